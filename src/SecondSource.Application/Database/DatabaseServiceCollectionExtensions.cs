@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application.Demo;
+
+namespace SecondSource.Application.Database;
+
+/// <summary>Registers the operator's use cases: migrate, describe, back up, load the demo.</summary>
+public static class DatabaseServiceCollectionExtensions
+{
+    public static IServiceCollection AddDatabaseAdministration(this IServiceCollection services)
+    {
+        services.AddScoped<MigrateDatabaseHandler>();
+        services.AddScoped<DescribeDatabaseHandler>();
+        services.AddScoped<BackupDatabaseHandler>();
+        services.AddScoped<SeedDemoHandler>();
+        return services;
+    }
+}

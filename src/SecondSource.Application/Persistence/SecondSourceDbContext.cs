@@ -1,0 +1,77 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SecondSource.Application.Parties;
+using SecondSource.Domain.Parties;
+
+namespace SecondSource.Application.Persistence;
+
+/// <summary>
+/// The one database of an installation. Mappings live in <c>Persistence/Configurations</c>; party isolation
+/// is applied here, to every <see cref="IPartyOwned"/> entity, as the named query filter <see cref="PartyFilter"/>.
+/// </summary>
+public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext> options, IPartyContext partyContext)
+    : IdentityUserContext<UserAccount, Guid>(options)
+{
+    /// <summary>Name of the query filter that restricts a manufacturer to its own rows.</summary>
+    public const string PartyFilter = "Party";
+
+    public DbSet<Party> Parties => Set<Party>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    /// <summary>Read by the query filters each time a query runs.</summary>
+    internal bool PartyRestricted => partyContext.Scope.IsRestricted;
+
+    /// <summary>Read by the query filters each time a query runs.</summary>
+    internal PartyId ScopedPartyId => partyContext.Scope.PartyId;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<PartyId>().HaveConversion<PartyIdConverter>();
+        configurationBuilder.Properties<ApiKeyId>().HaveConversion<ApiKeyIdConverter>();
+        configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<PartyKind>().HaveConversion<string>().HaveMaxLength(20);
+
+        // SQLite has no date type and cannot compare DateTimeOffset text; store UTC ticks, which sort.
+        // PostgreSQL stores timestamptz natively and accepts only offset zero, so values are normalised to UTC.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SecondSourceDbContext).Assembly);
+
+        var applyFilter = typeof(SecondSourceDbContext).GetMethod(nameof(ApplyPartyFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(IPartyOwned).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            applyFilter.MakeGenericMethod(entityType.ClrType).Invoke(this, [builder]);
+        }
+
+        // A manufacturer sees the buyer and itself, never another manufacturer.
+        builder.Entity<Party>().HasQueryFilter(
+            PartyFilter,
+            p => !PartyRestricted || p.Id == ScopedPartyId || p.Kind == PartyKind.Buyer);
+    }
+
+    private void ApplyPartyFilter<TEntity>(ModelBuilder builder)
+        where TEntity : class, IPartyOwned =>
+        builder.Entity<TEntity>().HasQueryFilter(
+            PartyFilter,
+            e => !PartyRestricted || EF.Property<PartyId>(e, nameof(IPartyOwned.PartyId)) == ScopedPartyId);
+
+    private sealed class PartyIdConverter() : ValueConverter<PartyId, Guid>(id => id.Value, value => new PartyId(value));
+
+    private sealed class ApiKeyIdConverter() : ValueConverter<ApiKeyId, Guid>(id => id.Value, value => new ApiKeyId(value));
+
+    private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+}

@@ -1,0 +1,8 @@
+namespace SecondSource.Cli;
+
+/// <summary>The streams a command reads and writes; tests pass their own.</summary>
+/// <param name="In">Standard input (passwords with --password-stdin).</param>
+/// <param name="Out">Results.</param>
+/// <param name="Error">Messages and progress.</param>
+/// <param name="InputRedirected">True when standard input is not a terminal, so no prompt can be shown.</param>
+public sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error, bool InputRedirected);

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application;
+
+namespace SecondSource.Cli.Commands;
+
+/// <summary>Shared plumbing for command actions: a service scope per invocation, and failures as exit code 2.</summary>
+internal static class CommandActions
+{
+    /// <summary>Sets an action that runs in a fresh service scope.</summary>
+    public static void SetScopedAction(this Command command, CliContext context, Func<ParseResult, IServiceProvider, CancellationToken, Task<int>> action) =>
+        command.SetAction(async (parsed, ct) =>
+        {
+            await using var provider = context.BuildServices(parsed);
+            await using var scope = provider.CreateAsyncScope();
+            return await action(parsed, scope.ServiceProvider, ct);
+        });
+
+    /// <summary>Writes an expected failure to stderr and returns exit code 2.</summary>
+    public static async Task<int> FailAsync(this CliContext context, Failure failure)
+    {
+        await context.Console.Error.WriteLineAsync($"secondsource: {failure.Message}");
+        return ExitCodes.UsageOrInput;
+    }
+
+    public static Option<bool> JsonOption() => new("--json") { Description = "Write the result as JSON on stdout." };
+}

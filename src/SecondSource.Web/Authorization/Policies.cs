@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using SecondSource.Domain.Parties;
+
+namespace SecondSource.Web.Authorization;
+
+/// <summary>
+/// Who may reach what. People use the cookie scheme, machines the API-key scheme, and neither scheme is
+/// accepted where the other belongs (a cookie never authorizes an API call, so the JSON API needs no
+/// antiforgery token). Anything without its own policy falls back to "a signed-in person".
+/// </summary>
+public static class Policies
+{
+    /// <summary>A signed-in person of any party (the fallback policy).</summary>
+    public const string Person = "Person";
+
+    /// <summary>A buyer's administrator.</summary>
+    public const string BuyerAdmin = "BuyerAdmin";
+
+    /// <summary>A machine with a valid API key, of any party.</summary>
+    public const string Machine = "Machine";
+
+    /// <summary>A person or a machine (API documentation).</summary>
+    public const string PersonOrMachine = "PersonOrMachine";
+
+    public static void Configure(AuthorizationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var person = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(SecondSourceClaims.PartyId)
+            .Build();
+        builder.AddPolicy(Person, person);
+        builder.SetFallbackPolicy(person);
+        builder.SetDefaultPolicy(person);
+        builder.AddPolicy(BuyerAdmin, p => p
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(SecondSourceClaims.PartyKind, nameof(PartyKind.Buyer))
+            .RequireRole(nameof(Role.Admin)));
+        builder.AddPolicy(Machine, p => p
+            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireRole(SecondSourceClaims.MachineRole));
+        builder.AddPolicy(PersonOrMachine, p => p
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireClaim(SecondSourceClaims.PartyId));
+    }
+}

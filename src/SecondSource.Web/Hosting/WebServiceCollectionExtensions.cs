@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using SecondSource.Application.Database;
+using SecondSource.Application.Parties;
+using SecondSource.Application.Persistence;
+using SecondSource.Web.Authorization;
+
+namespace SecondSource.Web.Hosting;
+
+/// <summary>The web host's services, in the order Program.cs reads them.</summary>
+public static class WebServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddSecondSourceWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        // Listen on loopback:5080 unless the standard sources (--urls, ASPNETCORE_URLS, Kestrel:Endpoints) say otherwise.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+        }
+
+        var maxBody = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 10 * 1024 * 1024;
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = maxBody;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+        services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = maxBody;
+            o.ValueCountLimit = 2048;
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<HttpPartyContext>();
+        services.AddScoped<IPartyContext>(sp => sp.GetRequiredService<HttpPartyContext>());
+        services.AddSecondSourceDatabase();
+        services.AddDatabaseAdministration();
+        services.AddParties()
+            .AddSignInManager<SecondSourceSignInManager>()
+            .AddClaimsPrincipalFactory<SecondSourceClaimsFactory>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "SecondSource.Session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = PrincipalValidator.ValidateAsync;
+        });
+        Policies.Configure(services.AddAuthorizationBuilder());
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "SecondSource.Antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        // Keys that protect cookies and antiforgery tokens live in the data folder, so sessions survive a restart.
+        services.AddDataProtection().SetApplicationName("SecondSource");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(sp.GetRequiredService<DatabaseSettings>().DataFolder, "keys")),
+                sp.GetRequiredService<ILoggerFactory>())));
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin", Policies.BuyerAdmin);
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+}

@@ -1,0 +1,37 @@
+using SecondSource.Application.Persistence;
+using SecondSource.Domain.Parties;
+using SecondSource.Testing;
+
+namespace SecondSource.Application.Tests.Persistence;
+
+/// <summary>Checks on the EF model that keep later features honest.</summary>
+public sealed class ModelTests
+{
+    [Fact]
+    public async Task Every_party_owned_entity_has_the_named_party_filter()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var db = database.CreateContext(PartyScope.Unrestricted);
+
+        var owned = db.Model.GetEntityTypes().Where(t => typeof(IPartyOwned).IsAssignableFrom(t.ClrType)).ToList();
+
+        owned.Select(t => t.ClrType.Name).ShouldBe(["ApiKey", "UserAccount"], ignoreOrder: true);
+        foreach (var entityType in owned.Append(db.Model.FindEntityType(typeof(Party))!))
+        {
+            entityType.GetDeclaredQueryFilters().Select(f => f.Key).ShouldContain(SecondSourceDbContext.PartyFilter, entityType.ClrType.Name);
+        }
+    }
+
+    [Fact]
+    public async Task Every_timestamp_is_stored_as_a_sortable_utc_value_on_sqlite()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var db = database.CreateContext(PartyScope.Unrestricted);
+
+        var timestamps = db.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+            .Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)).ToList();
+
+        timestamps.ShouldNotBeEmpty();
+        timestamps.ShouldAllBe(p => p.GetValueConverter() != null && p.GetValueConverter()!.ProviderClrType == typeof(long));
+    }
+}
