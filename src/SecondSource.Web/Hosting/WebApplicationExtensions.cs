@@ -33,6 +33,18 @@ public static class WebApplicationExtensions
         return app;
     }
 
+    /// <summary>
+    /// Unknown API paths answer a 404 problem to machines (and 401 to anyone without a key), instead of the
+    /// people's sign-in redirect that the fallback policy would give.
+    /// </summary>
+    public static WebApplication MapApiNotFound(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapFallback(WebPaths.Api + "/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such API endpoint"))
+            .RequireAuthorization(Policies.Machine);
+        return app;
+    }
+
     /// <summary>The OpenAPI description of the machine API, for signed-in people and machines.</summary>
     public static WebApplication MapApiDescription(this WebApplication app)
     {

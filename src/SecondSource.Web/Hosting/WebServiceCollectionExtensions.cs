@@ -1,9 +1,12 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
@@ -77,6 +80,8 @@ public static class WebServiceCollectionExtensions
                 new DirectoryInfo(Path.Combine(sp.GetRequiredService<DatabaseSettings>().DataFolder, "keys")),
                 sp.GetRequiredService<ILoggerFactory>())));
 
+        // Names such as "Gdańsk" or "深圳" are written as they are, not as numeric character references.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.BuyerAdmin);

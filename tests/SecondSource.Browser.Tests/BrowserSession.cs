@@ -1,0 +1,83 @@
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+using SecondSource.Testing;
+
+namespace SecondSource.Browser.Tests;
+
+/// <summary>Debian's headless Chromium driven by chromedriver, with a fresh profile; skips when they are not installed.</summary>
+public sealed class BrowserSession : IDisposable
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private const string DriverPath = "/usr/bin/chromedriver";
+    private readonly TempFolder _profile = new("chromium-profile");
+
+    private BrowserSession()
+    {
+        var options = new ChromeOptions { BinaryLocation = ChromiumPath };
+        options.AddArguments(
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--window-size=1280,900", $"--user-data-dir={_profile.Path}");
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(DriverPath)!, Path.GetFileName(DriverPath));
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        Wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(15));
+    }
+
+    public ChromeDriver Driver { get; }
+
+    public WebDriverWait Wait { get; }
+
+    public static BrowserSession Start()
+    {
+        if (!File.Exists(ChromiumPath) || !File.Exists(DriverPath))
+        {
+            Assert.Skip($"Browser tests need Debian's chromium and chromium-driver ({ChromiumPath}, {DriverPath}); .ci/run installs them.");
+        }
+
+        Environment.SetEnvironmentVariable("SE_AVOID_STATS", "true");
+        return new BrowserSession();
+    }
+
+    /// <summary>Saves a PNG of the current page under artifacts/screenshots and returns its path.</summary>
+    public string Screenshot(string name)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{name}.png");
+        Driver.GetScreenshot().SaveAsFile(file);
+        return file;
+    }
+
+    public void SignIn(Uri baseAddress, string email, string password)
+    {
+        Driver.Navigate().GoToUrl(new Uri(baseAddress, "/"));
+        Wait.Until(d => d.Url.Contains("/Account/Login", StringComparison.Ordinal));
+        Driver.FindElement(By.Name("Email")).SendKeys(email);
+        Driver.FindElement(By.Name("Password")).SendKeys(password);
+        Driver.FindElement(By.CssSelector("main form button[type=submit]")).Click();
+        Wait.Until(d => !d.Url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    public void Dispose()
+    {
+        Driver.Quit();
+        Driver.Dispose();
+        _profile.Dispose();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SecondSource.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+}

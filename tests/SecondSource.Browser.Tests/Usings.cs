@@ -1,0 +1,1 @@
+global using SecondSource.Web.Tests.Infrastructure;

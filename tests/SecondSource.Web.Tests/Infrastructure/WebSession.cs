@@ -1,0 +1,63 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace SecondSource.Web.Tests.Infrastructure;
+
+/// <summary>Drives the app as a browser would, without one: pages parsed with AngleSharp, forms posted with their antiforgery token.</summary>
+public static class WebSession
+{
+    public static async Task<IDocument> GetDocumentAsync(this HttpClient client, string url)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {url}");
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(r => r.Content(html));
+    }
+
+    /// <summary>Fills the form (first, or matched by <paramref name="formSelector"/>) of the page at <paramref name="pageUrl"/> and submits it.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string pageUrl, IReadOnlyDictionary<string, string> values, string formSelector = "main form")
+    {
+        var page = await client.GetDocumentAsync(pageUrl);
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}.");
+        return await client.SubmitAsync(form, pageUrl, values);
+    }
+
+    /// <summary>Submits a form already parsed: its hidden fields (antiforgery token included) plus <paramref name="values"/>.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form, string pageUrl, IReadOnlyDictionary<string, string> values, IHtmlElement? submitter = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(form);
+        var fields = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden")
+            .ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (key, value) in values)
+        {
+            fields[key] = value;
+        }
+
+        var action = submitter?.GetAttribute("formaction") ?? form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri(target, UriKind.Relative), content);
+    }
+
+    /// <summary>Signs in through the login form; the client keeps the session cookie.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
+        await client.SubmitFormAsync("/Account/Login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+
+    public static async Task SignInOrFailAsync(this HttpClient client, string email, string password)
+    {
+        using var response = await client.SignInAsync(email, password);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"sign-in of {email}");
+        response.Headers.Location!.OriginalString.ShouldBe("/");
+    }
+}

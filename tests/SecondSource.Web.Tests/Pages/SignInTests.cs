@@ -1,0 +1,177 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application.Parties;
+using SecondSource.Domain.Parties;
+using SecondSource.Web.Tests.Infrastructure;
+using SecondSource.Web.Tests.Security;
+
+namespace SecondSource.Web.Tests.Pages;
+
+public sealed class SignInTests(SecondSourceWebFactory app) : IClassFixture<SecondSourceWebFactory>
+{
+    private async Task<DemoPerson> NewMemberAsync()
+    {
+        var email = $"person-{Guid.NewGuid():N}@pearlriver-ems.example";
+        var id = await app.RunInSystemScopeAsync(async services =>
+        {
+            var primary = (await services.GetRequiredService<PartyQueries>().ListAsync(CancellationToken.None)).Single(p => p.Name.Contains("Pearl River", StringComparison.Ordinal));
+            var added = await services.GetRequiredService<AddUserHandler>().HandleAsync(
+                new AddUserRequest(email, "Test person", Role.Member, "a-good-long-password", primary.Id), CancellationToken.None);
+            return added.Value!.Id;
+        });
+        return new DemoPerson(email, "a-good-long-password", id);
+    }
+
+    [Fact]
+    public async Task The_demo_admin_signs_in_and_sees_the_dashboard_with_administration()
+    {
+        using var client = app.CreateBrowserlessClient();
+        var admin = DemoPerson.Of(app, "Admin");
+
+        await client.SignInOrFailAsync(admin.Email, admin.Password);
+        var page = await client.GetDocumentAsync("/");
+
+        page.QuerySelector("[data-testid=programs-empty] h2")!.TextContent.ShouldBe("No programs yet");
+        page.QuerySelectorAll("[data-testid=setup] li.done").Length.ShouldBe(3);
+        page.QuerySelectorAll("nav a").Select(a => a.TextContent).ShouldBe(["Dashboard", "People", "Manufacturers", "API keys"]);
+        page.QuerySelector("[data-testid=who]")!.TextContent.ShouldContain("Aurora Medical Instruments AB");
+    }
+
+    [Fact]
+    public async Task A_manufacturer_member_sees_its_own_organisation_and_no_administration()
+    {
+        using var client = app.CreateBrowserlessClient();
+        var member = DemoPerson.Of(app, "Member", "Vistula");
+
+        await client.SignInOrFailAsync(member.Email, member.Password);
+        var page = await client.GetDocumentAsync("/");
+
+        page.QuerySelectorAll("nav a").Select(a => a.TextContent).ShouldBe(["Dashboard"]);
+        page.QuerySelector("dl.facts dd")!.TextContent.ShouldBe("Vistula EMS Sp. z o.o. (Gdańsk)");
+        page.Body!.TextContent.ShouldNotContain("Pearl River");
+        page.QuerySelector("[data-testid=setup]").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_one_sentence_for_every_cause()
+    {
+        using var client = app.CreateBrowserlessClient();
+
+        using var wrong = await client.SignInAsync(DemoPerson.Of(app, "Viewer").Email, "not-the-password");
+        using var unknown = await client.SignInAsync("nobody@nowhere.example", "not-the-password");
+
+        wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var wrongText = (await WebSession.ParseAsync(wrong)).QuerySelector(".alert.error")!.TextContent;
+        var unknownText = (await WebSession.ParseAsync(unknown)).QuerySelector(".alert.error")!.TextContent;
+        wrongText.ShouldBe("The e-mail or the password is wrong, or the account is disabled.");
+        unknownText.ShouldBe(wrongText);
+    }
+
+    [Fact]
+    public async Task Ten_failed_sign_ins_lock_the_account_even_against_the_right_password()
+    {
+        var person = await NewMemberAsync();
+        using var client = app.CreateBrowserlessClient();
+        for (var i = 0; i < IdentityRules.MaxFailedSignIns; i++)
+        {
+            using var failed = await client.SignInAsync(person.Email, $"wrong-password-{i}");
+            failed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        using var locked = await client.SignInAsync(person.Email, person.Password);
+
+        locked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await WebSession.ParseAsync(locked)).QuerySelector(".alert.error")!.TextContent.ShouldContain("locked after 10 failed sign-ins");
+    }
+
+    [Fact]
+    public async Task Disabling_a_person_ends_their_open_session_at_the_next_request()
+    {
+        var person = await NewMemberAsync();
+        using var client = app.CreateBrowserlessClient();
+        await client.SignInOrFailAsync(person.Email, person.Password);
+        (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await app.RunInSystemScopeAsync(services => services.GetRequiredService<SetUserDisabledHandler>()
+            .HandleAsync(new SetUserDisabledRequest(person.Id!.Value, true, null), CancellationToken.None));
+
+        using var after = await client.GetAsync(new Uri("/", UriKind.Relative));
+        after.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        after.Headers.Location!.OriginalString.ShouldContain("/Account/Login");
+        using var again = await client.SignInAsync(person.Email, person.Password);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK, "a disabled person cannot sign in again");
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var person = await NewMemberAsync();
+        using var client = app.CreateBrowserlessClient();
+        await client.SignInOrFailAsync(person.Email, person.Password);
+
+        using var signedOut = await client.SubmitFormAsync("/", new Dictionary<string, string>(), "header form");
+
+        signedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var after = await client.GetAsync(new Uri("/", UriKind.Relative));
+        after.Headers.Location!.OriginalString.ShouldContain("/Account/Login");
+    }
+
+    [Fact]
+    public async Task A_return_url_to_another_site_is_ignored()
+    {
+        var person = await NewMemberAsync();
+        using var client = app.CreateBrowserlessClient();
+
+        using var response = await client.SubmitFormAsync("/Account/Login?ReturnUrl=https%3A%2F%2Fevil.example%2F", new Dictionary<string, string>
+        {
+            ["Email"] = person.Email,
+            ["Password"] = person.Password,
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/");
+    }
+
+    [Fact]
+    public async Task A_person_changes_their_password_and_the_old_one_stops_working()
+    {
+        var person = await NewMemberAsync();
+        using var client = app.CreateBrowserlessClient();
+        await client.SignInOrFailAsync(person.Email, person.Password);
+
+        using var changed = await client.SubmitFormAsync("/Account/Password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = person.Password,
+            ["NewPassword"] = "an-even-longer-new-password",
+        });
+
+        changed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetDocumentAsync("/Account/Password")).QuerySelector(".alert.success").ShouldNotBeNull("this session was renewed");
+        using var other = app.CreateBrowserlessClient();
+        using var old = await other.SignInAsync(person.Email, person.Password);
+        old.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await other.SignInOrFailAsync(person.Email, "an-even-longer-new-password");
+    }
+
+    [Fact]
+    public async Task Session_and_antiforgery_cookies_are_http_only_and_same_site()
+    {
+        using var client = app.CreateBrowserlessClient();
+        var admin = DemoPerson.Of(app, "Admin");
+        var login = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));
+        var token = await WebSession.ParseAsync(login);
+        var form = new Dictionary<string, string>
+        {
+            ["Email"] = admin.Email,
+            ["Password"] = admin.Password,
+            ["__RequestVerificationToken"] = token.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        };
+
+        using var response = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), new FormUrlEncodedContent(form));
+
+        var session = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("SecondSource.Session=", StringComparison.Ordinal));
+        session.ShouldContain("httponly", Case.Insensitive);
+        session.ShouldContain("samesite=lax", Case.Insensitive);
+        login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("SecondSource.Antiforgery=", StringComparison.Ordinal)).ShouldContain("httponly", Case.Insensitive);
+    }
+}
