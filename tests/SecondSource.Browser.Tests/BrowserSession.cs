@@ -44,7 +44,7 @@ public sealed class BrowserSession : IDisposable
     /// <summary>Saves a PNG of the current page under artifacts/screenshots and returns its path.</summary>
     public string Screenshot(string name)
     {
-        var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        var folder = TestPaths.InRepository(Path.Combine("artifacts", "screenshots"));
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"{name}.png");
         Driver.GetScreenshot().SaveAsFile(file);
@@ -66,18 +66,5 @@ public sealed class BrowserSession : IDisposable
         Driver.Quit();
         Driver.Dispose();
         _profile.Dispose();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SecondSource.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return AppContext.BaseDirectory;
     }
 }

@@ -1,4 +1,5 @@
 using SecondSource.Domain.Common;
+using SecondSource.Testing;
 
 namespace SecondSource.Domain.Tests;
 
@@ -17,7 +18,7 @@ public sealed class DependencyRuleTests
     [Fact]
     public void Domain_project_file_has_no_package_or_project_reference()
     {
-        var project = FindRepositoryFile("src/SecondSource.Domain/SecondSource.Domain.csproj");
+        var project = TestPaths.InRepository("src/SecondSource.Domain/SecondSource.Domain.csproj");
         var text = File.ReadAllText(project);
 
         text.ShouldNotContain("PackageReference");
@@ -27,25 +28,12 @@ public sealed class DependencyRuleTests
     private static bool IsBaseClassLibrary(string name) =>
         name is "System.Runtime" or "netstandard" or "mscorlib" || name.StartsWith("System.", StringComparison.Ordinal);
 
-    private static string FindRepositoryFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
-    }
 
     [Fact]
     public void Domain_types_do_not_use_the_wall_clock()
     {
         var domain = typeof(DomainException).Assembly;
-        var source = Path.GetDirectoryName(FindRepositoryFile("src/SecondSource.Domain/SecondSource.Domain.csproj"))!;
+        var source = Path.GetDirectoryName(TestPaths.InRepository("src/SecondSource.Domain/SecondSource.Domain.csproj"))!;
         var offenders = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Where(f => File.ReadAllText(f).Contains("DateTime.UtcNow", StringComparison.Ordinal) || File.ReadAllText(f).Contains("DateTimeOffset.UtcNow", StringComparison.Ordinal) || File.ReadAllText(f).Contains("DateTime.Now", StringComparison.Ordinal))

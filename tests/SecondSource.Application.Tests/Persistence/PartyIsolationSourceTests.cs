@@ -1,3 +1,5 @@
+using SecondSource.Testing;
+
 namespace SecondSource.Application.Tests.Persistence;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed class PartyIsolationSourceTests
     [Fact]
     public void Only_reviewed_files_bypass_the_party_filter()
     {
-        var root = RepositoryRoot();
+        var root = TestPaths.RepositoryRoot();
         var hits = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains("/Migrations", StringComparison.Ordinal))
             .Where(f => Bypasses.Any(b => File.ReadAllText(f).Contains(b, StringComparison.Ordinal)))
@@ -31,18 +33,5 @@ public sealed class PartyIsolationSourceTests
 
         hits.ShouldNotBeEmpty();
         hits.Where(h => !Allowed.ContainsKey(h)).ShouldBeEmpty("a new bypass of the party filter needs a review and an entry in this test");
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SecondSource.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("SecondSource.slnx not found above the test binaries.");
     }
 }

@@ -11,19 +11,9 @@ namespace SecondSource.Web.Tests.Hosting;
 /// </summary>
 public sealed class WebHostProcessTests
 {
-    private static string WebAssembly()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "artifacts", "bin", "SecondSource.Web", "debug", "SecondSource.Web.dll");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("The built web host was not found under artifacts/bin.");
-    }
+    /// <summary>The web host built beside these tests, in the same configuration (artifacts/bin/&lt;project&gt;/&lt;configuration&gt;).</summary>
+    private static string WebAssembly() =>
+        TestPaths.InRepository(Path.Combine("artifacts", "bin", "SecondSource.Web", new DirectoryInfo(AppContext.BaseDirectory).Name, "SecondSource.Web.dll"));
 
     private static Process Start(string arguments, IDictionary<string, string> environment)
     {
