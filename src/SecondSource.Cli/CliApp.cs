@@ -3,6 +3,7 @@ using System.CommandLine;
 using SecondSource.Application.Persistence;
 using SecondSource.Cli.Commands;
 using SecondSource.Domain.Common;
+using SecondSource.Formats.Boms;
 
 namespace SecondSource.Cli;
 
@@ -23,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(PartyCommands.Create(context));
         root.Subcommands.Add(ApiKeyCommands.Create(context));
         root.Subcommands.Add(DemoCommands.Create(context));
+        root.Subcommands.Add(BomCommands.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -45,7 +47,7 @@ public static class CliApp
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (Exception ex) when (ex is DatabaseConfigurationException or DomainException or CliUsageException)
+        catch (Exception ex) when (ex is DatabaseConfigurationException or DomainException or CliUsageException or BomFileException)
         {
             await console.Error.WriteLineAsync($"secondsource: {ex.Message}");
             return ExitCodes.UsageOrInput;

@@ -5,4 +5,6 @@ namespace SecondSource.Cli;
 /// <param name="Out">Results.</param>
 /// <param name="Error">Messages and progress.</param>
 /// <param name="InputRedirected">True when standard input is not a terminal, so no prompt can be shown.</param>
-public sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error, bool InputRedirected);
+/// <param name="OutputIsTerminal">True when standard output is a terminal (colour allowed).</param>
+/// <param name="RawOut">Standard output as bytes, for large machine-readable reports; null to write through <paramref name="Out"/>.</param>
+public sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error, bool InputRedirected, bool OutputIsTerminal = false, Stream? RawOut = null);

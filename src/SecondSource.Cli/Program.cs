@@ -1,3 +1,5 @@
 using SecondSource.Cli;
 
-return await CliApp.RunAsync(args, new CliConsole(Console.In, Console.Out, Console.Error, Console.IsInputRedirected), Environment.GetEnvironmentVariables());
+await using var stdout = Console.OpenStandardOutput();
+var terminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+return await CliApp.RunAsync(args, new CliConsole(Console.In, Console.Out, Console.Error, Console.IsInputRedirected, terminal, stdout), Environment.GetEnvironmentVariables());

@@ -1,0 +1,57 @@
+namespace SecondSource.Domain.Boms;
+
+/// <summary>How bad a finding is. CI fails on findings at or above a chosen severity.</summary>
+public enum FindingSeverity
+{
+    Info = 0,
+    Warning = 1,
+    Error = 2,
+}
+
+/// <summary>A rule of the BOM audit. Ids are stable: CI scripts, SARIF viewers and suppressions depend on them.</summary>
+public sealed record AuditRule(string Id, FindingSeverity Severity, string Title, string Help);
+
+/// <summary>The rules of the dual-AVL audit on a BOM file.</summary>
+public static class BomAuditRules
+{
+    public static readonly AuditRule SingleSourceCritical = new(
+        "single-source-critical", FindingSeverity.Error, "Critical part with fewer than two manufacturers",
+        "A critical line needs sources from at least two distinct manufacturers, or one failing supplier stops both lines. Add and qualify an alternate from another manufacturer.");
+
+    public static readonly AuditRule SingleManufacturerAlternates = new(
+        "single-manufacturer-alternates", FindingSeverity.Error, "Alternates all from one manufacturer",
+        "The line lists alternates, but every one comes from the same manufacturer: a packaging or grade variant is not a second source.");
+
+    public static readonly AuditRule SingleSource = new(
+        "single-source", FindingSeverity.Info, "Non-critical part with one manufacturer",
+        "Not critical by the policy, so one manufacturer is acceptable; listed so that the policy's choice stays visible.");
+
+    public static readonly AuditRule MissingMpn = new(
+        "missing-mpn", FindingSeverity.Warning, "Manufacturer part number missing",
+        "A populated, non-generic line has no manufacturer part number, so nobody can buy or qualify it.");
+
+    public static readonly AuditRule MissingManufacturer = new(
+        "missing-manufacturer", FindingSeverity.Warning, "Manufacturer missing",
+        "A part number without its manufacturer cannot be counted as a source.");
+
+    public static readonly AuditRule DuplicateDesignator = new(
+        "duplicate-designator", FindingSeverity.Warning, "Designator on more than one line",
+        "A reference designator appears on two lines; one of them is wrong.");
+
+    public static readonly AuditRule QuantityMismatch = new(
+        "quantity-mismatch", FindingSeverity.Warning, "Quantity differs from the designator count",
+        "The quantity column and the number of reference designators disagree; purchasing and placement will differ.");
+
+    public static readonly AuditRule GenericPart = new(
+        "generic-part", FindingSeverity.Info, "Generic part: any qualified maker",
+        "The line names no manufacturer on purpose (Any, Generic, AVL); any maker meeting the specification may be used.");
+
+    public static IReadOnlyList<AuditRule> All { get; } =
+        [SingleSourceCritical, SingleManufacturerAlternates, SingleSource, MissingMpn, MissingManufacturer, DuplicateDesignator, QuantityMismatch, GenericPart];
+}
+
+/// <summary>One finding on one BOM line.</summary>
+public sealed record AuditFinding(AuditRule Rule, int Row, IReadOnlyList<string> Designators, string Message)
+{
+    public FindingSeverity Severity => Rule.Severity;
+}

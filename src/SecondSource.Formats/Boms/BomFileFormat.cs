@@ -1,0 +1,126 @@
+namespace SecondSource.Formats.Boms;
+
+/// <summary>The file formats a BOM is read from.</summary>
+public enum BomFileFormat
+{
+    /// <summary>Decided from the content (zip → XLSX, XML → IPC-2581, else delimited text).</summary>
+    Auto,
+    Csv,
+    Tsv,
+    Xlsx,
+    Ipc2581,
+}
+
+/// <summary>The fields of a BOM line a column can hold; the names are those of <c>--map field=Column</c>.</summary>
+public enum BomField
+{
+    Designators,
+    Quantity,
+    Manufacturer,
+    Mpn,
+    ManufacturerAndMpn,
+    Dnp,
+    InternalPartNumber,
+    Description,
+    Value,
+    Footprint,
+    Critical,
+}
+
+/// <summary>How the reader should read one file.</summary>
+public sealed record BomReadOptions
+{
+    public BomFileFormat Format { get; init; } = BomFileFormat.Auto;
+
+    /// <summary>A text encoding name (e.g. gbk, windows-1252) for files that are not UTF-8 or UTF-16 with a mark.</summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>The XLSX sheet to read (name); the first sheet when null.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>Column overrides from <c>--map field=Column</c>: field name (with an optional <c>:N</c> source index) → header text.</summary>
+    public IReadOnlyDictionary<string, string> Map { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Largest file accepted, in bytes.</summary>
+    public long MaxFileBytes { get; init; } = 1L << 31;
+
+    public Domain.Boms.ManufacturerCatalog Manufacturers { get; init; } = Domain.Boms.ManufacturerCatalog.CreateDefault();
+}
+
+/// <summary>A message about the file that did not stop it being read: where (row, column) and what.</summary>
+public sealed record BomDiagnostic(Domain.Boms.FindingSeverity Severity, int? Row, string? Column, string Message);
+
+/// <summary>What was read and how: the provenance block of every report.</summary>
+public sealed record BomSourceInfo
+{
+    public required string File { get; init; }
+
+    public required BomFileFormat Format { get; init; }
+
+    public string? Encoding { get; init; }
+
+    public string? Delimiter { get; init; }
+
+    public string? Sheet { get; init; }
+
+    /// <summary>The row that held the column names (1-based), when the format has one.</summary>
+    public int? HeaderRow { get; init; }
+
+    /// <summary>For each field, the column read for it (header text as written); source groups as "manufacturer:2".</summary>
+    public IReadOnlyDictionary<string, string> Columns { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>A file that cannot be read as a BOM; the message names the file and, where known, the row and column.</summary>
+public sealed class BomFileException : Exception
+{
+    public BomFileException(string file, int? row, string? column, string reason)
+        : base(Describe(file, row, column, reason))
+    {
+        File = file;
+        Row = row;
+        Column = column;
+        Reason = reason;
+    }
+
+    public BomFileException()
+    {
+        File = "";
+        Reason = "";
+    }
+
+    public BomFileException(string message) : base(message)
+    {
+        File = "";
+        Reason = message;
+    }
+
+    public BomFileException(string message, Exception innerException) : base(message, innerException)
+    {
+        File = "";
+        Reason = message;
+    }
+
+    public string File { get; }
+
+    public int? Row { get; }
+
+    public string? Column { get; }
+
+    public string Reason { get; }
+
+    private static string Describe(string file, int? row, string? column, string reason)
+    {
+        var where = file;
+        if (row is { } r)
+        {
+            where += $", row {r}";
+        }
+
+        if (column is not null)
+        {
+            where += $", column '{column}'";
+        }
+
+        return $"{where}: {reason}";
+    }
+}

@@ -1,0 +1,241 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SecondSource.Domain.Boms;
+
+namespace SecondSource.Formats.Boms.Reports;
+
+/// <summary>
+/// The JSON report, a contract for CI scripts (docs/bom-audit-json.md, schemaVersion 1). Lines are written as
+/// they arrive; findings are spooled (to memory, then to a temporary file past a few megabytes) and written after
+/// them, so memory stays flat whatever the size of the BOM.
+/// </summary>
+public sealed class JsonAuditReport : IAuditReport
+{
+    public const int SchemaVersion = 1;
+    private const int SpillBytes = 8 << 20;
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false };
+
+    private readonly Stream _output;
+    private readonly Utf8JsonWriter _writer;
+    private readonly ArrayBufferWriter<byte> _findingBuffer = new(1024);
+    private readonly Utf8JsonWriter _findingWriter;
+    private Stream _spool = new MemoryStream();
+    private bool _anyFinding;
+
+    public JsonAuditReport(Stream output)
+    {
+        _output = output;
+        _writer = new Utf8JsonWriter(output, WriterOptions);
+        _findingWriter = new Utf8JsonWriter(_findingBuffer, WriterOptions);
+    }
+
+    public void Begin(BomSourceInfo source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _writer.WriteStartObject();
+        _writer.WriteNumber("schemaVersion", SchemaVersion);
+        _writer.WriteStartObject("source");
+        _writer.WriteString("file", source.File);
+        _writer.WriteString("format", AuditReportText.Format(source.Format));
+        WriteOptional("encoding", source.Encoding);
+        WriteOptional("delimiter", source.Delimiter);
+        WriteOptional("sheet", source.Sheet);
+        if (source.HeaderRow is { } header)
+        {
+            _writer.WriteNumber("headerRow", header);
+        }
+        else
+        {
+            _writer.WriteNull("headerRow");
+        }
+
+        _writer.WriteStartObject("columns");
+        foreach (var (field, column) in source.Columns)
+        {
+            _writer.WriteString(field, column);
+        }
+
+        _writer.WriteEndObject();
+        _writer.WriteEndObject();
+        _writer.WriteStartArray("lines");
+    }
+
+    public void Line(AuditedLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var l = line.Line;
+        _writer.WriteStartObject();
+        _writer.WriteNumber("row", l.Row);
+        if (l.TextLine is { } textLine)
+        {
+            _writer.WriteNumber("textLine", textLine);
+        }
+
+        _writer.WriteStartArray("refdes");
+        foreach (var d in l.Designators)
+        {
+            _writer.WriteStringValue(d);
+        }
+
+        _writer.WriteEndArray();
+        if (l.Quantity is { } q)
+        {
+            _writer.WriteNumber("quantity", q);
+        }
+        else
+        {
+            _writer.WriteNull("quantity");
+        }
+
+        _writer.WriteBoolean("dnp", l.Dnp);
+        _writer.WriteBoolean("critical", line.Criticality.Critical);
+        _writer.WriteString("criticality", line.Criticality.Reason);
+        _writer.WriteBoolean("generic", l.Generic);
+        WriteOptional("internalPartNumber", l.InternalPartNumber, writeNull: true);
+        WriteOptional("description", l.Description, writeNull: true);
+        WriteOptional("value", l.Value, writeNull: true);
+        WriteOptional("footprint", l.Footprint, writeNull: true);
+        _writer.WriteStartArray("sources");
+        foreach (var s in l.Sources)
+        {
+            _writer.WriteStartObject();
+            _writer.WriteString("manufacturer", s.Manufacturer);
+            if (s.ManufacturerKey is { } key)
+            {
+                _writer.WriteString("manufacturerKey", key);
+            }
+            else
+            {
+                _writer.WriteNull("manufacturerKey");
+            }
+
+            _writer.WriteString("mpn", s.Mpn);
+            _writer.WriteEndObject();
+        }
+
+        _writer.WriteEndArray();
+        _writer.WriteNumber("distinctManufacturers", line.DistinctManufacturers);
+        _writer.WriteStartArray("findings");
+        foreach (var f in line.Findings)
+        {
+            _writer.WriteStringValue(f.Rule.Id);
+            Spool(f);
+        }
+
+        _writer.WriteEndArray();
+        _writer.WriteEndObject();
+        if (_writer.BytesPending > 1 << 16)
+        {
+            _writer.Flush();
+        }
+    }
+
+    public void End(AuditSummary summary, IReadOnlyList<BomDiagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        _writer.WriteEndArray();
+        _writer.Flush();
+
+        // The spooled findings go in as raw JSON; the writer then adds the comma before "diagnostics" itself.
+        _output.Write(",\"findings\":["u8);
+        _spool.Position = 0;
+        _spool.CopyTo(_output);
+        _output.Write("]"u8);
+
+        _writer.WriteStartArray("diagnostics");
+        foreach (var d in diagnostics)
+        {
+            _writer.WriteStartObject();
+            _writer.WriteString("severity", AuditReportText.Severity(d.Severity));
+            if (d.Row is { } row)
+            {
+                _writer.WriteNumber("row", row);
+            }
+            else
+            {
+                _writer.WriteNull("row");
+            }
+
+            WriteOptional("column", d.Column, writeNull: true);
+            _writer.WriteString("message", d.Message);
+            _writer.WriteEndObject();
+        }
+
+        _writer.WriteEndArray();
+        _writer.WriteStartObject("summary");
+        _writer.WriteNumber("lines", summary.Lines);
+        _writer.WriteNumber("populatedLines", summary.PopulatedLines);
+        _writer.WriteNumber("criticalLines", summary.CriticalLines);
+        _writer.WriteNumber("dualSourcedCriticalLines", summary.DualSourcedCriticalLines);
+        _writer.WriteStartObject("findings");
+        foreach (var rule in BomAuditRules.All)
+        {
+            _writer.WriteNumber(rule.Id, summary.FindingsPerRule[rule.Id]);
+        }
+
+        _writer.WriteEndObject();
+        WriteOptional("worstSeverity", summary.WorstSeverity is { } worst ? AuditReportText.Severity(worst) : null, writeNull: true);
+        _writer.WriteEndObject();
+        _writer.WriteEndObject();
+        _writer.Flush();
+        _output.Write("\n"u8);
+        _output.Flush();
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _findingWriter.Dispose();
+        _spool.Dispose();
+    }
+
+    private void Spool(AuditFinding finding)
+    {
+        _findingBuffer.ResetWrittenCount();
+        _findingWriter.Reset(_findingBuffer);
+        _findingWriter.WriteStartObject();
+        _findingWriter.WriteString("rule", finding.Rule.Id);
+        _findingWriter.WriteString("severity", AuditReportText.Severity(finding.Severity));
+        _findingWriter.WriteNumber("row", finding.Row);
+        _findingWriter.WriteStartArray("refdes");
+        foreach (var d in finding.Designators)
+        {
+            _findingWriter.WriteStringValue(d);
+        }
+
+        _findingWriter.WriteEndArray();
+        _findingWriter.WriteString("message", finding.Message);
+        _findingWriter.WriteEndObject();
+        _findingWriter.Flush();
+        if (_anyFinding)
+        {
+            _spool.WriteByte((byte)',');
+        }
+
+        _anyFinding = true;
+        _spool.Write(_findingBuffer.WrittenSpan);
+        if (_spool is MemoryStream memory && memory.Length > SpillBytes)
+        {
+            var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            memory.Position = 0;
+            memory.CopyTo(file);
+            memory.Dispose();
+            _spool = file;
+        }
+    }
+
+    private void WriteOptional(string name, string? value, bool writeNull = false)
+    {
+        if (value is not null)
+        {
+            _writer.WriteString(name, value);
+        }
+        else if (writeNull)
+        {
+            _writer.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,364 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+
+namespace SecondSource.Formats.Boms;
+
+/// <summary>
+/// Reads the rows of one sheet of an XLSX workbook with the platform's zip and XML readers: sheet XML is
+/// streamed, shared strings held in memory. Every part is read through a byte ceiling, so a zip bomb disguised
+/// as a workbook is refused within bounded memory and time.
+/// </summary>
+internal static class XlsxBomReader
+{
+    private const int HeaderSearchRows = 50;
+    private const int MaxEntries = 10_000;
+    private const long MaxSheetBytes = 1L << 30;
+    private const long MaxSharedStringBytes = 256L << 20;
+    private const long MaxSmallPartBytes = 16L << 20;
+    private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    public static BomDocument Open(string path, Stream stream, BomReadOptions options)
+    {
+        var file = Path.GetFileName(path);
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Count > MaxEntries)
+            {
+                throw new BomFileException(file, null, null, $"the workbook has {zip.Entries.Count} parts; more than {MaxEntries} is refused.");
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new BomFileException(file, null, null, $"the file starts like a zip archive (XLSX) but cannot be opened as one: {ex.Message}");
+        }
+
+        var sheets = ReadSheets(zip, file);
+        var chosen = options.Sheet is null
+            ? sheets.FirstOrDefault()
+            : sheets.FirstOrDefault(s => string.Equals(s.Name, options.Sheet, StringComparison.OrdinalIgnoreCase));
+        if (chosen.Path is null)
+        {
+            throw new BomFileException(file, null, null, options.Sheet is null
+                ? "the workbook has no sheet."
+                : $"there is no sheet '{options.Sheet}'; the sheets are {string.Join(", ", sheets.Select(s => $"'{s.Name}'"))}.");
+        }
+
+        var shared = ReadSharedStrings(zip, file);
+        var head = ReadRows(zip, chosen.Path, shared, file).Take(HeaderSearchRows).ToList();
+        var best = head.Select((r, i) => (Row: r, Score: BomColumnMap.Score(r.Cells.Select(c => c ?? "").ToList()), Index: i))
+            .Where(x => x.Score >= 2)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Index)
+            .FirstOrDefault();
+        if (best.Row.Cells is null)
+        {
+            throw new BomFileException(file, null, null,
+                $"no header row found in the first {HeaderSearchRows} rows of sheet '{chosen.Name}': expected column names such as Designator, Quantity, Manufacturer, MPN. Name the columns with --map.");
+        }
+
+        var headers = best.Row.Cells.Select(c => (c ?? "").Trim()).ToArray();
+        var headerRow = best.Row.Number;
+        var map = BomColumnMap.Build(headers, options.Map, file, headerRow);
+        var diagnostics = new List<BomDiagnostic>();
+        var info = new BomSourceInfo
+        {
+            File = path,
+            Format = BomFileFormat.Xlsx,
+            Sheet = chosen.Name,
+            HeaderRow = headerRow,
+            Columns = map.Describe(),
+        };
+
+        IEnumerable<Domain.Boms.BomLine> Lines()
+        {
+            var builder = new TabularBomBuilder(file, map, options.Manufacturers, diagnostics);
+            try
+            {
+                foreach (var (number, cells) in ReadRows(zip, chosen.Path, shared, file))
+                {
+                    if (number <= headerRow)
+                    {
+                        continue;
+                    }
+
+                    builder.Add(number, null, cells);
+                    while (builder.TryTake(out var line))
+                    {
+                        yield return line;
+                    }
+                }
+
+                builder.Finish();
+                while (builder.TryTake(out var line))
+                {
+                    yield return line;
+                }
+            }
+            finally
+            {
+                zip.Dispose();
+            }
+        }
+
+        return new BomDocument(info, diagnostics, Lines);
+    }
+
+    private static List<(string Name, string Path)> ReadSheets(ZipArchive zip, string file)
+    {
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var rels = OpenPart(zip, "xl/_rels/workbook.xml.rels", MaxSmallPartBytes, file)
+            ?? throw new BomFileException(file, null, null, "the workbook has no xl/_rels/workbook.xml.rels part: not an XLSX file."))
+        using (var reader = SafeXml.Create(rels, MaxSmallPartBytes))
+        {
+            while (Read(reader, file))
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship" && reader.GetAttribute("Id") is { } id && reader.GetAttribute("Target") is { } target)
+                {
+                    targets[id] = target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
+                }
+            }
+        }
+
+        var sheets = new List<(string, string)>();
+        using var workbook = OpenPart(zip, "xl/workbook.xml", MaxSmallPartBytes, file)
+            ?? throw new BomFileException(file, null, null, "the workbook has no xl/workbook.xml part: not an XLSX file.");
+        using var wb = SafeXml.Create(workbook, MaxSmallPartBytes);
+        while (Read(wb, file))
+        {
+            if (wb.NodeType == XmlNodeType.Element && wb.LocalName == "sheet" && wb.GetAttribute("id", RelNs) is { } rid && targets.TryGetValue(rid, out var part))
+            {
+                sheets.Add((wb.GetAttribute("name") ?? part, part));
+            }
+        }
+
+        return sheets;
+    }
+
+    private static List<string> ReadSharedStrings(ZipArchive zip, string file)
+    {
+        var strings = new List<string>();
+        using var part = OpenPart(zip, "xl/sharedStrings.xml", MaxSharedStringBytes, file);
+        if (part is null)
+        {
+            return strings;
+        }
+
+        using var reader = SafeXml.Create(part, MaxSharedStringBytes);
+        var current = new StringBuilder();
+        var inPhonetic = false;
+        while (Read(reader, file))
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                switch (reader.LocalName)
+                {
+                    case "si":
+                        current.Clear();
+                        if (reader.IsEmptyElement)
+                        {
+                            strings.Add("");
+                        }
+
+                        break;
+                    case "rPh":
+                        inPhonetic = !reader.IsEmptyElement;
+                        break;
+                    case "t" when !inPhonetic && !reader.IsEmptyElement:
+                        current.Append(ReadText(reader, file));
+                        break;
+                    default:
+                        break;
+                }
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement)
+            {
+                if (reader.LocalName == "si")
+                {
+                    strings.Add(current.ToString());
+                }
+                else if (reader.LocalName == "rPh")
+                {
+                    inPhonetic = false;
+                }
+            }
+        }
+
+        return strings;
+    }
+
+    /// <summary>The sheet's rows in order: 1-based row number and cells by column (null where empty).</summary>
+    private static IEnumerable<(int Number, string?[] Cells)> ReadRows(ZipArchive zip, string partName, List<string> shared, string file)
+    {
+        using var part = OpenPart(zip, partName, MaxSheetBytes, file)
+            ?? throw new BomFileException(file, null, null, $"the sheet part {partName} is missing.");
+        using var reader = SafeXml.Create(part, MaxSheetBytes * 2);
+        var cells = new List<string?>();
+        var rowNumber = 0;
+        var inRow = false;
+        while (Read(reader, file))
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "row")
+            {
+                SafeXml.CheckDepth(reader, file);
+                rowNumber = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : rowNumber + 1;
+                cells.Clear();
+                inRow = !reader.IsEmptyElement;
+                if (!inRow)
+                {
+                    yield return (rowNumber, []);
+                }
+            }
+            else if (inRow && reader.NodeType == XmlNodeType.Element && reader.LocalName == "c")
+            {
+                var column = ColumnIndex(reader.GetAttribute("r")) ?? cells.Count;
+                var type = reader.GetAttribute("t");
+                var value = reader.IsEmptyElement ? null : ReadCell(reader, type, shared, file);
+                if (column > 16_384)
+                {
+                    throw new BomFileException(file, rowNumber, null, "a cell lies beyond column XFD, the last column a sheet can have.");
+                }
+
+                while (cells.Count <= column)
+                {
+                    cells.Add(null);
+                }
+
+                cells[column] = value;
+            }
+            else if (inRow && reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "row")
+            {
+                inRow = false;
+                yield return (rowNumber, cells.ToArray());
+            }
+        }
+    }
+
+    private static string? ReadCell(XmlReader reader, string? type, List<string> shared, string file)
+    {
+        string? raw = null;
+        var inline = new StringBuilder();
+        var depth = reader.Depth;
+        while (Read(reader, file) && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (reader.IsEmptyElement)
+            {
+                continue;
+            }
+
+            if (reader.LocalName == "v")
+            {
+                raw = ReadText(reader, file);
+            }
+            else if (reader.LocalName == "t")
+            {
+                inline.Append(ReadText(reader, file));
+            }
+        }
+
+        return type switch
+        {
+            "s" => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < shared.Count ? shared[index] : null,
+            "inlineStr" => inline.ToString(),
+            "b" => raw == "1" ? "TRUE" : "FALSE",
+            "str" or "e" => raw,
+            _ => FormatNumber(raw),
+        };
+    }
+
+    /// <summary>The text of the element the reader is on; leaves the reader on its end tag.</summary>
+    private static string ReadText(XmlReader reader, string file)
+    {
+        var depth = reader.Depth;
+        var text = new StringBuilder();
+        while (Read(reader, file) && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
+            {
+                text.Append(reader.Value);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string? FormatNumber(string? raw) =>
+        raw is not null && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && Math.Abs(d) < 1e15
+            ? ((long)d).ToString(CultureInfo.InvariantCulture)
+            : raw;
+
+    private static int? ColumnIndex(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+
+        var index = 0;
+        var letters = 0;
+        foreach (var c in reference)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                break;
+            }
+
+            index = checked((index * 26) + (char.ToUpperInvariant(c) - 'A' + 1));
+            letters++;
+            if (letters > 3)
+            {
+                return null;
+            }
+        }
+
+        return letters == 0 ? null : index - 1;
+    }
+
+    private static LimitedStream? OpenPart(ZipArchive zip, string name, long limit, string file)
+    {
+        var entry = zip.GetEntry(name) ?? zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, name, StringComparison.OrdinalIgnoreCase));
+        if (entry is null)
+        {
+            return null;
+        }
+
+        if (entry.Length > limit)
+        {
+            throw new BomFileException(file, null, null, $"the part {name} would expand to {entry.Length:N0} bytes; more than {limit:N0} is refused as a possible zip bomb.");
+        }
+
+        try
+        {
+            return new LimitedStream(entry.Open(), limit, () => new BomFileException(file, null, null,
+                $"the part {name} expands beyond {limit:N0} bytes (its header claims {entry.Length:N0}): refused as a zip bomb."));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new BomFileException(file, null, null, $"the part {name} cannot be decompressed: {ex.Message}");
+        }
+    }
+
+    private static bool Read(XmlReader reader, string file)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (XmlException ex)
+        {
+            throw SafeXml.Refused(ex, file);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new BomFileException(file, null, null, $"a workbook part is damaged: {ex.Message}");
+        }
+    }
+}
