@@ -44,6 +44,9 @@ public sealed record BomReadOptions
     /// <summary>Largest file accepted, in bytes.</summary>
     public long MaxFileBytes { get; init; } = 1L << 31;
 
+    /// <summary>Most bytes one part of a workbook may expand to (the zip-bomb ceiling).</summary>
+    public long MaxExpandedBytes { get; init; } = 1L << 30;
+
     public Domain.Boms.ManufacturerCatalog Manufacturers { get; init; } = Domain.Boms.ManufacturerCatalog.CreateDefault();
 }
 

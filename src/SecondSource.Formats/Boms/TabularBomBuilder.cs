@@ -245,15 +245,18 @@ internal sealed class TabularBomBuilder
             return;
         }
 
-        if (maker is null && !generic && mpn is not null && mpn.EndsWith(')') && mpn.LastIndexOf('(') is var open and > 0)
+        if (!generic && mpn is not null && mpn.EndsWith(')') && mpn.LastIndexOf('(') is var open and > 0)
         {
-            // "SMBJ24CA(Brightking)": the maker written after the part number.
+            // "SMBJ24CA(Brightking)": the maker written after the part number, in place of or besides the maker column.
             var inside = mpn[(open + 1)..^1].Trim();
-            if (_catalog.IsKnown(inside) || (inside.Length > 1 && inside.All(char.IsLetter)))
+            var sameAsMaker = maker is not null && _catalog.Normalize(maker)?.Key == _catalog.Normalize(inside)?.Key;
+            if (sameAsMaker || (maker is null && (_catalog.IsKnown(inside) || (inside.Length > 1 && inside.All(char.IsLetter)))))
             {
                 _diagnostics.Add(new BomDiagnostic(FindingSeverity.Info, row, group.Mpn is { } p ? _map.Headers[p] : null,
-                    $"manufacturer '{inside}' read from the part number '{mpn}'."));
-                AddSource(inside, mpn[..open].Trim(), sources);
+                    sameAsMaker
+                        ? $"part number '{mpn}' read as '{mpn[..open].Trim()}': the bracket repeats the manufacturer."
+                        : $"manufacturer '{inside}' read from the part number '{mpn}'."));
+                AddSource(maker ?? inside, mpn[..open].Trim(), sources);
                 return;
             }
         }

@@ -14,8 +14,6 @@ internal static class XlsxBomReader
 {
     private const int HeaderSearchRows = 50;
     private const int MaxEntries = 10_000;
-    private const long MaxSheetBytes = 1L << 30;
-    private const long MaxSharedStringBytes = 256L << 20;
     private const long MaxSmallPartBytes = 16L << 20;
     private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -48,8 +46,9 @@ internal static class XlsxBomReader
                 : $"there is no sheet '{options.Sheet}'; the sheets are {string.Join(", ", sheets.Select(s => $"'{s.Name}'"))}.");
         }
 
-        var shared = ReadSharedStrings(zip, file);
-        var head = ReadRows(zip, chosen.Path, shared, file).Take(HeaderSearchRows).ToList();
+        var maxSheet = options.MaxExpandedBytes;
+        var shared = ReadSharedStrings(zip, file, Math.Min(maxSheet, 256L << 20));
+        var head = ReadRows(zip, chosen.Path, shared, file, maxSheet).Take(HeaderSearchRows).ToList();
         var best = head.Select((r, i) => (Row: r, Score: BomColumnMap.Score(r.Cells.Select(c => c ?? "").ToList()), Index: i))
             .Where(x => x.Score >= 2)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Index)
@@ -78,7 +77,7 @@ internal static class XlsxBomReader
             var builder = new TabularBomBuilder(file, map, options.Manufacturers, diagnostics);
             try
             {
-                foreach (var (number, cells) in ReadRows(zip, chosen.Path, shared, file))
+                foreach (var (number, cells) in ReadRows(zip, chosen.Path, shared, file, maxSheet))
                 {
                     if (number <= headerRow)
                     {
@@ -138,16 +137,16 @@ internal static class XlsxBomReader
         return sheets;
     }
 
-    private static List<string> ReadSharedStrings(ZipArchive zip, string file)
+    private static List<string> ReadSharedStrings(ZipArchive zip, string file, long limit)
     {
         var strings = new List<string>();
-        using var part = OpenPart(zip, "xl/sharedStrings.xml", MaxSharedStringBytes, file);
+        using var part = OpenPart(zip, "xl/sharedStrings.xml", limit, file);
         if (part is null)
         {
             return strings;
         }
 
-        using var reader = SafeXml.Create(part, MaxSharedStringBytes);
+        using var reader = SafeXml.Create(part, limit);
         var current = new StringBuilder();
         var inPhonetic = false;
         while (Read(reader, file))
@@ -191,11 +190,11 @@ internal static class XlsxBomReader
     }
 
     /// <summary>The sheet's rows in order: 1-based row number and cells by column (null where empty).</summary>
-    private static IEnumerable<(int Number, string?[] Cells)> ReadRows(ZipArchive zip, string partName, List<string> shared, string file)
+    private static IEnumerable<(int Number, string?[] Cells)> ReadRows(ZipArchive zip, string partName, List<string> shared, string file, long limit)
     {
-        using var part = OpenPart(zip, partName, MaxSheetBytes, file)
+        using var part = OpenPart(zip, partName, limit, file)
             ?? throw new BomFileException(file, null, null, $"the sheet part {partName} is missing.");
-        using var reader = SafeXml.Create(part, MaxSheetBytes * 2);
+        using var reader = SafeXml.Create(part, limit * 2);
         var cells = new List<string?>();
         var rowNumber = 0;
         var inRow = false;
