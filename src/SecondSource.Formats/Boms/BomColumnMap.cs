@@ -61,13 +61,23 @@ internal sealed class BomColumnMap
 
     public int? Column(BomField field) => _fields.TryGetValue(field, out var c) ? c : null;
 
-    /// <summary>How header-like a row is: the number of cells that name a known BOM field.</summary>
-    public static int Score(IReadOnlyList<string> cells)
+    /// <summary>
+    /// How header-like a row is: the number of cells that name a known BOM field, and twice the number that name a
+    /// column given with <c>--map</c> (so that a file whose names no synonym knows is found through the map).
+    /// </summary>
+    public static int Score(IReadOnlyList<string> cells, IReadOnlyDictionary<string, string> map)
     {
         var score = 0;
         var hasKey = false;
         foreach (var cell in cells)
         {
+            if (map.Values.Any(v => string.Equals(v.Trim(), cell.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                score += 2;
+                hasKey = true;
+                continue;
+            }
+
             var (kind, _, _) = Classify(cell);
             if (kind is not (Kind.Unknown or Kind.Ignored))
             {

@@ -36,7 +36,7 @@ internal static class CsvBomReader
         }
 
         char[] candidates = tabOnly ? ['\t'] : [',', ';', '\t'];
-        var (delimiter, headerIndex, headers) = FindHeader(sample, candidates, file);
+        var (delimiter, headerIndex, headers) = FindHeader(sample, candidates, options.Map, file);
         var diagnostics = new List<BomDiagnostic>();
         var map = BomColumnMap.Build(headers, options.Map, file, headerIndex + 1);
         var info = new BomSourceInfo
@@ -115,7 +115,7 @@ internal static class CsvBomReader
     }
 
     /// <summary>The delimiter and header row that best look like a BOM header within the first rows of the sample.</summary>
-    private static (char Delimiter, int HeaderIndex, string[] Headers) FindHeader(string sample, char[] candidates, string file)
+    private static (char Delimiter, int HeaderIndex, string[] Headers) FindHeader(string sample, char[] candidates, IReadOnlyDictionary<string, string> map, string file)
     {
         (char Delimiter, int Index, string[] Headers, int Score) best = (',', -1, [], 0);
         foreach (var candidate in candidates)
@@ -123,7 +123,7 @@ internal static class CsvBomReader
             var records = SplitRecords(sample, candidate, HeaderSearchRows);
             for (var i = 0; i < records.Count; i++)
             {
-                var score = BomColumnMap.Score(records[i]);
+                var score = BomColumnMap.Score(records[i], map);
                 if (score > best.Score)
                 {
                     best = (candidate, i, records[i].Select(h => h.Trim()).ToArray(), score);

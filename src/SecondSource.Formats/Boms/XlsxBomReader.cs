@@ -49,7 +49,7 @@ internal static class XlsxBomReader
         var maxSheet = options.MaxExpandedBytes;
         var shared = ReadSharedStrings(zip, file, Math.Min(maxSheet, 256L << 20));
         var head = ReadRows(zip, chosen.Path, shared, file, maxSheet).Take(HeaderSearchRows).ToList();
-        var best = head.Select((r, i) => (Row: r, Score: BomColumnMap.Score(r.Cells.Select(c => c ?? "").ToList()), Index: i))
+        var best = head.Select((r, i) => (Row: r, Score: BomColumnMap.Score(r.Cells.Select(c => c ?? "").ToList(), options.Map), Index: i))
             .Where(x => x.Score >= 2)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Index)
             .FirstOrDefault();

@@ -1,0 +1,128 @@
+using System.Collections;
+using System.Text.Json;
+using System.Xml.Linq;
+using SecondSource.Testing;
+
+namespace SecondSource.Cli.Tests;
+
+/// <summary><c>secondsource bom audit</c> end to end, in process: exit codes, outputs, options, no database.</summary>
+public sealed class BomAuditCommandTests
+{
+    private static Task<CliRun> Audit(params string[] args) => CliRun.RunAsync(null, new Hashtable(), ["bom", "audit", .. args]);
+
+    [Fact]
+    public async Task Errors_exit_1_and_fail_on_never_exits_0()
+    {
+        var failing = await Audit(Samples.RealBom("pocketbeagle_PocketBeagle_BOM.csv"));
+        var lenient = await Audit(Samples.RealBom("pocketbeagle_PocketBeagle_BOM.csv"), "--fail-on", "never");
+
+        failing.ExitCode.ShouldBe(1);
+        failing.Out.ShouldContain("U1 is critical and single-sourced: only Octavo Systems OSD3358-512M-BSM.");
+        lenient.ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Fail_on_warning_counts_warnings()
+    {
+        using var folder = new TempFolder("bom");
+        var file = folder.File("dual.csv");
+        await File.WriteAllTextAsync(file, "Designator,Manufacturer,MPN\nU1,TI,LM358DR\n,ST,LM358DT\nU2,,NE555\n,ON Semi,NE555DR\n,TI,NE555P\n");
+
+        (await Audit(file)).ExitCode.ShouldBe(0);
+        var strict = await Audit(file, "--fail-on", "warning");
+        strict.ExitCode.ShouldBe(1);
+        strict.Out.ShouldContain("missing-manufacturer");
+    }
+
+    [Fact]
+    public async Task Json_output_is_the_contract_and_works_without_any_database()
+    {
+        using var cwd = new TempFolder("no-db");
+        var run = await CliRun.RunAsync(null, new Hashtable { ["SECONDSOURCE_DATA"] = cwd.File("data") }, "bom", "audit", Samples.RealBom("tillitis_tk1_bom.csv"), "--output", "json", "--fail-on", "never");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        using var json = JsonDocument.Parse(run.Out);
+        json.RootElement.GetProperty("schemaVersion").GetInt32().ShouldBe(1);
+        json.RootElement.GetProperty("source").GetProperty("headerRow").GetInt32().ShouldBe(6);
+        json.RootElement.GetProperty("summary").GetProperty("findings").GetProperty("generic-part").GetInt32().ShouldBe(7);
+        Directory.Exists(cwd.File("data")).ShouldBeFalse("the audit of a file touches no database");
+    }
+
+    [Fact]
+    public async Task The_gbk_file_needs_its_encoding_and_then_reads()
+    {
+        var refused = await Audit(Samples.RealBom("beaglev-fire_BeagleV-Fire_BOM_GBK.csv"));
+        var read = await Audit(Samples.RealBom("beaglev-fire_BeagleV-Fire_BOM_GBK.csv"), "--encoding", "gbk", "--output", "json", "--fail-on", "never");
+
+        refused.ExitCode.ShouldBe(2);
+        refused.Error.ShouldContain("not valid UTF-8: the bytes at offset 1700");
+        read.ExitCode.ShouldBe(0);
+        JsonDocument.Parse(read.Out).RootElement.GetProperty("summary").GetProperty("lines").GetInt32().ShouldBe(115);
+    }
+
+    [Theory]
+    [InlineData("beaglebone-ai_BeagleBone-AI_bom.csv", 107)]
+    [InlineData("glasgow_revC3_bom.csv", 57)]
+    [InlineData("pocketbeagle_PocketBeagle_BOM.csv", 20)]
+    [InlineData("tillitis_tk1_bom.csv", 20)]
+    [InlineData("timecard_TimeCardV9_BOM_8-28-2023.xlsx", 96)]
+    [InlineData("timecard_V0_BOM_digikey.csv", 47)]
+    [InlineData("ipc2581_testcase10-RevC-BOM.xml", 7)]
+    [InlineData("ipc2581C_kicad9_DM0002.xml", 31)]
+    public async Task Every_real_sample_is_audited(string sample, int lines)
+    {
+        var run = await Audit(Samples.RealBom(sample), "--output", "json", "--fail-on", "never");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        JsonDocument.Parse(run.Out).RootElement.GetProperty("summary").GetProperty("lines").GetInt32().ShouldBe(lines);
+    }
+
+    [Fact]
+    public async Task Sarif_junit_and_markdown_are_written_to_stdout()
+    {
+        var sarif = await Audit(Samples.RealBom("glasgow_revC3_bom.csv"), "--output", "sarif");
+        var junit = await Audit(Samples.RealBom("glasgow_revC3_bom.csv"), "--output", "junit");
+        var markdown = await Audit(Samples.RealBom("glasgow_revC3_bom.csv"), "--output", "markdown");
+
+        JsonDocument.Parse(sarif.Out).RootElement.GetProperty("version").GetString().ShouldBe("2.1.0");
+        XDocument.Parse(junit.Out).Root!.Name.LocalName.ShouldBe("testsuites");
+        markdown.Out.ShouldStartWith("## BOM audit: `glasgow_revC3_bom.csv`");
+        new[] { sarif.ExitCode, junit.ExitCode, markdown.ExitCode }.ShouldAllBe(c => c == 1);
+    }
+
+    [Fact]
+    public async Task Map_policy_and_aliases_change_what_is_read_and_decided()
+    {
+        using var folder = new TempFolder("bom");
+        var file = folder.File("odd.csv");
+        await File.WriteAllTextAsync(file, "Pos,Brand,Code\nU1,Acme Semi,AC1\nL1,Acme Semiconductor,AC2\n");
+        var policy = folder.File("policy.txt");
+        await File.WriteAllTextAsync(policy, "also-non-critical = U\n");
+        var aliases = folder.File("aliases.txt");
+        await File.WriteAllTextAsync(aliases, "Acme Semi = Acme Semiconductor\n");
+
+        var run = await Audit(file, "--map", "refdes=Pos", "--map", "mpn=Code", "--map", "manufacturer=Brand", "--policy", policy, "--aliases", aliases, "--output", "json");
+
+        run.ExitCode.ShouldBe(1, run.Error);
+        using var json = JsonDocument.Parse(run.Out);
+        var lines = json.RootElement.GetProperty("lines");
+        lines[0].GetProperty("critical").GetBoolean().ShouldBeFalse();
+        lines[1].GetProperty("critical").GetBoolean().ShouldBeTrue();
+        lines[0].GetProperty("sources")[0].GetProperty("manufacturerKey").GetString().ShouldBe(lines[1].GetProperty("sources")[0].GetProperty("manufacturerKey").GetString());
+    }
+
+    [Theory]
+    [InlineData(new[] { "/no/such/bom.csv" }, "secondsource: bom.csv: there is no such file (/no/such/bom.csv).")]
+    [InlineData(new[] { "BOM", "--map", "nonsense" }, "secondsource: --map 'nonsense': write field=Column")]
+    [InlineData(new[] { "BOM", "--policy", "/no/policy.txt" }, "secondsource: --policy /no/policy.txt: there is no such file.")]
+    [InlineData(new[] { "BOM", "--output", "pdf" }, "Argument 'pdf' not recognized. Must be one of:")]
+    public async Task Bad_input_exits_2_with_the_place_and_the_cause(string[] args, string message)
+    {
+        var resolved = args.Select(a => a == "BOM" ? Samples.RealBom("pocketbeagle_PocketBeagle_BOM.csv") : a).ToArray();
+
+        var run = await Audit(resolved);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain(message);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using CsCheck;
+using SecondSource.Formats.Boms;
+using SecondSource.Testing;
+
+namespace SecondSource.Formats.Tests.Boms;
+
+/// <summary>
+/// Property-based and fuzz tests of the readers (CsCheck): what is written in CSV comes back, and no input, however
+/// damaged, makes a reader fail with anything but a <see cref="BomFileException"/>.
+/// </summary>
+public sealed class BomReaderPropertyTests
+{
+    private static readonly string[] Makers = ["Texas Instruments", "Murata", "YAGEO", "Nexperia", "Würth Elektronik", "Octavo Systems", "KEMET", "深圳市 Sunlord"];
+    private static readonly string[] Prefixes = ["R", "C", "U", "J", "D", "FB", "TP", "SW"];
+
+    private static readonly Gen<string> Mpn = Gen.String[Gen.Char["ABCDEFGHJKLMNPRSTUVWXYZ0123456789-/.,#\"+()"], 3, 18]
+        .Where(s => s.Any(char.IsAsciiLetterOrDigit) && !s.Contains(", ", StringComparison.Ordinal) && !s.Contains(" / ", StringComparison.Ordinal)
+            && !s.EndsWith(')') && s.Trim() == s);
+
+    private static readonly Gen<(string Maker, string Mpn)[]> SourcesGen = Gen.Select(Gen.OneOf(Makers), Mpn).Array[1, 3];
+
+    private static readonly Gen<(int Count, (string Maker, string Mpn)[] Sources)[]> BomGen = Gen.Select(Gen.Int[1, 6], SourcesGen).Array[1, 40];
+
+    [Fact]
+    public void What_is_written_as_csv_comes_back_line_for_line()
+    {
+        Gen.Select(BomGen, Gen.OneOf(',', ';', '\t')).Sample((bom, delimiter) =>
+        {
+            var next = new Dictionary<string, int>();
+            var expected = new List<(string[] Designators, (string Maker, string Mpn)[] Sources)>();
+            var csv = new StringBuilder();
+            csv.Append(string.Join(delimiter, "Designator", "Manufacturer 1", "MPN 1", "Manufacturer 2", "MPN 2", "Manufacturer 3", "MPN 3")).Append("\r\n");
+            for (var i = 0; i < bom.Length; i++)
+            {
+                var prefix = Prefixes[i % Prefixes.Length];
+                var designators = Enumerable.Range(0, bom[i].Count).Select(_ => prefix + (next[prefix] = next.GetValueOrDefault(prefix) + 1)).ToArray();
+                var sources = bom[i].Sources.DistinctBy(s => s.Mpn).Select(s => (s.Maker, s.Mpn)).ToArray();
+                expected.Add((designators, sources));
+                var cells = new List<string> { string.Join(",", designators) };
+                for (var s = 0; s < 3; s++)
+                {
+                    cells.Add(s < sources.Length ? sources[s].Maker : "");
+                    cells.Add(s < sources.Length ? sources[s].Mpn : "");
+                }
+
+                csv.Append(string.Join(delimiter, cells.Select(c => Quote(c, delimiter)))).Append("\r\n");
+            }
+
+            var read = BomFiles.Text(csv.ToString());
+
+            read.Lines.Count.ShouldBe(expected.Count);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                read.Lines[i].Designators.ShouldBe(expected[i].Designators);
+                read.Lines[i].Sources().ShouldBe(expected[i].Sources);
+            }
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Random_bytes_are_read_or_refused_but_never_crash_the_reader()
+    {
+        Gen.Byte.Array[1, 3000].Sample(bytes => ReadOrRefuse(bytes), iter: 2000);
+    }
+
+    [Fact]
+    public void A_real_csv_damaged_at_random_is_read_or_refused_but_never_crashes_the_reader()
+    {
+        var original = File.ReadAllBytes(Samples.RealBom("pocketbeagle_PocketBeagle_BOM.csv"));
+        Gen.Select(Gen.Int[0, original.Length - 1].Array[1, 20], Gen.Byte.Array[20]).Sample((positions, values) =>
+        {
+            var damaged = (byte[])original.Clone();
+            for (var i = 0; i < positions.Length; i++)
+            {
+                damaged[positions[i]] = values[i];
+            }
+
+            ReadOrRefuse(damaged);
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void Damaged_ipc2581_is_read_or_refused_but_never_crashes_the_reader()
+    {
+        var original = File.ReadAllText(Samples.RealBom("ipc2581_testcase10-RevC-BOM.xml"));
+        Gen.Select(Gen.Int[0, original.Length - 1], Gen.Int[0, 40], Gen.String[Gen.Char["<>/=\"&;!?[]-abcXYZ 0123456789"], 0, 12]).Sample((at, cut, insert) =>
+        {
+            var damaged = original[..at] + insert + original[Math.Min(original.Length, at + cut)..];
+            ReadOrRefuse(Encoding.UTF8.GetBytes(damaged), "damaged.xml");
+        }, iter: 1000);
+    }
+
+    private static void ReadOrRefuse(byte[] bytes, string name = "fuzz.csv")
+    {
+        try
+        {
+            _ = BomFiles.Bytes(bytes, name);
+        }
+        catch (BomFileException)
+        {
+            // A clear refusal is a correct answer to damaged input.
+        }
+    }
+
+    private static string Quote(string cell, char delimiter) =>
+        cell.Contains(delimiter, StringComparison.Ordinal) || cell.Contains('"', StringComparison.Ordinal) || cell.Contains('\n', StringComparison.Ordinal)
+            ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : cell;
+}
