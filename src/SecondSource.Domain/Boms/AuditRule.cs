@@ -9,42 +9,46 @@ public enum FindingSeverity
 }
 
 /// <summary>A rule of the BOM audit. Ids are stable: CI scripts, SARIF viewers and suppressions depend on them.</summary>
-public sealed record AuditRule(string Id, FindingSeverity Severity, string Title, string Help);
+public sealed record AuditRule(string Id, FindingSeverity Severity, string Title, string Help)
+{
+    /// <summary>Position in <see cref="BomAuditRules.All"/>, for counting without a lookup.</summary>
+    public int Index { get; init; }
+}
 
 /// <summary>The rules of the dual-AVL audit on a BOM file.</summary>
 public static class BomAuditRules
 {
     public static readonly AuditRule SingleSourceCritical = new(
         "single-source-critical", FindingSeverity.Error, "Critical part with fewer than two manufacturers",
-        "A critical line needs sources from at least two distinct manufacturers, or one failing supplier stops both lines. Add and qualify an alternate from another manufacturer.");
+        "A critical line needs sources from at least two distinct manufacturers, or one failing supplier stops both lines. Add and qualify an alternate from another manufacturer.") { Index = 0 };
 
     public static readonly AuditRule SingleManufacturerAlternates = new(
         "single-manufacturer-alternates", FindingSeverity.Error, "Alternates all from one manufacturer",
-        "The line lists alternates, but every one comes from the same manufacturer: a packaging or grade variant is not a second source.");
+        "The line lists alternates, but every one comes from the same manufacturer: a packaging or grade variant is not a second source.") { Index = 1 };
 
     public static readonly AuditRule SingleSource = new(
         "single-source", FindingSeverity.Info, "Non-critical part with one manufacturer",
-        "Not critical by the policy, so one manufacturer is acceptable; listed so that the policy's choice stays visible.");
+        "Not critical by the policy, so one manufacturer is acceptable; listed so that the policy's choice stays visible.") { Index = 2 };
 
     public static readonly AuditRule MissingMpn = new(
         "missing-mpn", FindingSeverity.Warning, "Manufacturer part number missing",
-        "A populated, non-generic line has no manufacturer part number, so nobody can buy or qualify it.");
+        "A populated, non-generic line has no manufacturer part number, so nobody can buy or qualify it.") { Index = 3 };
 
     public static readonly AuditRule MissingManufacturer = new(
         "missing-manufacturer", FindingSeverity.Warning, "Manufacturer missing",
-        "A part number without its manufacturer cannot be counted as a source.");
+        "A part number without its manufacturer cannot be counted as a source.") { Index = 4 };
 
     public static readonly AuditRule DuplicateDesignator = new(
         "duplicate-designator", FindingSeverity.Warning, "Designator on more than one line",
-        "A reference designator appears on two lines; one of them is wrong.");
+        "A reference designator appears on two lines; one of them is wrong.") { Index = 5 };
 
     public static readonly AuditRule QuantityMismatch = new(
         "quantity-mismatch", FindingSeverity.Warning, "Quantity differs from the designator count",
-        "The quantity column and the number of reference designators disagree; purchasing and placement will differ.");
+        "The quantity column and the number of reference designators disagree; purchasing and placement will differ.") { Index = 6 };
 
     public static readonly AuditRule GenericPart = new(
         "generic-part", FindingSeverity.Info, "Generic part: any qualified maker",
-        "The line names no manufacturer on purpose (Any, Generic, AVL); any maker meeting the specification may be used.");
+        "The line names no manufacturer on purpose (Any, Generic, AVL); any maker meeting the specification may be used.") { Index = 7 };
 
     public static IReadOnlyList<AuditRule> All { get; } =
         [SingleSourceCritical, SingleManufacturerAlternates, SingleSource, MissingMpn, MissingManufacturer, DuplicateDesignator, QuantityMismatch, GenericPart];

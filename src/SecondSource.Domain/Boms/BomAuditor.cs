@@ -8,7 +8,7 @@ public sealed record AuditedLine(BomLine Line, Criticality Criticality, int Dist
 /// <summary>Totals of an audit, kept as lines stream through.</summary>
 public sealed class AuditSummary
 {
-    private readonly Dictionary<string, int> _perRule = BomAuditRules.All.ToDictionary(r => r.Id, _ => 0, StringComparer.Ordinal);
+    private readonly int[] _counts = new int[BomAuditRules.All.Count];
 
     public int Lines { get; private set; }
 
@@ -19,7 +19,8 @@ public sealed class AuditSummary
     /// <summary>Critical lines with two or more distinct manufacturers.</summary>
     public int DualSourcedCriticalLines { get; private set; }
 
-    public IReadOnlyDictionary<string, int> FindingsPerRule => _perRule;
+    public IReadOnlyDictionary<string, int> FindingsPerRule =>
+        BomAuditRules.All.Select((r, i) => (r.Id, Count: _counts[i])).ToDictionary(x => x.Id, x => x.Count, StringComparer.Ordinal);
 
     public FindingSeverity? WorstSeverity { get; private set; }
 
@@ -42,7 +43,7 @@ public sealed class AuditSummary
 
         foreach (var finding in audited.Findings)
         {
-            _perRule[finding.Rule.Id]++;
+            _counts[finding.Rule.Index]++;
             if (WorstSeverity is null || finding.Severity > WorstSeverity)
             {
                 WorstSeverity = finding.Severity;
@@ -60,7 +61,10 @@ public sealed class AuditSummary
 /// </summary>
 public sealed class BomAuditor(CriticalityPolicy policy)
 {
-    private readonly Dictionary<string, int> _designatorRows = new(StringComparer.Ordinal);
+    // Rows by designator. Common designators (up to six letters and a number) are packed into a 64-bit key, so the
+    // table holds no object references: a table of millions of strings makes every garbage collection scan it.
+    private readonly Dictionary<ulong, int> _packedRows = [];
+    private readonly Dictionary<string, int> _otherRows = new(StringComparer.Ordinal);
 
     public AuditSummary Summary { get; } = new();
 
@@ -69,52 +73,114 @@ public sealed class BomAuditor(CriticalityPolicy policy)
         ArgumentNullException.ThrowIfNull(line);
         var criticality = policy.Decide(line);
         var distinct = line.DistinctManufacturers;
-        List<AuditFinding>? findings = null;
-        void Report(AuditRule rule, string message) => (findings ??= []).Add(new AuditFinding(rule, line.Row, line.Designators, message));
-
+        var findings = new Findings(line);
         var subject = Subject(line);
         if (!line.Dnp)
         {
             if (line.Generic)
             {
-                Report(BomAuditRules.GenericPart, $"{subject} is generic: any qualified maker may supply it.");
+                findings.Add(BomAuditRules.GenericPart, subject + " is generic: any qualified maker may supply it.");
             }
             else
             {
-                CheckSources(line, criticality, distinct, subject, Report);
+                CheckSources(line, criticality, distinct, subject, ref findings);
             }
         }
 
         foreach (var designator in line.Designators)
         {
-            if (!_designatorRows.TryAdd(designator, line.Row))
+            if (FirstRow(designator, line.Row) is { } first)
             {
-                Report(BomAuditRules.DuplicateDesignator, $"{designator} is also on row {_designatorRows[designator].ToString(CultureInfo.InvariantCulture)}.");
+                findings.Add(BomAuditRules.DuplicateDesignator, $"{designator} is also on row {first.ToString(CultureInfo.InvariantCulture)}.");
             }
         }
 
         if (line.Quantity is { } quantity && line.Designators.Count > 0 && quantity != line.Designators.Count && decimal.Truncate(quantity) == quantity)
         {
-            Report(BomAuditRules.QuantityMismatch,
+            findings.Add(BomAuditRules.QuantityMismatch,
                 $"{subject}: quantity {quantity.ToString(CultureInfo.InvariantCulture)} but {line.Designators.Count.ToString(CultureInfo.InvariantCulture)} designators.");
         }
 
-        var audited = new AuditedLine(line, criticality, distinct, findings ?? (IReadOnlyList<AuditFinding>)[]);
+        var audited = new AuditedLine(line, criticality, distinct, findings.List ?? (IReadOnlyList<AuditFinding>)[]);
         Summary.Add(audited);
         return audited;
     }
 
-    private static void CheckSources(BomLine line, Criticality criticality, int distinct, string subject, Action<AuditRule, string> report)
+    /// <summary>Remembers <paramref name="row"/> for the designator; returns the row it was first seen on, if it was.</summary>
+    private int? FirstRow(string designator, int row)
+    {
+        if (TryPack(designator, out var key))
+        {
+            return _packedRows.TryAdd(key, row) ? null : _packedRows[key];
+        }
+
+        return _otherRows.TryAdd(designator, row) ? null : _otherRows[designator];
+    }
+
+    /// <summary>
+    /// An exact 64-bit form of designators made of one to six letters A-Z and a number without leading zeros
+    /// below 2^34 (R1, FID12, U1234): letters in the top 30 bits, the number in the low 34. Others are not packed.
+    /// </summary>
+    internal static bool TryPack(string designator, out ulong key)
+    {
+        key = 0;
+        var i = 0;
+        ulong letters = 0;
+        while (i < designator.Length && designator[i] is >= 'A' and <= 'Z')
+        {
+            if (i == 6)
+            {
+                return false;
+            }
+
+            letters = (letters << 5) | (uint)(designator[i] - 'A' + 1);
+            i++;
+        }
+
+        var digits = designator.Length - i;
+        if (i == 0 || digits == 0 || digits > 10 || designator[i] == '0')
+        {
+            return false;
+        }
+
+        ulong number = 0;
+        for (; i < designator.Length; i++)
+        {
+            var c = designator[i];
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            number = (number * 10) + (uint)(c - '0');
+        }
+
+        if (number >= 1UL << 34)
+        {
+            return false;
+        }
+
+        key = (letters << 34) | number;
+        return true;
+    }
+
+    private static void CheckSources(BomLine line, Criticality criticality, int distinct, string subject, ref Findings findings)
     {
         var withMpn = 0;
+        BomSource? firstNamed = null;
         foreach (var source in line.Sources)
         {
+            if (source.ManufacturerKey is not null)
+            {
+                firstNamed ??= source;
+            }
+
             if (source.Mpn.Length > 0)
             {
                 withMpn++;
                 if (source.ManufacturerKey is null)
                 {
-                    report(BomAuditRules.MissingManufacturer, $"{subject}: part number {source.Mpn} has no manufacturer.");
+                    findings.Add(BomAuditRules.MissingManufacturer, $"{subject}: part number {source.Mpn} has no manufacturer.");
                 }
             }
         }
@@ -122,27 +188,45 @@ public sealed class BomAuditor(CriticalityPolicy policy)
         // A line with neither designators nor a named source is an assembly or heading row, not a part to buy.
         if (withMpn == 0 && (line.Designators.Count > 0 || line.Sources.Count > 0))
         {
-            report(BomAuditRules.MissingMpn, line.Sources.Count == 0
-                ? $"{subject} has no manufacturer part number."
+            findings.Add(BomAuditRules.MissingMpn, line.Sources.Count == 0
+                ? subject + " has no manufacturer part number."
                 : $"{subject}: {string.Join(", ", line.Sources.Select(s => s.Manufacturer))} without a part number.");
         }
 
         if (line.Sources.Count >= 2 && distinct == 1)
         {
-            report(BomAuditRules.SingleManufacturerAlternates,
-                $"{subject}: {line.Sources.Count.ToString(CultureInfo.InvariantCulture)} sources ({string.Join(", ", line.Sources.Select(s => s.Mpn))}), all from {line.Sources.First(s => s.ManufacturerKey is not null).Manufacturer}.");
+            findings.Add(BomAuditRules.SingleManufacturerAlternates,
+                $"{subject}: {line.Sources.Count.ToString(CultureInfo.InvariantCulture)} sources ({string.Join(", ", line.Sources.Select(s => s.Mpn))}), all from {firstNamed!.Manufacturer}.");
         }
 
         if (criticality.Critical && distinct < 2)
         {
-            report(BomAuditRules.SingleSourceCritical, distinct == 0
-                ? $"{subject} is critical and has no identified manufacturer."
-                : $"{subject} is critical and single-sourced: only {line.Sources.First(s => s.ManufacturerKey is not null).Manufacturer} {string.Join(" / ", line.Sources.Where(s => s.ManufacturerKey is not null).Select(s => s.Mpn))}.");
+            findings.Add(BomAuditRules.SingleSourceCritical, distinct == 0
+                ? subject + " is critical and has no identified manufacturer."
+                : $"{subject} is critical and single-sourced: only {firstNamed!.Manufacturer} {NamedPartNumbers(line)}.");
         }
         else if (!criticality.Critical && distinct == 1)
         {
-            report(BomAuditRules.SingleSource, $"{subject} has one manufacturer; not critical ({criticality.Reason}).");
+            findings.Add(BomAuditRules.SingleSource, $"{subject} has one manufacturer; not critical ({criticality.Reason}).");
         }
+    }
+
+    private static string NamedPartNumbers(BomLine line)
+    {
+        if (line.Sources.Count == 1)
+        {
+            return line.Sources[0].Mpn;
+        }
+
+        return string.Join(" / ", line.Sources.Where(s => s.ManufacturerKey is not null).Select(s => s.Mpn));
+    }
+
+    /// <summary>The findings of one line, allocated only when there is one.</summary>
+    private struct Findings(BomLine line)
+    {
+        public List<AuditFinding>? List { get; private set; }
+
+        public void Add(AuditRule rule, string message) => (List ??= new List<AuditFinding>(2)).Add(new AuditFinding(rule, line.Row, line.Designators, message));
     }
 
     private static string Subject(BomLine line)
@@ -150,6 +234,11 @@ public sealed class BomAuditor(CriticalityPolicy policy)
         if (line.Designators.Count == 0)
         {
             return $"Row {line.Row.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        if (line.Designators.Count == 1)
+        {
+            return line.Designators[0];
         }
 
         return line.Designators.Count <= 4

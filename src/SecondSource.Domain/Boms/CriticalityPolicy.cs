@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SecondSource.Domain.Common;
 
 namespace SecondSource.Domain.Boms;
@@ -18,11 +19,24 @@ public sealed class CriticalityPolicy
     public static readonly IReadOnlyList<string> DefaultNonCriticalPrefixes =
         ["R", "RN", "RA", "C", "CN", "FB", "TP", "MK", "H", "MH", "FID", "NT", "JP", "SJ", "LOGO"];
 
+    private static readonly Criticality NotPopulated = new(false, "not populated (DNP)");
+    private static readonly Criticality GenericPart = new(false, "generic part: any qualified maker");
+    private static readonly Criticality MarkedCritical = new(true, "marked critical in the file");
+    private static readonly Criticality MarkedNotCritical = new(false, "marked not critical in the file");
+
     private readonly HashSet<string> _nonCritical;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _nonCriticalBySpan;
+
+    // Verdicts are shared per prefix (a BOM of a million lines has a few dozen prefixes); the policy is shared
+    // across threads, hence the concurrent dictionary.
+    private readonly ConcurrentDictionary<string, Criticality> _byPrefix = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Criticality>.AlternateLookup<ReadOnlySpan<char>> _byPrefixSpan;
 
     private CriticalityPolicy(IEnumerable<string> nonCriticalPrefixes, bool linesWithoutDesignatorsCritical)
     {
         _nonCritical = new HashSet<string>(nonCriticalPrefixes.Select(p => p.Trim().ToUpperInvariant()).Where(p => p.Length > 0), StringComparer.Ordinal);
+        _nonCriticalBySpan = _nonCritical.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byPrefixSpan = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
         LinesWithoutDesignatorsCritical = linesWithoutDesignatorsCritical;
     }
 
@@ -93,17 +107,17 @@ public sealed class CriticalityPolicy
         ArgumentNullException.ThrowIfNull(line);
         if (line.Dnp)
         {
-            return new Criticality(false, "not populated (DNP)");
+            return NotPopulated;
         }
 
         if (line.CriticalInFile is { } inFile)
         {
-            return new Criticality(inFile, inFile ? "marked critical in the file" : "marked not critical in the file");
+            return inFile ? MarkedCritical : MarkedNotCritical;
         }
 
         if (line.Generic)
         {
-            return new Criticality(false, "generic part: any qualified maker");
+            return GenericPart;
         }
 
         if (line.Designators.Count == 0)
@@ -115,13 +129,38 @@ public sealed class CriticalityPolicy
 
         foreach (var designator in line.Designators)
         {
-            var prefix = ReferenceDesignators.Prefix(designator);
-            if (!_nonCritical.Contains(prefix))
+            var prefix = PrefixSpan(designator);
+            if (!_nonCriticalBySpan.Contains(prefix))
             {
-                return new Criticality(true, $"{prefix} is not a non-critical prefix");
+                return Verdict(prefix, critical: true);
             }
         }
 
-        return new Criticality(false, $"{ReferenceDesignators.Prefix(line.Designators[0])} is a non-critical prefix");
+        return Verdict(PrefixSpan(line.Designators[0]), critical: false);
+    }
+
+    private static ReadOnlySpan<char> PrefixSpan(string designator)
+    {
+        var end = 0;
+        while (end < designator.Length && char.IsAsciiLetter(designator[end]))
+        {
+            end++;
+        }
+
+        return designator.AsSpan(0, end);
+    }
+
+    private Criticality Verdict(ReadOnlySpan<char> prefix, bool critical)
+    {
+        if (_byPrefixSpan.TryGetValue(prefix, out var known))
+        {
+            return known;
+        }
+
+        var text = prefix.ToString();
+        var verdict = critical
+            ? new Criticality(true, $"{text} is not a non-critical prefix")
+            : new Criticality(false, $"{text} is a non-critical prefix");
+        return _byPrefix.GetOrAdd(text, verdict);
     }
 }

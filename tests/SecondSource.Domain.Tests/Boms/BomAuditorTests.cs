@@ -119,5 +119,50 @@ public sealed class BomAuditorTests
     {
         BomAuditRules.All.Select(r => r.Id).ShouldBe(
             ["single-source-critical", "single-manufacturer-alternates", "single-source", "missing-mpn", "missing-manufacturer", "duplicate-designator", "quantity-mismatch", "generic-part"]);
+        BomAuditRules.All.Select(r => r.Index).ShouldBe(Enumerable.Range(0, BomAuditRules.All.Count));
+    }
+}
+
+public sealed class DesignatorPackingTests
+{
+    [Theory]
+    [InlineData("R1")]
+    [InlineData("FID12")]
+    [InlineData("ABCDEF9999999999")]
+    public void Common_designators_pack_into_a_key(string designator)
+    {
+        BomAuditor.TryPack(designator, out _).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("R01")]
+    [InlineData("U10B")]
+    [InlineData("TP_1")]
+    [InlineData("ABCDEFG1")]
+    [InlineData("R17179869184")]
+    [InlineData("POWER")]
+    public void Other_designators_are_not_packed(string designator)
+    {
+        BomAuditor.TryPack(designator, out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Packing_is_exact_distinct_designators_never_share_a_key()
+    {
+        var designators = new[] { "A1", "B1", "AB1", "BA1", "A11", "AA1", "Z9", "ZZZZZZ1", "R1", "R10", "R100" };
+        var keys = designators.Select(d => BomAuditor.TryPack(d, out var k) ? k : throw new InvalidOperationException(d)).ToList();
+
+        keys.Distinct().Count().ShouldBe(designators.Length);
+    }
+
+    [Fact]
+    public void Duplicates_are_found_for_packed_and_unpacked_designators_alike()
+    {
+        var auditor = new BomAuditor(CriticalityPolicy.Default);
+        auditor.Audit(new BomLine { Row = 2, Designators = ["R1", "U10B"], Dnp = true });
+
+        var second = auditor.Audit(new BomLine { Row = 3, Designators = ["R1", "U10B", "R01"], Dnp = true });
+
+        second.Findings.Select(f => f.Message).ShouldBe(["R1 is also on row 2.", "U10B is also on row 2."]);
     }
 }

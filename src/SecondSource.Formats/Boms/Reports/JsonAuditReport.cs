@@ -15,7 +15,31 @@ public sealed class JsonAuditReport : IAuditReport
     public const int SchemaVersion = 1;
     private const int SpillBytes = 8 << 20;
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false };
+    // Structure is fixed by this class (and covered by tests), so the per-token validation is skipped on this hot path.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    // Property names written once per line or finding, encoded once.
+    private static readonly JsonEncodedText PCritical = JsonEncodedText.Encode("critical");
+    private static readonly JsonEncodedText PCriticality = JsonEncodedText.Encode("criticality");
+    private static readonly JsonEncodedText PDescription = JsonEncodedText.Encode("description");
+    private static readonly JsonEncodedText PDistinctManufacturers = JsonEncodedText.Encode("distinctManufacturers");
+    private static readonly JsonEncodedText PDnp = JsonEncodedText.Encode("dnp");
+    private static readonly JsonEncodedText PFindings = JsonEncodedText.Encode("findings");
+    private static readonly JsonEncodedText PFootprint = JsonEncodedText.Encode("footprint");
+    private static readonly JsonEncodedText PGeneric = JsonEncodedText.Encode("generic");
+    private static readonly JsonEncodedText PInternalPartNumber = JsonEncodedText.Encode("internalPartNumber");
+    private static readonly JsonEncodedText PManufacturer = JsonEncodedText.Encode("manufacturer");
+    private static readonly JsonEncodedText PManufacturerKey = JsonEncodedText.Encode("manufacturerKey");
+    private static readonly JsonEncodedText PMessage = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText PMpn = JsonEncodedText.Encode("mpn");
+    private static readonly JsonEncodedText PQuantity = JsonEncodedText.Encode("quantity");
+    private static readonly JsonEncodedText PRefdes = JsonEncodedText.Encode("refdes");
+    private static readonly JsonEncodedText PRow = JsonEncodedText.Encode("row");
+    private static readonly JsonEncodedText PRule = JsonEncodedText.Encode("rule");
+    private static readonly JsonEncodedText PSeverity = JsonEncodedText.Encode("severity");
+    private static readonly JsonEncodedText PSources = JsonEncodedText.Encode("sources");
+    private static readonly JsonEncodedText PTextLine = JsonEncodedText.Encode("textLine");
+    private static readonly JsonEncodedText PValue = JsonEncodedText.Encode("value");
 
     private readonly Stream _output;
     private readonly Utf8JsonWriter _writer;
@@ -67,13 +91,13 @@ public sealed class JsonAuditReport : IAuditReport
         ArgumentNullException.ThrowIfNull(line);
         var l = line.Line;
         _writer.WriteStartObject();
-        _writer.WriteNumber("row", l.Row);
+        _writer.WriteNumber(PRow, l.Row);
         if (l.TextLine is { } textLine)
         {
-            _writer.WriteNumber("textLine", textLine);
+            _writer.WriteNumber(PTextLine, textLine);
         }
 
-        _writer.WriteStartArray("refdes");
+        _writer.WriteStartArray(PRefdes);
         foreach (var d in l.Designators)
         {
             _writer.WriteStringValue(d);
@@ -82,42 +106,42 @@ public sealed class JsonAuditReport : IAuditReport
         _writer.WriteEndArray();
         if (l.Quantity is { } q)
         {
-            _writer.WriteNumber("quantity", q);
+            _writer.WriteNumber(PQuantity, q);
         }
         else
         {
-            _writer.WriteNull("quantity");
+            _writer.WriteNull(PQuantity);
         }
 
-        _writer.WriteBoolean("dnp", l.Dnp);
-        _writer.WriteBoolean("critical", line.Criticality.Critical);
-        _writer.WriteString("criticality", line.Criticality.Reason);
-        _writer.WriteBoolean("generic", l.Generic);
-        WriteOptional("internalPartNumber", l.InternalPartNumber, writeNull: true);
-        WriteOptional("description", l.Description, writeNull: true);
-        WriteOptional("value", l.Value, writeNull: true);
-        WriteOptional("footprint", l.Footprint, writeNull: true);
-        _writer.WriteStartArray("sources");
+        _writer.WriteBoolean(PDnp, l.Dnp);
+        _writer.WriteBoolean(PCritical, line.Criticality.Critical);
+        _writer.WriteString(PCriticality, line.Criticality.Reason);
+        _writer.WriteBoolean(PGeneric, l.Generic);
+        WriteOptional(PInternalPartNumber, l.InternalPartNumber, writeNull: true);
+        WriteOptional(PDescription, l.Description, writeNull: true);
+        WriteOptional(PValue, l.Value, writeNull: true);
+        WriteOptional(PFootprint, l.Footprint, writeNull: true);
+        _writer.WriteStartArray(PSources);
         foreach (var s in l.Sources)
         {
             _writer.WriteStartObject();
-            _writer.WriteString("manufacturer", s.Manufacturer);
+            _writer.WriteString(PManufacturer, s.Manufacturer);
             if (s.ManufacturerKey is { } key)
             {
-                _writer.WriteString("manufacturerKey", key);
+                _writer.WriteString(PManufacturerKey, key);
             }
             else
             {
-                _writer.WriteNull("manufacturerKey");
+                _writer.WriteNull(PManufacturerKey);
             }
 
-            _writer.WriteString("mpn", s.Mpn);
+            _writer.WriteString(PMpn, s.Mpn);
             _writer.WriteEndObject();
         }
 
         _writer.WriteEndArray();
-        _writer.WriteNumber("distinctManufacturers", line.DistinctManufacturers);
-        _writer.WriteStartArray("findings");
+        _writer.WriteNumber(PDistinctManufacturers, line.DistinctManufacturers);
+        _writer.WriteStartArray(PFindings);
         foreach (var f in line.Findings)
         {
             _writer.WriteStringValue(f.Rule.Id);
@@ -197,17 +221,17 @@ public sealed class JsonAuditReport : IAuditReport
         _findingBuffer.ResetWrittenCount();
         _findingWriter.Reset(_findingBuffer);
         _findingWriter.WriteStartObject();
-        _findingWriter.WriteString("rule", finding.Rule.Id);
-        _findingWriter.WriteString("severity", AuditReportText.Severity(finding.Severity));
-        _findingWriter.WriteNumber("row", finding.Row);
-        _findingWriter.WriteStartArray("refdes");
+        _findingWriter.WriteString(PRule, finding.Rule.Id);
+        _findingWriter.WriteString(PSeverity, AuditReportText.Severity(finding.Severity));
+        _findingWriter.WriteNumber(PRow, finding.Row);
+        _findingWriter.WriteStartArray(PRefdes);
         foreach (var d in finding.Designators)
         {
             _findingWriter.WriteStringValue(d);
         }
 
         _findingWriter.WriteEndArray();
-        _findingWriter.WriteString("message", finding.Message);
+        _findingWriter.WriteString(PMessage, finding.Message);
         _findingWriter.WriteEndObject();
         _findingWriter.Flush();
         if (_anyFinding)
@@ -224,6 +248,18 @@ public sealed class JsonAuditReport : IAuditReport
             memory.CopyTo(file);
             memory.Dispose();
             _spool = file;
+        }
+    }
+
+    private void WriteOptional(JsonEncodedText name, string? value, bool writeNull = false)
+    {
+        if (value is not null)
+        {
+            _writer.WriteString(name, value);
+        }
+        else if (writeNull)
+        {
+            _writer.WriteNull(name);
         }
     }
 

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Globalization;
+using nietras.SeparatedValues;
+using SecondSource.Application.Boms;
+using SecondSource.Domain.Boms;
+using SecondSource.Formats.Boms;
+using SecondSource.Formats.Boms.Reports;
+
+namespace SecondSource.Benchmarks;
+
+/// <summary>
+/// The BOM audit at scale: a plain Sep scan of the file (the ceiling), the reader alone, the whole audit with JSON
+/// output in process, and the <c>secondsource bom audit --output json</c> command end to end with its peak memory,
+/// at two file sizes to show that memory does not grow with the file.
+/// </summary>
+internal static class BomAuditBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var lines = Option(args, "--lines", 1_000_000);
+        var seed = Option(args, "--seed", 42);
+        var folder = Path.Combine(RepositoryRoot(), "artifacts", "bench");
+        Directory.CreateDirectory(folder);
+        var small = Path.Combine(folder, $"bom-{lines / 4}.csv");
+        var large = Path.Combine(folder, $"bom-{lines}.csv");
+        Measure("generate", () => { BomGenerator.Write(large, lines, seed); BomGenerator.Write(small, lines / 4, seed); return lines; }, lines);
+        Console.WriteLine($"file: {large} ({new FileInfo(large).Length / 1048576.0:F1} MiB, {lines:N0} lines)");
+
+        // Warm up the JIT on the small file first, then measure on the large one.
+        SepScan(small);
+        ParseOnly(small);
+        FullAudit(small);
+        var scan = Best(() => SepScan(large), lines, "plain Sep scan (ceiling)");
+        var parse = Best(() => ParseOnly(large), lines, "parse only (BomReader)");
+        Best(() => AuditOnly(large), lines, "parse + audit, no report");
+        var audit = Best(() => FullAudit(large), lines, "full audit, JSON to null (in process)");
+        Console.WriteLine($"ratio full audit / plain scan: {audit / scan:F2}x; parse / plain scan: {parse / scan:F2}x");
+
+        var cli = Path.Combine(AppContext.BaseDirectory, "secondsource.dll");
+        var (smallSeconds, smallPeak) = EndToEnd(cli, small);
+        var (largeSeconds, largePeak) = EndToEnd(cli, large);
+        Console.WriteLine($"end to end `bom audit --output json > /dev/null`, {lines / 4:N0} lines: {smallSeconds:F2} s, peak RSS {smallPeak / 1048576.0:F0} MiB");
+        Console.WriteLine($"end to end `bom audit --output json > /dev/null`, {lines:N0} lines: {largeSeconds:F2} s ({lines / largeSeconds:N0} lines/s), peak RSS {largePeak / 1048576.0:F0} MiB");
+        return 0;
+    }
+
+    private static int SepScan(string path)
+    {
+        var rows = 0;
+        long chars = 0;
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromFile(path);
+        foreach (var row in reader)
+        {
+            for (var c = 0; c < row.ColCount; c++)
+            {
+                chars += row[c].Span.Length;
+            }
+
+            rows++;
+        }
+
+        return chars > 0 ? rows : 0;
+    }
+
+    private static int ParseOnly(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var document = BomReader.Open(path, stream, new BomReadOptions());
+        return document.ReadLines().Count();
+    }
+
+    private static int AuditOnly(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var document = BomReader.Open(path, stream, new BomReadOptions());
+        var auditor = new BomAuditor(CriticalityPolicy.Default);
+        foreach (var line in document.ReadLines())
+        {
+            auditor.Audit(line);
+        }
+
+        return auditor.Summary.Lines;
+    }
+
+    private static int FullAudit(string path)
+    {
+        using var report = new JsonAuditReport(Stream.Null);
+        var result = new AuditBomFileHandler().Handle(new AuditBomFileRequest(path, new BomReadOptions(), CriticalityPolicy.Default), report);
+        return result.Summary.Lines;
+    }
+
+    private static double Best(Func<int> action, int expected, string label)
+    {
+        var best = double.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var count = action();
+            watch.Stop();
+            if (Math.Abs(count - expected) > 1)
+            {
+                throw new InvalidOperationException($"{label}: {count} rows, expected {expected}");
+            }
+
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+
+        Console.WriteLine($"{label,-42} {best,8:F3} s  {expected / best,12:N0} lines/s  (best of 3)");
+        return best;
+    }
+
+    private static void Measure(string label, Func<int> action, int lines)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        Console.WriteLine($"{label,-42} {watch.Elapsed.TotalSeconds,8:F3} s  ({lines:N0} lines)");
+    }
+
+    private static (double Seconds, long PeakBytes) EndToEnd(string cli, string file)
+    {
+        var info = new ProcessStartInfo("dotnet", $"\"{cli}\" bom audit \"{file}\" --output json --fail-on never")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        var drain = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+        var errors = process.StandardError.ReadToEndAsync();
+        long peak = 0;
+        while (!process.WaitForExit(20))
+        {
+            peak = Math.Max(peak, PeakRss(process.Id));
+        }
+
+        drain.Wait();
+        watch.Stop();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"secondsource exited {process.ExitCode}: {errors.Result}");
+        }
+
+        return (watch.Elapsed.TotalSeconds, peak);
+    }
+
+    /// <summary>VmHWM (peak resident set) of a running process, from /proc.</summary>
+    private static long PeakRss(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return 0;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SecondSource.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,13 @@
+using SecondSource.Benchmarks;
+
+return args.FirstOrDefault() switch
+{
+    "bom-audit" => BomAuditBenchmark.Run(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S]");
+    return 2;
+}
