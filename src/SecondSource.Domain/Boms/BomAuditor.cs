@@ -61,10 +61,7 @@ public sealed class AuditSummary
 /// </summary>
 public sealed class BomAuditor(CriticalityPolicy policy)
 {
-    // Rows by designator. Common designators (up to six letters and a number) are packed into a 64-bit key, so the
-    // table holds no object references: a table of millions of strings makes every garbage collection scan it.
-    private readonly Dictionary<ulong, int> _packedRows = [];
-    private readonly Dictionary<string, int> _otherRows = new(StringComparer.Ordinal);
+    private readonly DesignatorIndex _designators = new();
 
     public AuditSummary Summary { get; } = new();
 
@@ -89,7 +86,7 @@ public sealed class BomAuditor(CriticalityPolicy policy)
 
         foreach (var designator in line.Designators)
         {
-            if (FirstRow(designator, line.Row) is { } first)
+            if (_designators.FirstRow(designator, line.Row) is { } first)
             {
                 findings.Add(BomAuditRules.DuplicateDesignator, $"{designator} is also on row {first.ToString(CultureInfo.InvariantCulture)}.");
             }
@@ -104,64 +101,6 @@ public sealed class BomAuditor(CriticalityPolicy policy)
         var audited = new AuditedLine(line, criticality, distinct, findings.List ?? (IReadOnlyList<AuditFinding>)[]);
         Summary.Add(audited);
         return audited;
-    }
-
-    /// <summary>Remembers <paramref name="row"/> for the designator; returns the row it was first seen on, if it was.</summary>
-    private int? FirstRow(string designator, int row)
-    {
-        if (TryPack(designator, out var key))
-        {
-            return _packedRows.TryAdd(key, row) ? null : _packedRows[key];
-        }
-
-        return _otherRows.TryAdd(designator, row) ? null : _otherRows[designator];
-    }
-
-    /// <summary>
-    /// An exact 64-bit form of designators made of one to six letters A-Z and a number without leading zeros
-    /// below 2^34 (R1, FID12, U1234): letters in the top 30 bits, the number in the low 34. Others are not packed.
-    /// </summary>
-    internal static bool TryPack(string designator, out ulong key)
-    {
-        key = 0;
-        var i = 0;
-        ulong letters = 0;
-        while (i < designator.Length && designator[i] is >= 'A' and <= 'Z')
-        {
-            if (i == 6)
-            {
-                return false;
-            }
-
-            letters = (letters << 5) | (uint)(designator[i] - 'A' + 1);
-            i++;
-        }
-
-        var digits = designator.Length - i;
-        if (i == 0 || digits == 0 || digits > 10 || designator[i] == '0')
-        {
-            return false;
-        }
-
-        ulong number = 0;
-        for (; i < designator.Length; i++)
-        {
-            var c = designator[i];
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-
-            number = (number * 10) + (uint)(c - '0');
-        }
-
-        if (number >= 1UL << 34)
-        {
-            return false;
-        }
-
-        key = (letters << 34) | number;
-        return true;
     }
 
     private static void CheckSources(BomLine line, Criticality criticality, int distinct, string subject, ref Findings findings)

@@ -23,6 +23,8 @@ public sealed class CriticalityPolicy
     private static readonly Criticality GenericPart = new(false, "generic part: any qualified maker");
     private static readonly Criticality MarkedCritical = new(true, "marked critical in the file");
     private static readonly Criticality MarkedNotCritical = new(false, "marked not critical in the file");
+    private static readonly Criticality NoDesignatorCritical = new(true, "no reference designator; the policy counts such lines as critical");
+    private static readonly Criticality NoDesignatorNotCritical = new(false, "no reference designator (mechanical, packaging or assembly line)");
 
     private readonly HashSet<string> _nonCritical;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _nonCriticalBySpan;
@@ -122,9 +124,7 @@ public sealed class CriticalityPolicy
 
         if (line.Designators.Count == 0)
         {
-            return LinesWithoutDesignatorsCritical
-                ? new Criticality(true, "no reference designator; the policy counts such lines as critical")
-                : new Criticality(false, "no reference designator (mechanical, packaging or assembly line)");
+            return LinesWithoutDesignatorsCritical ? NoDesignatorCritical : NoDesignatorNotCritical;
         }
 
         foreach (var designator in line.Designators)

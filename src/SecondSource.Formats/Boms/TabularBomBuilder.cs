@@ -13,6 +13,7 @@ internal sealed class TabularBomBuilder
 {
     private const int SwapSampleRows = 64;
     private static readonly string[] EntrySeparators = [";", "|", "\n", " / ", ", "];
+    private static readonly System.Buffers.SearchValues<char> SeparatorChars = System.Buffers.SearchValues.Create(";|\n/,");
 
     private readonly string _file;
     private readonly BomColumnMap _map;
@@ -36,7 +37,11 @@ internal sealed class TabularBomBuilder
         }
 
         UsedColumns = [.. EnumerateUsedColumns().Distinct().Order()];
+        _fieldColumns = Enum.GetValues<BomField>().Select(f => map.Column(f) ?? -1).ToArray();
     }
+
+    // Column of each field (by BomField value), -1 where the file has none: read once per row, looked up once per file.
+    private readonly int[] _fieldColumns;
 
     /// <summary>The columns the builder reads; readers materialise only these cells.</summary>
     public int[] UsedColumns { get; }
@@ -143,7 +148,7 @@ internal sealed class TabularBomBuilder
 
     private BomLine BuildLine(int row, int? textLine, string?[] cells)
     {
-        string? Cell(BomField field) => _map.Column(field) is { } c && c < cells.Length ? Clean(cells[c]) : null;
+        string? Cell(BomField field) => _fieldColumns[(int)field] is var c and >= 0 && c < cells.Length ? Clean(cells[c]) : null;
 
         var designatorText = Cell(BomField.Designators);
         if (designatorText is not null && _map.DesignatorsInFreeText)
@@ -302,6 +307,11 @@ internal sealed class TabularBomBuilder
 
     private static List<string> Split(string cell)
     {
+        if (cell.AsSpan().IndexOfAny(SeparatorChars) < 0)
+        {
+            return [cell];
+        }
+
         foreach (var separator in EntrySeparators)
         {
             if (cell.Contains(separator, StringComparison.Ordinal))

@@ -123,40 +123,50 @@ public sealed class BomAuditorTests
     }
 }
 
-public sealed class DesignatorPackingTests
+public sealed class DesignatorIndexTests
 {
     [Theory]
-    [InlineData("R1")]
-    [InlineData("FID12")]
-    [InlineData("ABCDEF9999999999")]
-    public void Common_designators_pack_into_a_key(string designator)
+    [InlineData("R1", "R", 1)]
+    [InlineData("FID12", "FID", 12)]
+    [InlineData("U0", "U", 0)]
+    [InlineData("ABCDEFGH16777215", "ABCDEFGH", 16777215)]
+    public void Usual_designators_split_into_prefix_and_number(string designator, string prefix, int number)
     {
-        BomAuditor.TryPack(designator, out _).ShouldBeTrue();
+        DesignatorIndex.TrySplit(designator, out var p, out var n).ShouldBeTrue();
+        p.ToString().ShouldBe(prefix);
+        n.ShouldBe(number);
     }
 
     [Theory]
     [InlineData("R01")]
     [InlineData("U10B")]
     [InlineData("TP_1")]
-    [InlineData("ABCDEFG1")]
-    [InlineData("R17179869184")]
+    [InlineData("R16777216")]
     [InlineData("POWER")]
-    public void Other_designators_are_not_packed(string designator)
+    [InlineData("1R")]
+    public void Other_designators_do_not_split(string designator)
     {
-        BomAuditor.TryPack(designator, out _).ShouldBeFalse();
+        DesignatorIndex.TrySplit(designator, out _, out _).ShouldBeFalse();
     }
 
     [Fact]
-    public void Packing_is_exact_distinct_designators_never_share_a_key()
+    public void First_rows_are_remembered_for_dense_sparse_and_unusual_designators()
     {
-        var designators = new[] { "A1", "B1", "AB1", "BA1", "A11", "AA1", "Z9", "ZZZZZZ1", "R1", "R10", "R100" };
-        var keys = designators.Select(d => BomAuditor.TryPack(d, out var k) ? k : throw new InvalidOperationException(d)).ToList();
+        var index = new DesignatorIndex();
+        string[] designators = ["R1", "R2", "R5000", "R9000000", "U10B", "R01", "C1", "POWER"];
+        for (var i = 0; i < designators.Length; i++)
+        {
+            index.FirstRow(designators[i], i + 2).ShouldBeNull();
+        }
 
-        keys.Distinct().Count().ShouldBe(designators.Length);
+        for (var i = 0; i < designators.Length; i++)
+        {
+            index.FirstRow(designators[i], 99).ShouldBe(i + 2, designators[i]);
+        }
     }
 
     [Fact]
-    public void Duplicates_are_found_for_packed_and_unpacked_designators_alike()
+    public void Duplicates_are_found_through_the_auditor()
     {
         var auditor = new BomAuditor(CriticalityPolicy.Default);
         auditor.Audit(new BomLine { Row = 2, Designators = ["R1", "U10B"], Dnp = true });

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SecondSource.Domain.Boms;
@@ -41,18 +40,23 @@ public sealed class JsonAuditReport : IAuditReport
     private static readonly JsonEncodedText PTextLine = JsonEncodedText.Encode("textLine");
     private static readonly JsonEncodedText PValue = JsonEncodedText.Encode("value");
 
+    private static readonly JsonEncodedText[] RuleIds = [.. BomAuditRules.All.Select(r => JsonEncodedText.Encode(r.Id, JavaScriptEncoder.UnsafeRelaxedJsonEscaping))];
+    private static readonly JsonEncodedText[] Severities = [.. Enum.GetValues<FindingSeverity>().Select(v => JsonEncodedText.Encode(AuditReportText.Severity(v)))];
+
+    // Criticality verdicts are shared objects (one per prefix), so their encoded reason is cached by reference.
+    private readonly Dictionary<Criticality, JsonEncodedText> _reasons = new(ReferenceEqualityComparer.Instance);
+
     private readonly Stream _output;
     private readonly Utf8JsonWriter _writer;
-    private readonly ArrayBufferWriter<byte> _findingBuffer = new(1024);
+    private readonly SpillStream _spool = new(SpillBytes);
     private readonly Utf8JsonWriter _findingWriter;
-    private Stream _spool = new MemoryStream();
-    private bool _anyFinding;
 
     public JsonAuditReport(Stream output)
     {
         _output = output;
         _writer = new Utf8JsonWriter(output, WriterOptions);
-        _findingWriter = new Utf8JsonWriter(_findingBuffer, WriterOptions);
+        _findingWriter = new Utf8JsonWriter(_spool, WriterOptions);
+        _findingWriter.WriteStartArray();
     }
 
     public void Begin(BomSourceInfo source)
@@ -115,7 +119,16 @@ public sealed class JsonAuditReport : IAuditReport
 
         _writer.WriteBoolean(PDnp, l.Dnp);
         _writer.WriteBoolean(PCritical, line.Criticality.Critical);
-        _writer.WriteString(PCriticality, line.Criticality.Reason);
+        if (!_reasons.TryGetValue(line.Criticality, out var reason))
+        {
+            reason = JsonEncodedText.Encode(line.Criticality.Reason, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+            if (_reasons.Count < 10_000)
+            {
+                _reasons[line.Criticality] = reason;
+            }
+        }
+
+        _writer.WriteString(PCriticality, reason);
         _writer.WriteBoolean(PGeneric, l.Generic);
         WriteOptional(PInternalPartNumber, l.InternalPartNumber, writeNull: true);
         WriteOptional(PDescription, l.Description, writeNull: true);
@@ -144,7 +157,7 @@ public sealed class JsonAuditReport : IAuditReport
         _writer.WriteStartArray(PFindings);
         foreach (var f in line.Findings)
         {
-            _writer.WriteStringValue(f.Rule.Id);
+            _writer.WriteStringValue(RuleIds[f.Rule.Index]);
             Spool(f);
         }
 
@@ -163,11 +176,12 @@ public sealed class JsonAuditReport : IAuditReport
         _writer.WriteEndArray();
         _writer.Flush();
 
-        // The spooled findings go in as raw JSON; the writer then adds the comma before "diagnostics" itself.
-        _output.Write(",\"findings\":["u8);
+        // The spooled findings array goes in as raw JSON; the writer then adds the comma before "diagnostics" itself.
+        _findingWriter.WriteEndArray();
+        _findingWriter.Flush();
+        _output.Write(",\"findings\":"u8);
         _spool.Position = 0;
         _spool.CopyTo(_output);
-        _output.Write("]"u8);
 
         _writer.WriteStartArray("diagnostics");
         foreach (var d in diagnostics)
@@ -218,11 +232,9 @@ public sealed class JsonAuditReport : IAuditReport
 
     private void Spool(AuditFinding finding)
     {
-        _findingBuffer.ResetWrittenCount();
-        _findingWriter.Reset(_findingBuffer);
         _findingWriter.WriteStartObject();
-        _findingWriter.WriteString(PRule, finding.Rule.Id);
-        _findingWriter.WriteString(PSeverity, AuditReportText.Severity(finding.Severity));
+        _findingWriter.WriteString(PRule, RuleIds[finding.Rule.Index]);
+        _findingWriter.WriteString(PSeverity, Severities[(int)finding.Severity]);
         _findingWriter.WriteNumber(PRow, finding.Row);
         _findingWriter.WriteStartArray(PRefdes);
         foreach (var d in finding.Designators)
@@ -233,21 +245,9 @@ public sealed class JsonAuditReport : IAuditReport
         _findingWriter.WriteEndArray();
         _findingWriter.WriteString(PMessage, finding.Message);
         _findingWriter.WriteEndObject();
-        _findingWriter.Flush();
-        if (_anyFinding)
+        if (_findingWriter.BytesPending > 1 << 16)
         {
-            _spool.WriteByte((byte)',');
-        }
-
-        _anyFinding = true;
-        _spool.Write(_findingBuffer.WrittenSpan);
-        if (_spool is MemoryStream memory && memory.Length > SpillBytes)
-        {
-            var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-            memory.Position = 0;
-            memory.CopyTo(file);
-            memory.Dispose();
-            _spool = file;
+            _findingWriter.Flush();
         }
     }
 
