@@ -58,24 +58,9 @@ public sealed class CriticalityPolicy
         ArgumentNullException.ThrowIfNull(lines);
         var prefixes = new List<string>(DefaultNonCriticalPrefixes);
         var withoutDesignators = false;
-        var number = 0;
-        foreach (var raw in lines)
+        foreach (var (number, rawKey, value) in KeyValueLines.Parse(lines, sourceName, "key = value"))
         {
-            number++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var eq = line.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                throw new DomainException($"{sourceName}, line {number}: expected 'key = value', got '{line}'.");
-            }
-
-            var key = line[..eq].Trim().ToLowerInvariant();
-            var value = line[(eq + 1)..].Trim();
+            var key = rawKey.ToLowerInvariant();
             var list = value.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Select(p => p.ToUpperInvariant()).ToList();
             switch (key)
             {

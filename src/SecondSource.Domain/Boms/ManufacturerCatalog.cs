@@ -105,26 +105,11 @@ public sealed class ManufacturerCatalog
     /// </summary>
     public void AddAliases(IEnumerable<string> lines, string sourceName)
     {
-        ArgumentNullException.ThrowIfNull(lines);
-        var number = 0;
-        foreach (var raw in lines)
+        foreach (var (number, alias, canonical) in KeyValueLines.Parse(lines, sourceName, "alias = Canonical Name"))
         {
-            number++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var eq = line.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || eq == line.Length - 1)
-            {
-                throw new DomainException($"{sourceName}, line {number}: expected 'alias = Canonical Name', got '{line}'.");
-            }
-
             try
             {
-                AddAlias(line[..eq], line[(eq + 1)..]);
+                AddAlias(alias, canonical);
             }
             catch (DomainException ex)
             {

@@ -37,9 +37,10 @@ public sealed class CriticalityPolicyTests
     public void A_policy_file_adds_removes_and_replaces_prefixes()
     {
         var policy = CriticalityPolicy.Parse(
-            ["# team policy", "also-non-critical = L, D", "critical-prefixes = C", "lines-without-designators = critical"], "policy.txt");
+            ["# team policy", "also-non-critical = L, D   # inductors and diodes are commodity here", "critical-prefixes = C", "lines-without-designators = critical"], "policy.txt");
 
         policy.Decide(Line("L1")).Critical.ShouldBeFalse();
+        policy.Decide(Line("D1")).Critical.ShouldBeFalse();
         policy.Decide(Line("C1")).Critical.ShouldBeTrue();
         policy.Decide(Line()).Critical.ShouldBeTrue();
         CriticalityPolicy.Parse(["non-critical-prefixes = U"], "p").Decide(Line("R1")).Critical.ShouldBeTrue();
