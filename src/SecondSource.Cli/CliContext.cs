@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
+using SecondSource.Application.Programs;
 
 namespace SecondSource.Cli;
 
@@ -65,6 +66,7 @@ public sealed class CliContext(CliConsole console, IDictionary environment)
         services.AddSecondSourceDatabase();
         services.AddDatabaseAdministration();
         services.AddParties();
+        services.AddPrograms();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         Settings = provider.GetRequiredService<DatabaseSettings>();
         return provider;

@@ -7,6 +7,7 @@ using Npgsql;
 using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
+using SecondSource.Application.Programs;
 using Xunit;
 
 namespace SecondSource.Testing;
@@ -106,6 +107,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSecondSourceDatabase();
         services.AddDatabaseAdministration();
         services.AddParties();
+        services.AddPrograms();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

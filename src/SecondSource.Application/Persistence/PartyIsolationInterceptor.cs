@@ -8,7 +8,8 @@ namespace SecondSource.Application.Persistence;
 /// <summary>
 /// Refuses, before anything reaches the database, any write by a restricted caller to a row of another party:
 /// adding a row for another party, changing or deleting one (judged by its original owner as well, so a row
-/// cannot be moved between parties), and any change to the parties themselves.
+/// cannot be moved between parties), and any change to rows no single manufacturer owns (parties, products,
+/// programs, the buyer's assessments and decisions).
 /// </summary>
 public sealed class PartyIsolationInterceptor(IPartyContext partyContext) : SaveChangesInterceptor
 {
@@ -57,6 +58,11 @@ public sealed class PartyIsolationInterceptor(IPartyContext partyContext) : Save
                     }
 
                     break;
+                case Microsoft.AspNetCore.Identity.IdentityUserToken<Guid> or Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid> or Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>:
+                    // Identity's side tables of the person's own account (the account itself is party-owned).
+                    break;
+                default:
+                    throw Violation(entry, "only the buyer changes rows that no single manufacturer owns");
             }
         }
     }

@@ -3,13 +3,17 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SecondSource.Application.Parties;
+using SecondSource.Domain.Lines;
 using SecondSource.Domain.Parties;
+using SecondSource.Domain.Programs;
 
 namespace SecondSource.Application.Persistence;
 
 /// <summary>
 /// The one database of an installation. Mappings live in <c>Persistence/Configurations</c>; party isolation
-/// is applied here, to every <see cref="IPartyOwned"/> entity, as the named query filter <see cref="PartyFilter"/>.
+/// is applied here, as the named query filter <see cref="PartyFilter"/>: to every <see cref="IPartyOwned"/> entity
+/// (own rows only), every <see cref="IBuyerOnly"/> entity (none at all), and to programs and products (those
+/// a manufacturer's lines take part in).
 /// </summary>
 public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext> options, IPartyContext partyContext)
     : IdentityUserContext<UserAccount, Guid>(options)
@@ -20,6 +24,20 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
     public DbSet<Party> Parties => Set<Party>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Site> Sites => Set<Site>();
+
+    public DbSet<ManufacturingLine> Lines => Set<ManufacturingLine>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<ProductProgram> Programs => Set<ProductProgram>();
+
+    public DbSet<ProgramLine> ProgramLines => Set<ProgramLine>();
+
+    public DbSet<CandidateAssessmentRecord> Assessments => Set<CandidateAssessmentRecord>();
+
+    public DbSet<SelectionDecision> Decisions => Set<SelectionDecision>();
 
     /// <summary>Read by the query filters each time a query runs.</summary>
     internal bool PartyRestricted => partyContext.Scope.IsRestricted;
@@ -33,6 +51,12 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
         configurationBuilder.Properties<ApiKeyId>().HaveConversion<ApiKeyIdConverter>();
         configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<PartyKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<LineStage>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<LineRole>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<PassiveSize>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<CertificationStandard>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<CountryCode>().HaveConversion<CountryCodeConverter>().HaveMaxLength(2);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
 
         // SQLite has no date type and cannot compare DateTimeOffset text; store UTC ticks, which sort.
         // PostgreSQL stores timestamptz natively and accepts only offset zero, so values are normalised to UTC.
@@ -57,10 +81,24 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
             applyFilter.MakeGenericMethod(entityType.ClrType).Invoke(this, [builder]);
         }
 
+        var buyerOnly = typeof(SecondSourceDbContext).GetMethod(nameof(ApplyBuyerOnlyFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(IBuyerOnly).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            buyerOnly.MakeGenericMethod(entityType.ClrType).Invoke(this, [builder]);
+        }
+
         // A manufacturer sees the buyer and itself, never another manufacturer.
         builder.Entity<Party>().HasQueryFilter(
             PartyFilter,
             p => !PartyRestricted || p.Id == ScopedPartyId || p.Kind == PartyKind.Buyer);
+
+        // A manufacturer sees the programs (and their products) its lines take part in, and no others.
+        builder.Entity<ProductProgram>().HasQueryFilter(
+            PartyFilter,
+            p => !PartyRestricted || p.Lines.Any(l => l.PartyId == ScopedPartyId));
+        builder.Entity<Product>().HasQueryFilter(
+            PartyFilter,
+            p => !PartyRestricted || Set<ProgramLine>().Any(l => l.PartyId == ScopedPartyId && Set<ProductProgram>().Any(pp => pp.Id == l.ProgramId && pp.ProductId == p.Id)));
     }
 
     private void ApplyPartyFilter<TEntity>(ModelBuilder builder)
@@ -68,6 +106,12 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
         builder.Entity<TEntity>().HasQueryFilter(
             PartyFilter,
             e => !PartyRestricted || EF.Property<PartyId>(e, nameof(IPartyOwned.PartyId)) == ScopedPartyId);
+
+    private void ApplyBuyerOnlyFilter<TEntity>(ModelBuilder builder)
+        where TEntity : class, IBuyerOnly =>
+        builder.Entity<TEntity>().HasQueryFilter(PartyFilter, _ => !PartyRestricted);
+
+    private sealed class CountryCodeConverter() : ValueConverter<CountryCode, string>(c => c.Value, v => CountryCode.Parse(v, "Country"));
 
     private sealed class PartyIdConverter() : ValueConverter<PartyId, Guid>(id => id.Value, value => new PartyId(value));
 

@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>A buyer's administrator.</summary>
     public const string BuyerAdmin = "BuyerAdmin";
 
+    /// <summary>A buyer's admin or engineer: changes program data.</summary>
+    public const string BuyerEditor = "BuyerEditor";
+
     /// <summary>A machine with a valid API key, of any party.</summary>
     public const string Machine = "Machine";
 
@@ -38,6 +41,11 @@ public static class Policies
             .RequireAuthenticatedUser()
             .RequireClaim(SecondSourceClaims.PartyKind, nameof(PartyKind.Buyer))
             .RequireRole(nameof(Role.Admin)));
+        builder.AddPolicy(BuyerEditor, p => p
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(SecondSourceClaims.PartyKind, nameof(PartyKind.Buyer))
+            .RequireRole(nameof(Role.Admin), nameof(Role.Engineer)));
         builder.AddPolicy(Machine, p => p
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()

@@ -47,6 +47,10 @@ public static class SecondSourceClaims
     public static bool IsBuyerAdmin(this ClaimsPrincipal user) =>
         user.HasClaim(PartyKind, nameof(Domain.Parties.PartyKind.Buyer)) && user.IsInRole(nameof(Role.Admin));
 
+    /// <summary>A buyer's admin or engineer: may change program data (viewers only read).</summary>
+    public static bool IsBuyerEditor(this ClaimsPrincipal user) =>
+        user.HasClaim(PartyKind, nameof(Domain.Parties.PartyKind.Buyer)) && (user.IsInRole(nameof(Role.Admin)) || user.IsInRole(nameof(Role.Engineer)));
+
     public static bool IsBuyer(this ClaimsPrincipal user) =>
         user.HasClaim(PartyKind, nameof(Domain.Parties.PartyKind.Buyer));
 }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.WebEncoders;
 using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
+using SecondSource.Application.Programs;
 using SecondSource.Web.Authorization;
 
 namespace SecondSource.Web.Hosting;
@@ -46,6 +47,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<IPartyContext>(sp => sp.GetRequiredService<HttpPartyContext>());
         services.AddSecondSourceDatabase();
         services.AddDatabaseAdministration();
+        services.AddPrograms();
         services.AddParties()
             .AddSignInManager<SecondSourceSignInManager>()
             .AddClaimsPrincipalFactory<SecondSourceClaimsFactory>();

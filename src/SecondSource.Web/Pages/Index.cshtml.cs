@@ -1,13 +1,14 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecondSource.Application.Parties;
+using SecondSource.Application.Programs;
 using SecondSource.Domain.Parties;
 using SecondSource.Web.Authorization;
 
 namespace SecondSource.Web.Pages;
 
-/// <summary>The dashboard: programs (none until the programs feature exists) and the installation's set-up state.</summary>
-public sealed class IndexModel(PartyQueries parties) : PageModel
+/// <summary>The dashboard: the programs with each line's stage, and the installation's set-up state.</summary>
+public sealed class IndexModel(PartyQueries parties, ProgramQueries programs) : PageModel
 {
     public bool IsBuyer { get; private set; }
 
@@ -15,13 +16,23 @@ public sealed class IndexModel(PartyQueries parties) : PageModel
 
     public string PartyName { get; private set; } = "";
 
+    public IReadOnlyList<ProgramView> Programs { get; private set; } = [];
+
     public IReadOnlyList<PartyView> Manufacturers { get; private set; } = [];
+
+    /// <summary>Manufacturers with a line building a program's product (primary, or chosen past candidate): their people and stations must be set up.</summary>
+    public IReadOnlyList<PartyView> InPrograms { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         IsBuyer = User.IsBuyer();
         IsAdmin = User.IsBuyerAdmin();
         PartyName = User.FindFirstValue(SecondSourceClaims.PartyName) ?? "";
+        Programs = await programs.ListAsync(ct);
         Manufacturers = (await parties.ListAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
+        var involved = Programs.SelectMany(p => p.Lines)
+            .Where(l => l.Role == Domain.Programs.LineRole.Primary || l.Stage != Domain.Programs.LineStage.Candidate)
+            .Select(l => l.Manufacturer).ToHashSet(StringComparer.Ordinal);
+        InPrograms = Manufacturers.Where(m => involved.Contains(m.Name)).ToList();
     }
 }

@@ -23,7 +23,15 @@ public sealed class SeedDemoTests
         result.Succeeded.ShouldBeTrue(result.Failure?.Message);
         var db = scope.ServiceProvider.GetRequiredService<SecondSourceDbContext>();
         (await db.Parties.CountAsync(p => p.Kind == PartyKind.Buyer)).ShouldBe(1);
-        (await db.Parties.CountAsync(p => p.Kind == PartyKind.Manufacturer)).ShouldBe(2);
+        (await db.Parties.CountAsync(p => p.Kind == PartyKind.Manufacturer)).ShouldBe(4);
+        var program = (await scope.ServiceProvider.GetRequiredService<SecondSource.Application.Programs.ProgramQueries>().ListAsync(CancellationToken.None)).Single();
+        program.Lines.Select(l => (l.Manufacturer, l.Stage.ToString())).ShouldBe(
+        [
+            ("Pearl River Electronics Manufacturing (Shenzhen)", "Production"),
+            ("Vistula EMS Sp. z o.o. (Gdańsk)", "Transfer"),
+            ("Dongguan Allied EMS", "Candidate"),
+            ("Saigon Precision Assembly", "Candidate"),
+        ], ignoreOrder: true);
         var people = result.Value!.Credentials.Where(c => c.Kind == "Person").ToList();
         people.Select(p => p.Role).ShouldBe(["Admin", "Engineer", "Viewer", "Member", "Member"], ignoreOrder: true);
 

@@ -8,15 +8,18 @@ namespace SecondSource.Application.Tests.Persistence;
 public sealed class ModelTests
 {
     [Fact]
-    public async Task Every_party_owned_entity_has_the_named_party_filter()
+    public async Task Every_party_owned_buyer_only_and_shared_entity_has_the_named_party_filter()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
         await using var db = database.CreateContext(PartyScope.Unrestricted);
 
         var owned = db.Model.GetEntityTypes().Where(t => typeof(IPartyOwned).IsAssignableFrom(t.ClrType)).ToList();
 
-        owned.Select(t => t.ClrType.Name).ShouldBe(["ApiKey", "UserAccount"], ignoreOrder: true);
-        foreach (var entityType in owned.Append(db.Model.FindEntityType(typeof(Party))!))
+        owned.Select(t => t.ClrType.Name).ShouldBe(["ApiKey", "UserAccount", "Site", "ManufacturingLine", "LineCertification", "ProgramLine", "StageChange"], ignoreOrder: true);
+        var buyerOnly = db.Model.GetEntityTypes().Where(t => typeof(IBuyerOnly).IsAssignableFrom(t.ClrType)).ToList();
+        buyerOnly.Select(t => t.ClrType.Name).ShouldBe(["CandidateAssessmentRecord", "SelectionDecision"], ignoreOrder: true);
+        var shared = new[] { typeof(Party), typeof(SecondSource.Domain.Programs.ProductProgram), typeof(SecondSource.Domain.Programs.Product) }.Select(t => db.Model.FindEntityType(t)!);
+        foreach (var entityType in owned.Concat(buyerOnly).Concat(shared))
         {
             entityType.GetDeclaredQueryFilters().Select(f => f.Key).ShouldContain(SecondSourceDbContext.PartyFilter, entityType.ClrType.Name);
         }

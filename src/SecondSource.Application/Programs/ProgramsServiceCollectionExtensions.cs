@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application.Demo;
+using SecondSource.Application.Lines;
+
+namespace SecondSource.Application.Programs;
+
+/// <summary>Registers manufacturing lines and second-source programs.</summary>
+public static class ProgramsServiceCollectionExtensions
+{
+    public static IServiceCollection AddPrograms(this IServiceCollection services)
+    {
+        services.AddScoped<LineQueries>();
+        services.AddScoped<ProgramQueries>();
+        services.AddScoped<StartProgramHandler>();
+        services.AddScoped<AddCandidateHandler>();
+        services.AddScoped<RecordAssessmentHandler>();
+        services.AddScoped<EvaluateCandidatesHandler>();
+        services.AddScoped<DecideSecondSourceHandler>();
+        services.AddScoped<IDemoSeeder, ProgramsDemoSeeder>();
+        return services;
+    }
+}

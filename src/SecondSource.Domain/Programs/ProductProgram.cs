@@ -1,0 +1,333 @@
+using SecondSource.Domain.Common;
+using SecondSource.Domain.Parties;
+
+namespace SecondSource.Domain.Programs;
+
+/// <summary>The stages a line goes through in a program.</summary>
+public enum LineStage
+{
+    Candidate = 1,
+    Transfer = 2,
+    Pilot = 3,
+    Ramp = 4,
+    Production = 5,
+    Suspended = 6,
+}
+
+/// <summary>What a line is to a program.</summary>
+public enum LineRole
+{
+    Primary = 1,
+    SecondSource = 2,
+}
+
+/// <summary>A product the buyer ships, with what it needs from any line that builds it.</summary>
+public sealed class Product
+{
+    private Product(Guid id, string name, string code)
+    {
+        Id = id;
+        Name = name;
+        Code = code;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>The buyer's product code or top-level part number.</summary>
+    public string Code { get; private set; }
+
+    public Lines.PassiveSize? SmallestPassive { get; private set; }
+
+    public decimal? FinestBgaPitchMm { get; private set; }
+
+    public decimal? BoardLengthMm { get; private set; }
+
+    public decimal? BoardWidthMm { get; private set; }
+
+    public int? Layers { get; private set; }
+
+    public Lines.TestTypes RequiredTests { get; private set; }
+
+    public Lines.Processes RequiredProcesses { get; private set; }
+
+    /// <summary>Required certifications, stored as a comma-separated list of standards.</summary>
+    public string RequiredCertifications { get; private set; } = "";
+
+    public static Product Create(string name, string code, ProductRequirements requirements)
+    {
+        var product = new Product(Guid.CreateVersion7(), Guard.RequiredText(name, "Product name", 200), Guard.RequiredText(code, "Product code", 100));
+        product.SetRequirements(requirements);
+        return product;
+    }
+
+    public ProductRequirements Requirements => new()
+    {
+        SmallestPassive = SmallestPassive,
+        FinestBgaPitchMm = FinestBgaPitchMm,
+        Board = BoardLengthMm is { } l && BoardWidthMm is { } w ? new Lines.BoardSize(l, w) : null,
+        Layers = Layers,
+        Tests = RequiredTests,
+        Processes = RequiredProcesses,
+        Certifications = RequiredCertifications.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Lines.CertificationStandard>).ToHashSet(),
+    };
+
+    public void SetRequirements(ProductRequirements requirements)
+    {
+        ArgumentNullException.ThrowIfNull(requirements);
+        SmallestPassive = requirements.SmallestPassive;
+        FinestBgaPitchMm = requirements.FinestBgaPitchMm;
+        BoardLengthMm = requirements.Board?.LengthMm;
+        BoardWidthMm = requirements.Board?.WidthMm;
+        Layers = requirements.Layers is { } layers ? Programs.Requirements.Layers(layers) : null;
+        RequiredTests = requirements.Tests;
+        RequiredProcesses = requirements.Processes;
+        RequiredCertifications = string.Join(",", requirements.Certifications.Order());
+    }
+}
+
+/// <summary>A change of a line's stage in a program: from, to, when, who and why.</summary>
+public sealed class StageChange : IPartyOwned
+{
+    private StageChange(Guid id, Guid programLineId, PartyId partyId, LineStage? from, LineStage to, DateTimeOffset at, string by, string? note)
+    {
+        Id = id;
+        ProgramLineId = programLineId;
+        PartyId = partyId;
+        From = from;
+        To = to;
+        At = at;
+        By = by;
+        Note = note;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ProgramLineId { get; private set; }
+
+    public PartyId PartyId { get; private set; }
+
+    public LineStage? From { get; private set; }
+
+    public LineStage To { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public string By { get; private set; }
+
+    public string? Note { get; private set; }
+
+    internal static StageChange Of(ProgramLine line, LineStage? from, LineStage to, DateTimeOffset at, string by, string? note) =>
+        new(Guid.CreateVersion7(), line.Id, line.PartyId, from, to, Guard.Utc(at, "Stage change time"), Guard.RequiredText(by, "Changed by", 256), note);
+}
+
+/// <summary>A line's place in a program: its role, its current stage and how it got there. Owned by the line's manufacturer.</summary>
+public sealed class ProgramLine : IPartyOwned
+{
+    private readonly List<StageChange> _history = [];
+
+    private ProgramLine(Guid id, Guid programId, Guid lineId, PartyId partyId, LineRole role, LineStage stage)
+    {
+        Id = id;
+        ProgramId = programId;
+        LineId = lineId;
+        PartyId = partyId;
+        Role = role;
+        Stage = stage;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ProgramId { get; private set; }
+
+    public Guid LineId { get; private set; }
+
+    public PartyId PartyId { get; private set; }
+
+    public LineRole Role { get; private set; }
+
+    public LineStage Stage { get; private set; }
+
+    public IReadOnlyList<StageChange> History => _history;
+
+    internal static ProgramLine Start(Guid programId, Lines.ManufacturingLine line, LineRole role, LineStage stage, DateTimeOffset at, string by)
+    {
+        var programLine = new ProgramLine(Guid.CreateVersion7(), programId, line.Id, line.PartyId, role, stage);
+        programLine._history.Add(StageChange.Of(programLine, null, stage, at, by, role == LineRole.Primary ? "primary line" : "candidate second source"));
+        return programLine;
+    }
+
+    /// <summary>Moves the line to <paramref name="to"/>; a move to the same stage is refused.</summary>
+    public void MoveTo(LineStage to, DateTimeOffset at, string by, string? note)
+    {
+        if (!Enum.IsDefined(to))
+        {
+            throw new DomainException($"'{to}' is not a stage.");
+        }
+
+        if (to == Stage)
+        {
+            throw new DomainException($"The line is already in {Stage}.");
+        }
+
+        _history.Add(StageChange.Of(this, Stage, to, at, by, note));
+        Stage = to;
+    }
+
+    internal void BecomeSecondSource() => Role = LineRole.SecondSource;
+}
+
+/// <summary>
+/// A second-source program: one product, its primary line and the lines considered or used as second sources,
+/// each with a stage. The decision that picks the second source is recorded here.
+/// </summary>
+public sealed class ProductProgram
+{
+    private readonly List<ProgramLine> _lines = [];
+
+    private ProductProgram(Guid id, Guid productId, string name, int fullDemandUnitsPerWeek, DateTimeOffset createdAt)
+    {
+        Id = id;
+        ProductId = productId;
+        Name = name;
+        FullDemandUnitsPerWeek = fullDemandUnitsPerWeek;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ProductId { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>Units a week the product needs in total; a second line must be able to ramp to it.</summary>
+    public int FullDemandUnitsPerWeek { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public IReadOnlyList<ProgramLine> Lines => _lines;
+
+    public static ProductProgram Start(Product product, string name, int fullDemandUnitsPerWeek, Lines.ManufacturingLine primary, DateTimeOffset at, string by)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        ArgumentNullException.ThrowIfNull(primary);
+        if (fullDemandUnitsPerWeek <= 0)
+        {
+            throw new DomainException($"Full demand must be more than 0 units a week, not {fullDemandUnitsPerWeek}.");
+        }
+
+        var program = new ProductProgram(Guid.CreateVersion7(), product.Id, Guard.RequiredText(name, "Program name", 200), fullDemandUnitsPerWeek, Guard.Utc(at, "Creation time"));
+        program._lines.Add(ProgramLine.Start(program.Id, primary, LineRole.Primary, LineStage.Production, at, by));
+        return program;
+    }
+
+    /// <summary>Adds a line to consider as the second source.</summary>
+    public ProgramLine AddCandidate(Lines.ManufacturingLine line, DateTimeOffset at, string by)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (_lines.Any(l => l.LineId == line.Id))
+        {
+            throw new DomainException($"{line.Name} is already in the program.");
+        }
+
+        var candidate = ProgramLine.Start(Id, line, LineRole.SecondSource, LineStage.Candidate, at, by);
+        _lines.Add(candidate);
+        return candidate;
+    }
+
+    /// <summary>Records the choice of the second source: the chosen candidate moves to Transfer.</summary>
+    public SelectionDecision Decide(Guid chosenLineId, string reasons, DateTimeOffset at, string by)
+    {
+        var chosen = _lines.SingleOrDefault(l => l.LineId == chosenLineId && l.Role == LineRole.SecondSource)
+            ?? throw new DomainException("The chosen line is not a candidate of this program.");
+        if (chosen.Stage != LineStage.Candidate)
+        {
+            throw new DomainException($"The chosen line is in {chosen.Stage}, not a candidate any more.");
+        }
+
+        var decision = SelectionDecision.Record(Id, chosenLineId, reasons, at, by);
+        chosen.MoveTo(LineStage.Transfer, at, by, "chosen as the second source");
+        return decision;
+    }
+}
+
+/// <summary>The recorded choice of a second source: which line, why, who and when. Seen by the buyer only.</summary>
+public sealed class SelectionDecision : IBuyerOnly
+{
+    private SelectionDecision(Guid id, Guid programId, Guid chosenLineId, string reasons, DateTimeOffset decidedAt, string decidedBy)
+    {
+        Id = id;
+        ProgramId = programId;
+        ChosenLineId = chosenLineId;
+        Reasons = reasons;
+        DecidedAt = decidedAt;
+        DecidedBy = decidedBy;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ProgramId { get; private set; }
+
+    public Guid ChosenLineId { get; private set; }
+
+    public string Reasons { get; private set; }
+
+    public DateTimeOffset DecidedAt { get; private set; }
+
+    public string DecidedBy { get; private set; }
+
+    internal static SelectionDecision Record(Guid programId, Guid chosenLineId, string reasons, DateTimeOffset at, string by) =>
+        new(Guid.CreateVersion7(), programId, chosenLineId, Guard.RequiredText(reasons, "Reasons", 4000), Guard.Utc(at, "Decision time"), Guard.RequiredText(by, "Decided by", 256));
+}
+
+/// <summary>The buyer's assessment of a candidate line in a program (scores, terms, quote). Seen by the buyer only.</summary>
+public sealed class CandidateAssessmentRecord : IBuyerOnly
+{
+    private CandidateAssessmentRecord(Guid id, Guid programId, Guid lineId)
+    {
+        Id = id;
+        ProgramId = programId;
+        LineId = lineId;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ProgramId { get; private set; }
+
+    public Guid LineId { get; private set; }
+
+    public int? CommunicationScore { get; private set; }
+
+    public int? IpDisciplineScore { get; private set; }
+
+    public decimal? MinimumStartingSharePercent { get; private set; }
+
+    public decimal? LeadTimeWeeks { get; private set; }
+
+    public decimal? QuotedUnitCost { get; private set; }
+
+    public string? Evidence { get; private set; }
+
+    public DateTimeOffset AssessedAt { get; private set; }
+
+    public string AssessedBy { get; private set; } = "";
+
+    public CandidateAssessment Assessment => new(CommunicationScore, IpDisciplineScore, MinimumStartingSharePercent, LeadTimeWeeks, QuotedUnitCost);
+
+    public static CandidateAssessmentRecord Create(Guid programId, Guid lineId) => new(Guid.CreateVersion7(), programId, lineId);
+
+    public void Record(CandidateAssessment assessment, string? evidence, DateTimeOffset at, string by)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        assessment.Validate();
+        CommunicationScore = assessment.CommunicationScore;
+        IpDisciplineScore = assessment.IpDisciplineScore;
+        MinimumStartingSharePercent = assessment.MinimumStartingSharePercent;
+        LeadTimeWeeks = assessment.LeadTimeWeeks;
+        QuotedUnitCost = assessment.QuotedUnitCost;
+        Evidence = string.IsNullOrWhiteSpace(evidence) ? null : Guard.RequiredText(evidence, "Evidence", 2000);
+        AssessedAt = Guard.Utc(at, "Assessment time");
+        AssessedBy = Guard.RequiredText(by, "Assessed by", 256);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecondSource.Application.Programs;
+using SecondSource.Domain.Common;
+using SecondSource.Domain.Programs;
+using SecondSource.Web.Authorization;
+
+namespace SecondSource.Web.Pages.Programs;
+
+/// <summary>
+/// A program: its lines and stages for everyone who takes part (a manufacturer sees its own lines only), and for the
+/// buyer the comparison of candidate second sources and the decision.
+/// </summary>
+public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHandler evaluate) : PageModel
+{
+    public ProgramView? Program { get; private set; }
+
+    public CandidateComparison? Comparison { get; private set; }
+
+    public string RequirementsText { get; private set; } = "";
+
+    public bool CanDecide { get; private set; }
+
+    public string? Message { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    /// <summary>A refusal from the decision page, carried over its redirect.</summary>
+    [TempData]
+    public string? Refusal { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, decimal? zone, decimal? communication, decimal? ip, decimal? allocation, decimal? lead, decimal? cost, decimal? capacity, CancellationToken ct)
+    {
+        var defaults = new EvaluationWeights();
+        var weights = new EvaluationWeights(zone ?? defaults.ZoneDiversity, communication ?? defaults.Communication, ip ?? defaults.IpDiscipline,
+            allocation ?? defaults.LowAllocation, lead ?? defaults.LeadTime, cost ?? defaults.UnitCost, capacity ?? defaults.CapacityHeadroom);
+        try
+        {
+            weights.Validate();
+        }
+        catch (DomainException ex)
+        {
+            Message = ex.Message + " The default weights are used.";
+            weights = defaults;
+        }
+
+        Message ??= Refusal;
+        return await Load(id, weights, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> Load(Guid id, EvaluationWeights weights, CancellationToken ct)
+    {
+        Program = await programs.FindAsync(id.ToString(), ct);
+        if (Program is null)
+        {
+            return false;
+        }
+
+        if (User.IsBuyer())
+        {
+            var comparison = await evaluate.HandleAsync(id, weights, ct);
+            Comparison = comparison.Value;
+            if (Comparison is { } c)
+            {
+                RequirementsText = Describe(c.Requirements);
+            }
+
+            CanDecide = User.IsBuyerEditor();
+        }
+
+        return true;
+    }
+
+    private static string Describe(ProductRequirements r)
+    {
+        var parts = new List<string>();
+        if (r.SmallestPassive is { } p)
+        {
+            parts.Add($"{p.ToString()["Size".Length..]} chips");
+        }
+
+        if (r.FinestBgaPitchMm is { } pitch)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"BGA {pitch} mm"));
+        }
+
+        if (r.Board is { } board)
+        {
+            parts.Add($"board {board}");
+        }
+
+        if (r.Layers is { } layers)
+        {
+            parts.Add($"{layers} layers");
+        }
+
+        parts.Add($"tests {r.Tests}");
+        parts.Add($"processes {r.Processes}");
+        if (r.Certifications.Count > 0)
+        {
+            parts.Add(string.Join(", ", r.Certifications));
+        }
+
+        return string.Join("; ", parts);
+    }
+}
