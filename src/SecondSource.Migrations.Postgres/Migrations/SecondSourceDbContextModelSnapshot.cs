@@ -175,7 +175,6 @@ namespace SecondSource.Migrations.Postgres.Migrations
             modelBuilder.Entity("SecondSource.Domain.Lines.LineCertification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("Expires")
@@ -202,7 +201,6 @@ namespace SecondSource.Migrations.Postgres.Migrations
             modelBuilder.Entity("SecondSource.Domain.Lines.ManufacturingLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal>("FinestBgaPitchMm")
@@ -267,7 +265,6 @@ namespace SecondSource.Migrations.Postgres.Migrations
             modelBuilder.Entity("SecondSource.Domain.Lines.Site", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -392,7 +389,6 @@ namespace SecondSource.Migrations.Postgres.Migrations
             modelBuilder.Entity("SecondSource.Domain.Programs.CandidateAssessmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("AssessedAt")
@@ -444,7 +440,6 @@ namespace SecondSource.Migrations.Postgres.Migrations
             modelBuilder.Entity("SecondSource.Domain.Programs.Product", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal?>("BoardLengthMm")
@@ -498,7 +493,6 @@ namespace SecondSource.Migrations.Postgres.Migrations
             modelBuilder.Entity("SecondSource.Domain.Programs.ProductProgram", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -525,7 +519,6 @@ namespace SecondSource.Migrations.Postgres.Migrations
             modelBuilder.Entity("SecondSource.Domain.Programs.ProgramLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("LineId")
@@ -562,7 +555,6 @@ namespace SecondSource.Migrations.Postgres.Migrations
             modelBuilder.Entity("SecondSource.Domain.Programs.SelectionDecision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ChosenLineId")
@@ -596,7 +588,6 @@ namespace SecondSource.Migrations.Postgres.Migrations
             modelBuilder.Entity("SecondSource.Domain.Programs.StageChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")

@@ -168,7 +168,6 @@ namespace SecondSource.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SecondSource.Domain.Lines.LineCertification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Expires")
@@ -195,7 +194,6 @@ namespace SecondSource.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SecondSource.Domain.Lines.ManufacturingLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("FinestBgaPitchMm")
@@ -260,7 +258,6 @@ namespace SecondSource.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SecondSource.Domain.Lines.Site", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -385,7 +382,6 @@ namespace SecondSource.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SecondSource.Domain.Programs.CandidateAssessmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AssessedAt")
@@ -437,7 +433,6 @@ namespace SecondSource.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SecondSource.Domain.Programs.Product", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("BoardLengthMm")
@@ -491,7 +486,6 @@ namespace SecondSource.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SecondSource.Domain.Programs.ProductProgram", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -518,7 +512,6 @@ namespace SecondSource.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SecondSource.Domain.Programs.ProgramLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("LineId")
@@ -555,7 +548,6 @@ namespace SecondSource.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SecondSource.Domain.Programs.SelectionDecision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ChosenLineId")
@@ -589,7 +581,6 @@ namespace SecondSource.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SecondSource.Domain.Programs.StageChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SecondSource.Application.Persistence;
 using SecondSource.Domain.Parties;
 using SecondSource.Testing;
@@ -36,5 +37,14 @@ public sealed class ModelTests
 
         timestamps.ShouldNotBeEmpty();
         timestamps.ShouldAllBe(p => p.GetValueConverter() != null && p.GetValueConverter()!.ProviderClrType == typeof(long));
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task Each_providers_migrations_match_the_model(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext(PartyScope.Unrestricted);
+
+        db.Database.HasPendingModelChanges().ShouldBeFalse("a model change needs a migration on both providers (README)");
     }
 }

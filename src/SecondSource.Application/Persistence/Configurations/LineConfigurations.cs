@@ -11,6 +11,7 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
     {
         builder.ToTable("Sites");
         builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Name).HasMaxLength(200).IsRequired();
         builder.Property(s => s.Address).HasMaxLength(500).IsRequired();
         builder.Property(s => s.Region).HasMaxLength(100);
@@ -25,6 +26,7 @@ internal sealed class ManufacturingLineConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("ManufacturingLines");
         builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.Name).HasMaxLength(200).IsRequired();
         builder.Property(l => l.SurgeEvidence).HasMaxLength(1000);
         builder.Ignore(l => l.Capabilities);
@@ -43,5 +45,6 @@ internal sealed class LineCertificationConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("LineCertifications");
         builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
     }
 }

@@ -12,6 +12,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
     {
         builder.ToTable("Products");
         builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Name).HasMaxLength(200).IsRequired();
         builder.Property(p => p.Code).HasMaxLength(100).IsRequired();
         builder.HasIndex(p => p.Code).IsUnique();
@@ -26,6 +27,7 @@ internal sealed class ProductProgramConfiguration : IEntityTypeConfiguration<Pro
     {
         builder.ToTable("Programs");
         builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Name).HasMaxLength(200).IsRequired();
         builder.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.ProgramId).OnDelete(DeleteBehavior.Cascade);
@@ -39,6 +41,7 @@ internal sealed class ProgramLineConfiguration : IEntityTypeConfiguration<Progra
     {
         builder.ToTable("ProgramLines");
         builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedNever();
         builder.HasIndex(l => new { l.ProgramId, l.LineId }).IsUnique();
         builder.HasOne<ManufacturingLine>().WithMany().HasForeignKey(l => l.LineId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Party>().WithMany().HasForeignKey(l => l.PartyId).OnDelete(DeleteBehavior.Restrict);
@@ -54,6 +57,7 @@ internal sealed class StageChangeConfiguration : IEntityTypeConfiguration<StageC
     {
         builder.ToTable("StageChanges");
         builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.From).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.By).HasMaxLength(256).IsRequired();
         builder.Property(c => c.Note).HasMaxLength(1000);
@@ -66,6 +70,7 @@ internal sealed class SelectionDecisionConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("SelectionDecisions");
         builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Property(d => d.Reasons).HasMaxLength(4000).IsRequired();
         builder.Property(d => d.DecidedBy).HasMaxLength(256).IsRequired();
         builder.HasOne<ProductProgram>().WithMany().HasForeignKey(d => d.ProgramId).OnDelete(DeleteBehavior.Cascade);
@@ -79,6 +84,7 @@ internal sealed class CandidateAssessmentConfiguration : IEntityTypeConfiguratio
     {
         builder.ToTable("CandidateAssessments");
         builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.HasIndex(a => new { a.ProgramId, a.LineId }).IsUnique();
         builder.Property(a => a.Evidence).HasMaxLength(2000);
         builder.Property(a => a.AssessedBy).HasMaxLength(256).IsRequired();
