@@ -31,7 +31,7 @@ public sealed class ProgramQueries(SecondSourceDbContext db)
             .Where(p => products.ContainsKey(p.ProductId))
             .Select(p => new ProgramView(p.Id, p.Name, p.ProductId, products[p.ProductId].Name, products[p.ProductId].Code, p.FullDemandUnitsPerWeek,
                 programLines.Where(l => l.ProgramId == p.Id)
-                    .OrderBy(l => l.Role).ThenBy(l => l.Stage)
+                    .OrderBy(l => l.Role).ThenByDescending(l => l.Stage == LineStage.Suspended ? 0 : (int)l.Stage).ThenBy(l => l.LineId)
                     .Select(l => new ProgramLineView(l.LineId, lines[l.LineId].Name, lines[l.LineId].Manufacturer, l.Role, l.Stage,
                         l.History.OrderBy(h => h.At).Select(h => new StageChangeView(h.From, h.To, h.At, h.By, h.Note)).ToList()))
                     .ToList()))

@@ -73,7 +73,7 @@ public sealed record BoardSize
         return (board.LengthMm <= LengthMm && board.WidthMm <= WidthMm) || (board.LengthMm <= WidthMm && board.WidthMm <= LengthMm);
     }
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{LengthMm} x {WidthMm} mm");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{LengthMm:0.###} x {WidthMm:0.###} mm");
 
     internal static decimal Positive(decimal value, string field, decimal max) =>
         value > 0 && value <= max ? value : throw new DomainException(string.Create(CultureInfo.InvariantCulture, $"{field} must be more than 0 and at most {max}, not {value}."));

@@ -157,7 +157,7 @@ public static class CandidateEvaluation
 
         if (need.FinestBgaPitchMm is { } pitch && can.FinestBgaPitchMm > pitch)
         {
-            gaps.Add(string.Create(CultureInfo.InvariantCulture, $"finest BGA pitch {can.FinestBgaPitchMm} mm; the product needs {pitch} mm"));
+            gaps.Add(string.Create(CultureInfo.InvariantCulture, $"finest BGA pitch {can.FinestBgaPitchMm:0.###} mm; the product needs {pitch:0.###} mm"));
         }
 
         if (need.Board is { } board && !can.LargestBoard.Fits(board))
