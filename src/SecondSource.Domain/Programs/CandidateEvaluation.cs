@@ -218,13 +218,13 @@ public static class CandidateEvaluation
     private static CriterionScore LowAllocation(decimal? minimumShare, decimal weight) => minimumShare switch
     {
         null => new CriterionScore("Low starting allocation", 0, weight, "not stated"),
-        <= 10 => new CriterionScore("Low starting allocation", 1, weight, string.Create(CultureInfo.InvariantCulture, $"will start at {minimumShare} % of volume")),
-        <= 30 => new CriterionScore("Low starting allocation", 1 - ((minimumShare.Value - 10) / 40), weight, string.Create(CultureInfo.InvariantCulture, $"needs at least {minimumShare} % of volume")),
-        _ => new CriterionScore("Low starting allocation", 0, weight, string.Create(CultureInfo.InvariantCulture, $"needs at least {minimumShare} %, above the 10-30 % a second source starts at")),
+        <= 10 => new CriterionScore("Low starting allocation", 1, weight, string.Create(CultureInfo.InvariantCulture, $"will start at {minimumShare:0.##} % of volume")),
+        <= 30 => new CriterionScore("Low starting allocation", 1 - ((minimumShare.Value - 10) / 40), weight, string.Create(CultureInfo.InvariantCulture, $"needs at least {minimumShare:0.##} % of volume")),
+        _ => new CriterionScore("Low starting allocation", 0, weight, string.Create(CultureInfo.InvariantCulture, $"needs at least {minimumShare:0.##} %, above the 10-30 % a second source starts at")),
     };
 
     private static CriterionScore Relative(string criterion, decimal? value, decimal? best, decimal weight, string unit) => value is > 0 && best is > 0
-        ? new CriterionScore(criterion, Math.Round(best.Value / value.Value, 3), weight, string.Create(CultureInfo.InvariantCulture, $"{value} {unit}; the best candidate offers {best}"))
+        ? new CriterionScore(criterion, Math.Round(best.Value / value.Value, 3), weight, string.Create(CultureInfo.InvariantCulture, $"{value:0.##} {unit}; the best candidate offers {best:0.##}"))
         : new CriterionScore(criterion, 0, weight, "not quoted");
 
     private static CriterionScore Capacity(LineCapacity capacity, int demand, decimal weight)

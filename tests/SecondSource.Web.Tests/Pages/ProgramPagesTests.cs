@@ -1,0 +1,150 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application.Lines;
+using SecondSource.Application.Programs;
+using SecondSource.Domain.Programs;
+using SecondSource.Web.Tests.Infrastructure;
+using SecondSource.Web.Tests.Security;
+
+namespace SecondSource.Web.Tests.Pages;
+
+/// <summary>The program page: the buyer compares candidates and decides; a manufacturer sees only its own part.</summary>
+public sealed class ProgramPagesTests(SecondSourceWebFactory app) : IClassFixture<SecondSourceWebFactory>
+{
+    private async Task<HttpClient> As(string role, string? party = null)
+    {
+        var client = app.CreateBrowserlessClient();
+        var who = DemoPerson.Of(app, role, party);
+        await client.SignInOrFailAsync(who.Email, who.Password);
+        return client;
+    }
+
+    private Task<ProgramView> DemoProgram() => app.RunInSystemScopeAsync(async s => (await s.GetRequiredService<ProgramQueries>().ListAsync(CancellationToken.None)).First(p => p.Name == "VSM-200 second source"));
+
+    /// <summary>A fresh program on the demo's lines with every candidate still undecided.</summary>
+    private Task<ProgramView> UndecidedProgram() => app.RunInSystemScopeAsync(async s =>
+    {
+        var demo = (await s.GetRequiredService<ProgramQueries>().ListAsync(CancellationToken.None)).First(p => p.Name == "VSM-200 second source");
+        var primary = demo.Lines.Single(l => l.Role == LineRole.Primary).LineId;
+        var started = await s.GetRequiredService<StartProgramHandler>().HandleAsync(
+            new StartProgramRequest(demo.ProductId, $"Trial {Guid.NewGuid():N}"[..14], 3000, primary, "test"), CancellationToken.None);
+        foreach (var candidate in demo.Lines.Where(l => l.Role == LineRole.SecondSource))
+        {
+            await s.GetRequiredService<AddCandidateHandler>().HandleAsync(new AddCandidateRequest(started.Value!.Id, candidate.LineId, "test"), CancellationToken.None);
+        }
+
+        return (await s.GetRequiredService<ProgramQueries>().FindAsync(started.Value!.Id.ToString(), CancellationToken.None))!;
+    });
+
+    [Fact]
+    public async Task The_buyer_sees_the_ranked_comparison_and_the_recorded_decision()
+    {
+        using var client = await As("Viewer");
+        var program = await DemoProgram();
+
+        var page = await client.GetDocumentAsync($"/Programs/Details?id={program.Id}");
+
+        var rows = page.QuerySelectorAll("[data-testid=comparison] tbody tr").ToList();
+        rows.Select(r => r.QuerySelector("td:nth-child(2) strong")!.TextContent).ShouldBe(
+            ["SMT line 1 (Vistula EMS Sp. z o.o. (Gdańsk))", "Line A2 (Dongguan Allied EMS)", "Line 5 (Saigon Precision Assembly)"]);
+        rows[2].QuerySelectorAll(".gaps li").Select(li => li.TextContent).ShouldContain("places 0402 at the smallest; the product needs 0201");
+        page.QuerySelector("[data-testid=decision]")!.TextContent.ShouldContain("SMT line 1");
+        page.QuerySelector("[data-testid=decide]").ShouldBeNull("a viewer cannot decide");
+    }
+
+    [Fact]
+    public async Task Weights_re_rank_the_candidates_and_bad_weights_fall_back_to_the_defaults()
+    {
+        using var client = await As("Engineer");
+        var program = await DemoProgram();
+
+        var cheapest = await client.GetDocumentAsync($"/Programs/Details?id={program.Id}&zone=0&communication=0&ip=0&allocation=0&lead=10&cost=10&capacity=0");
+        var bad = await client.GetDocumentAsync($"/Programs/Details?id={program.Id}&zone=-1");
+
+        cheapest.QuerySelector("[data-testid=comparison] tbody tr td:nth-child(2) strong")!.TextContent.ShouldBe("Line A2 (Dongguan Allied EMS)");
+        bad.QuerySelector(".alert.error")!.TextContent.ShouldBe("Criterion weights cannot be negative. The default weights are used.");
+    }
+
+    [Fact]
+    public async Task An_engineer_records_the_decision_and_the_chosen_line_moves_to_transfer()
+    {
+        using var client = await As("Engineer");
+        var program = await UndecidedProgram();
+        var page = await client.GetDocumentAsync($"/Programs/Details?id={program.Id}");
+        var form = page.QuerySelector<IHtmlFormElement>("[data-testid=decide]")!;
+        var chosen = form.QuerySelectorAll<IHtmlOptionElement>("option").First().Value;
+
+        using var posted = await client.SubmitAsync(form, $"/Programs/Details?id={program.Id}", new Dictionary<string, string> { ["ChosenLineId"] = chosen, ["Reasons"] = "Best ranked; EU zone." });
+
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var after = await client.GetDocumentAsync(posted.Headers.Location!.OriginalString);
+        after.QuerySelector(".alert.success")!.TextContent.ShouldContain("moved to Transfer");
+        after.QuerySelector("[data-testid=decision]")!.TextContent.ShouldContain("Best ranked; EU zone.");
+        var stored = await app.RunInSystemScopeAsync(s => s.GetRequiredService<ProgramQueries>().FindAsync(program.Id.ToString(), CancellationToken.None));
+        stored!.Lines.Single(l => l.LineId == Guid.Parse(chosen)).Stage.ShouldBe(LineStage.Transfer);
+    }
+
+    [Fact]
+    public async Task A_decision_without_reasons_is_refused_on_the_page_and_changes_nothing()
+    {
+        using var client = await As("Admin");
+        var program = await UndecidedProgram();
+        var page = await client.GetDocumentAsync($"/Programs/Details?id={program.Id}");
+        var form = page.QuerySelector<IHtmlFormElement>("[data-testid=decide]")!;
+
+        using var posted = await client.SubmitAsync(form, $"/Programs/Details?id={program.Id}",
+            new Dictionary<string, string> { ["ChosenLineId"] = form.QuerySelectorAll<IHtmlOptionElement>("option").First().Value, ["Reasons"] = " " });
+
+        var after = await client.GetDocumentAsync(posted.Headers.Location!.OriginalString);
+        after.QuerySelector(".alert.error")!.TextContent.ShouldBe("Reasons is required.");
+        after.QuerySelectorAll("[data-testid=stage]").Select(s => s.TextContent).ShouldBe(["Production", "Candidate", "Candidate", "Candidate"]);
+    }
+
+    [Fact]
+    public async Task A_manufacturer_sees_its_own_line_in_the_program_and_nothing_of_the_evaluation()
+    {
+        using var client = await As("Member", "Vistula");
+        var program = await DemoProgram();
+
+        using var response = await client.GetAsync(new Uri($"/Programs/Details?id={program.Id}", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+        var page = await WebSession.ParseAsync(response);
+
+        page.QuerySelectorAll("[data-testid=program-lines] tbody tr").Length.ShouldBe(1);
+        page.QuerySelector("[data-testid=comparison]").ShouldBeNull();
+        html.ShouldNotContain("Dongguan");
+        html.ShouldNotContain("Pearl River");
+        html.ShouldNotContain("24.10");
+    }
+
+    [Fact]
+    public async Task A_program_the_manufacturer_is_not_part_of_is_not_found()
+    {
+        var program = await UndecidedProgram();
+        using var client = await As("Member", "Pearl River");
+        var lines = await app.RunInSystemScopeAsync(s => s.GetRequiredService<LineQueries>().ListAsync(CancellationToken.None));
+        lines.ShouldNotBeEmpty();
+
+        using var own = await client.GetAsync(new Uri($"/Programs/Details?id={program.Id}", UriKind.Relative));
+        using var unknown = await client.GetAsync(new Uri($"/Programs/Details?id={Guid.NewGuid()}", UriKind.Relative));
+
+        own.StatusCode.ShouldBe(HttpStatusCode.OK, "Pearl River's line is the primary of the trial program");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_lines_page_shows_a_manufacturer_its_own_lines_only()
+    {
+        using var member = await As("Member", "Vistula");
+        using var admin = await As("Admin");
+
+        var mine = await member.GetDocumentAsync("/Lines");
+        var all = await admin.GetDocumentAsync("/Lines");
+
+        mine.QuerySelectorAll("[data-testid=lines] tbody tr").Select(r => r.QuerySelector("strong")!.TextContent).ShouldBe(["SMT line 1"]);
+        all.QuerySelectorAll("[data-testid=lines] tbody tr").Length.ShouldBeGreaterThanOrEqualTo(4);
+        all.QuerySelectorAll(".badge.bad").Select(b => b.TextContent).ShouldContain(t => t.StartsWith("Iso13485", StringComparison.Ordinal));
+    }
+}
