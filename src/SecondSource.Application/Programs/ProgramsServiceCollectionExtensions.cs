@@ -16,6 +16,9 @@ public static class ProgramsServiceCollectionExtensions
         services.AddScoped<RecordAssessmentHandler>();
         services.AddScoped<EvaluateCandidatesHandler>();
         services.AddScoped<DecideSecondSourceHandler>();
+        services.AddScoped<CreateProductHandler>();
+        services.AddScoped<ProductQueries>();
+        services.AddScoped<DeriveRequirementsHandler>();
         services.AddScoped<IDemoSeeder, ProgramsDemoSeeder>();
         return services;
     }

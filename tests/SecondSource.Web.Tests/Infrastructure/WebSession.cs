@@ -37,12 +37,11 @@ public static class WebSession
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(form);
-        var fields = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden")
-            .ToDictionary(i => i.Name!, i => i.Value);
-        foreach (var (key, value) in values)
-        {
-            fields[key] = value;
-        }
+        // Hidden fields may repeat (ASP.NET writes one __Invariant marker per number input); given values replace them.
+        var fields = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !values.ContainsKey(i.Name!))
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
+            .Concat(values)
+            .ToList();
 
         var action = submitter?.GetAttribute("formaction") ?? form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? pageUrl : action;

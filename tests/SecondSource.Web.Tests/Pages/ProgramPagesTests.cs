@@ -147,4 +147,64 @@ public sealed class ProgramPagesTests(SecondSourceWebFactory app) : IClassFixtur
         all.QuerySelectorAll("[data-testid=lines] tbody tr").Length.ShouldBeGreaterThanOrEqualTo(4);
         all.QuerySelectorAll(".badge.bad").Select(b => b.TextContent).ShouldContain(t => t.StartsWith("Iso13485", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task An_engineer_adds_a_product_from_a_bom_starts_a_program_adds_and_assesses_a_candidate()
+    {
+        using var client = await As("Engineer");
+        var code = $"AUR-{Guid.NewGuid():N}"[..12];
+        var form = (await client.GetDocumentAsync("/Products/New")).QuerySelector<IHtmlFormElement>("[data-testid=product-form]")!;
+        using var upload = new MultipartFormDataContent();
+        foreach (var hidden in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden"))
+        {
+            upload.Add(new StringContent(hidden.Value), hidden.Name!);
+        }
+
+        upload.Add(new StringContent("Pump controller"), "Name");
+        upload.Add(new StringContent(code), "Code");
+        upload.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("Ref,Footprint,MPN,Manufacturer\nC1,C_0201_0603Metric,GRM033,Murata\nU1,BGA-256 P0.8mm,XC7A,AMD\n")), "Bom", "pump.csv");
+        using var derived = await client.PostAsync(new Uri("/Products/New?handler=Derive", UriKind.Relative), upload);
+        var page = await WebSession.ParseAsync(derived);
+        page.QuerySelector(".alert.success")!.TextContent.ShouldBe("Read pump.csv: smallest chip 0201, finest BGA pitch 0.8 mm.");
+
+        using var created = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("[data-testid=product-form]")!, "/Products/New", new Dictionary<string, string>
+        {
+            ["Name"] = "Pump controller", ["Code"] = code, ["SmallestPassive"] = "Size0201", ["FinestBgaPitchMm"] = "0.8", ["Layers"] = "6", ["Certifications"] = "Iso13485",
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var products = await client.GetDocumentAsync("/Products");
+        products.QuerySelectorAll("[data-testid=products] tr").Single(r => r.TextContent.Contains(code, StringComparison.Ordinal)).TextContent.ShouldContain("0201 chips; BGA 0.8 mm; 6 layers");
+
+        var start = await client.GetDocumentAsync("/Programs/New");
+        var startForm = start.QuerySelector<IHtmlFormElement>("[data-testid=program-form]")!;
+        var productId = startForm.QuerySelectorAll<IHtmlOptionElement>("#ProductId option").Single(o => o.Text.Contains(code, StringComparison.Ordinal)).Value;
+        var primary = startForm.QuerySelectorAll<IHtmlOptionElement>("#PrimaryLineId option").Single(o => o.Text.StartsWith("SMT line 3", StringComparison.Ordinal)).Value;
+        using var started = await client.SubmitAsync(startForm, "/Programs/New", new Dictionary<string, string>
+        {
+            ["Name"] = "Pump controller second source", ["ProductId"] = productId, ["PrimaryLineId"] = primary, ["FullDemandUnitsPerWeek"] = "1200",
+        });
+        started.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var programUrl = started.Headers.Location!.OriginalString;
+
+        var details = await client.GetDocumentAsync(programUrl);
+        var add = details.QuerySelector<IHtmlFormElement>("[data-testid=add-candidate]")!;
+        var vistula = add.QuerySelectorAll<IHtmlOptionElement>("option").Single(o => o.Text.StartsWith("SMT line 1", StringComparison.Ordinal)).Value;
+        using var added = await client.SubmitAsync(add, programUrl, new Dictionary<string, string> { ["lineId"] = vistula });
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var withCandidate = await client.GetDocumentAsync(programUrl);
+        var assessUrl = withCandidate.QuerySelector("[data-testid=comparison] a[href*='Assess']")!.GetAttribute("href")!;
+        using var bad = await client.SubmitFormAsync(assessUrl, new Dictionary<string, string> { ["CommunicationScore"] = "7" }, "[data-testid=assess-form]");
+        (await WebSession.ParseAsync(bad)).QuerySelector(".alert.error")!.TextContent.ShouldBe("Communication score must be between 0 and 5, not 7.");
+        using var assessed = await client.SubmitFormAsync(assessUrl, new Dictionary<string, string>
+        {
+            ["CommunicationScore"] = "5", ["IpDisciplineScore"] = "4", ["MinimumStartingSharePercent"] = "10", ["LeadTimeWeeks"] = "5", ["QuotedUnitCost"] = "31.5", ["Evidence"] = "audit A-17",
+        }, "[data-testid=assess-form]");
+        assessed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var ranked = await client.GetDocumentAsync(programUrl);
+        var row = ranked.QuerySelector("[data-testid=comparison] tbody tr")!;
+        row.TextContent.ShouldContain("meets all");
+        row.TextContent.ShouldContain("assessed 5 of 5");
+    }
 }

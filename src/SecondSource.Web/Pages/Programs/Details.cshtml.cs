@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecondSource.Application.Programs;
@@ -12,7 +11,7 @@ namespace SecondSource.Web.Pages.Programs;
 /// A program: its lines and stages for everyone who takes part (a manufacturer sees its own lines only), and for the
 /// buyer the comparison of candidate second sources and the decision.
 /// </summary>
-public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHandler evaluate) : PageModel
+public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHandler evaluate, Application.Lines.LineQueries lines) : PageModel
 {
     public ProgramView? Program { get; private set; }
 
@@ -21,6 +20,9 @@ public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHand
     public string RequirementsText { get; private set; } = "";
 
     public bool CanDecide { get; private set; }
+
+    /// <summary>Lines not yet in the program, which an editor can add as candidates.</summary>
+    public IReadOnlyList<Application.Lines.LineView> OtherLines { get; private set; } = [];
 
     public string? Message { get; private set; }
 
@@ -64,45 +66,17 @@ public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHand
             Comparison = comparison.Value;
             if (Comparison is { } c)
             {
-                RequirementsText = Describe(c.Requirements);
+                RequirementsText = Pages.RequirementsText.Describe(c.Requirements);
             }
 
             CanDecide = User.IsBuyerEditor();
+            if (CanDecide)
+            {
+                var inProgram = Program.Lines.Select(l => l.LineId).ToHashSet();
+                OtherLines = (await lines.ListAsync(ct)).Where(l => !inProgram.Contains(l.Id)).ToList();
+            }
         }
 
         return true;
-    }
-
-    private static string Describe(ProductRequirements r)
-    {
-        var parts = new List<string>();
-        if (r.SmallestPassive is { } p)
-        {
-            parts.Add($"{p.ToString()["Size".Length..]} chips");
-        }
-
-        if (r.FinestBgaPitchMm is { } pitch)
-        {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"BGA {pitch} mm"));
-        }
-
-        if (r.Board is { } board)
-        {
-            parts.Add($"board {board}");
-        }
-
-        if (r.Layers is { } layers)
-        {
-            parts.Add($"{layers} layers");
-        }
-
-        parts.Add($"tests {r.Tests}");
-        parts.Add($"processes {r.Processes}");
-        if (r.Certifications.Count > 0)
-        {
-            parts.Add(string.Join(", ", r.Certifications));
-        }
-
-        return string.Join("; ", parts);
     }
 }
