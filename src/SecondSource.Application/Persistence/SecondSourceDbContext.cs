@@ -29,6 +29,8 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<ManufacturingLine> Lines => Set<ManufacturingLine>();
 
+    public DbSet<LineProfileChange> LineProfileChanges => Set<LineProfileChange>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductProgram> Programs => Set<ProductProgram>();

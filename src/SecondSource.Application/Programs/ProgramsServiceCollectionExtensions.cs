@@ -10,6 +10,8 @@ public static class ProgramsServiceCollectionExtensions
     public static IServiceCollection AddPrograms(this IServiceCollection services)
     {
         services.AddScoped<LineQueries>();
+        services.AddScoped<UpdateLineProfileHandler>();
+        services.AddScoped<LineProfileChangeQueries>();
         services.AddScoped<ProgramQueries>();
         services.AddScoped<StartProgramHandler>();
         services.AddScoped<AddCandidateHandler>();

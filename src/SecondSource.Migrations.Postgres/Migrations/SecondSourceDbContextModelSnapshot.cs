@@ -198,6 +198,39 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.ToTable("LineCertifications", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Lines.LineProfileChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("PartyId", "At");
+
+                    b.ToTable("LineProfileChanges", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Lines.ManufacturingLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -664,6 +697,15 @@ namespace SecondSource.Migrations.Postgres.Migrations
                 {
                     b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
                         .WithMany("Certifications")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Lines.LineProfileChange", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
+                        .WithMany()
                         .HasForeignKey("LineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -191,6 +191,39 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.ToTable("LineCertifications", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Lines.LineProfileChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("PartyId", "At");
+
+                    b.ToTable("LineProfileChanges", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Lines.ManufacturingLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -657,6 +690,15 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
                         .WithMany("Certifications")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Lines.LineProfileChange", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
+                        .WithMany()
                         .HasForeignKey("LineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -20,6 +20,9 @@ public static class Policies
     /// <summary>A buyer's admin or engineer: changes program data.</summary>
     public const string BuyerEditor = "BuyerEditor";
 
+    /// <summary>Keeps line profiles current: a buyer's admin or engineer, or a manufacturer's member (own lines only, by the party filter).</summary>
+    public const string LineEditor = "LineEditor";
+
     /// <summary>A machine with a valid API key, of any party.</summary>
     public const string Machine = "Machine";
 
@@ -46,6 +49,11 @@ public static class Policies
             .RequireAuthenticatedUser()
             .RequireClaim(SecondSourceClaims.PartyKind, nameof(PartyKind.Buyer))
             .RequireRole(nameof(Role.Admin), nameof(Role.Engineer)));
+        builder.AddPolicy(LineEditor, p => p
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(SecondSourceClaims.PartyId)
+            .RequireRole(nameof(Role.Admin), nameof(Role.Engineer), nameof(Role.Member)));
         builder.AddPolicy(Machine, p => p
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()

@@ -51,6 +51,9 @@ public static class SecondSourceClaims
     public static bool IsBuyerEditor(this ClaimsPrincipal user) =>
         user.HasClaim(PartyKind, nameof(Domain.Parties.PartyKind.Buyer)) && (user.IsInRole(nameof(Role.Admin)) || user.IsInRole(nameof(Role.Engineer)));
 
+    /// <summary>May edit line profiles: a buyer editor, or a manufacturer's member (its own lines).</summary>
+    public static bool IsLineEditor(this ClaimsPrincipal user) => user.IsBuyerEditor() || user.IsInRole(nameof(Role.Member));
+
     public static bool IsBuyer(this ClaimsPrincipal user) =>
         user.HasClaim(PartyKind, nameof(Domain.Parties.PartyKind.Buyer));
 }

@@ -32,17 +32,45 @@ public static class WebSession
         return await client.SubmitAsync(form, pageUrl, values);
     }
 
-    /// <summary>Submits a form already parsed: its hidden fields (antiforgery token included) plus <paramref name="values"/>.</summary>
+    /// <summary>
+    /// Submits a form already parsed, as a browser would: every control's current value (hidden and visible inputs,
+    /// checked boxes, selected options, text areas), with <paramref name="values"/> replacing the controls they name.
+    /// </summary>
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form, string pageUrl, IReadOnlyDictionary<string, string> values, IHtmlElement? submitter = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(form);
-        // Hidden fields may repeat (ASP.NET writes one __Invariant marker per number input); given values replace them.
-        var fields = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !values.ContainsKey(i.Name!))
-            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
-            .Concat(values)
-            .ToList();
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || values.ContainsKey(name))
+            {
+                continue;
+            }
 
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box when box.IsChecked:
+                    fields.Add(new(name, box.Value));
+                    break;
+                case IHtmlInputElement { Type: "checkbox" or "radio" or "file" or "submit" or "button" }:
+                    break;
+                case IHtmlInputElement input:
+                    fields.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    fields.AddRange(select.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(name, o.Value)));
+                    break;
+                case IHtmlTextAreaElement area:
+                    fields.Add(new(name, area.Value));
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        fields.AddRange(values);
         var action = submitter?.GetAttribute("formaction") ?? form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? pageUrl : action;
         using var content = new FormUrlEncodedContent(fields);

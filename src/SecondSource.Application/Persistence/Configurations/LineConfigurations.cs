@@ -48,3 +48,17 @@ internal sealed class LineCertificationConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.Id).ValueGeneratedNever();
     }
 }
+
+internal sealed class LineProfileChangeConfiguration : IEntityTypeConfiguration<LineProfileChange>
+{
+    public void Configure(EntityTypeBuilder<LineProfileChange> builder)
+    {
+        builder.ToTable("LineProfileChanges");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.By).HasMaxLength(256).IsRequired();
+        builder.Property(c => c.Summary).HasMaxLength(4000).IsRequired();
+        builder.HasOne<ManufacturingLine>().WithMany().HasForeignKey(c => c.LineId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.PartyId, c.At });
+    }
+}

@@ -4,9 +4,14 @@ using SecondSource.Application.Lines;
 namespace SecondSource.Web.Pages.Lines;
 
 /// <summary>Line profiles: a manufacturer's people see their own lines, the buyer every line.</summary>
-public sealed class IndexModel(LineQueries lines, TimeProvider clock) : PageModel
+public sealed class IndexModel(LineQueries lines, LineProfileChangeQueries changes, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<LineView> Lines { get; private set; } = [];
+
+    public IReadOnlyList<LineProfileChangeView> Changes { get; private set; } = [];
+
+    [Microsoft.AspNetCore.Mvc.TempData]
+    public string? Notice { get; set; }
 
     public DateOnly Today { get; private set; }
 
@@ -14,5 +19,6 @@ public sealed class IndexModel(LineQueries lines, TimeProvider clock) : PageMode
     {
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Lines = await lines.ListAsync(ct);
+        Changes = await changes.RecentAsync(20, ct);
     }
 }
