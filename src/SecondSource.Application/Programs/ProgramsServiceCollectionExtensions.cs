@@ -18,6 +18,7 @@ public static class ProgramsServiceCollectionExtensions
         services.AddScoped<RecordAssessmentHandler>();
         services.AddScoped<EvaluateCandidatesHandler>();
         services.AddScoped<DecideSecondSourceHandler>();
+        services.AddScoped<ChangeStageHandler>();
         services.AddScoped<CreateProductHandler>();
         services.AddScoped<ProductQueries>();
         services.AddScoped<DeriveRequirementsHandler>();

@@ -207,4 +207,24 @@ public sealed class ProgramPagesTests(SecondSourceWebFactory app) : IClassFixtur
         row.TextContent.ShouldContain("meets all");
         row.TextContent.ShouldContain("assessed 5 of 5");
     }
+
+    [Fact]
+    public async Task An_engineer_moves_a_line_through_the_stages_and_the_history_keeps_each_step()
+    {
+        using var client = await As("Engineer");
+        var program = await UndecidedProgram();
+        var url = $"/Programs/Details?id={program.Id}";
+        var page = await client.GetDocumentAsync(url);
+        var row = page.QuerySelectorAll("[data-testid=program-lines] tbody tr").First(r => r.TextContent.Contains("SMT line 1", StringComparison.Ordinal));
+
+        using var moved = await client.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form")!, url, new Dictionary<string, string> { ["to"] = "Pilot", ["note"] = "pilot of 300 units" });
+
+        moved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stored = await app.RunInSystemScopeAsync(s => s.GetRequiredService<ProgramQueries>().FindAsync(program.Id.ToString(), CancellationToken.None));
+        var line = stored!.Lines.Single(l => l.LineName == "SMT line 1");
+        line.Stage.ShouldBe(LineStage.Pilot);
+        line.History[^1].Note.ShouldBe("pilot of 300 units");
+        using var same = await client.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form")!, url, new Dictionary<string, string> { ["to"] = "Pilot" });
+        (await client.GetDocumentAsync(same.Headers.Location!.OriginalString)).QuerySelector(".alert.error")!.TextContent.ShouldBe("The line is already in Pilot.");
+    }
 }
