@@ -19,7 +19,7 @@ public sealed record LineView(
     IReadOnlyList<Certification> Certifications);
 
 /// <summary>Reads of lines through the party filter: a manufacturer sees its own lines, the buyer all of them.</summary>
-public sealed class LineQueries(SecondSourceDbContext db)
+public sealed class LineQueries(SecondSourceDbContext db, ZoneQueries zoneQueries)
 {
     public async Task<IReadOnlyList<LineView>> ListAsync(CancellationToken ct)
     {
@@ -29,10 +29,11 @@ public sealed class LineQueries(SecondSourceDbContext db)
             join p in db.Parties.AsNoTracking() on l.PartyId equals p.Id
             select new { Line = l, Site = s, Party = p.Name })
             .ToListAsync(ct);
+        var zones = await zoneQueries.CurrentAsync(ct);
         return rows
             .OrderBy(r => r.Party, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Line.Name, StringComparer.OrdinalIgnoreCase)
             .Select(r => new LineView(r.Line.Id, r.Line.Name, r.Line.PartyId, r.Party, r.Site.Name, r.Site.Country.Value,
-                Zone.For(r.Site.Country, Zone.Defaults).Name, r.Line.Capabilities, r.Line.Capacity,
+                Zone.For(r.Site.Country, zones).Name, r.Line.Capabilities, r.Line.Capacity,
                 r.Line.Certifications.Select(c => c.ToCertification()).OrderBy(c => c.Standard).ToList()))
             .ToList();
     }

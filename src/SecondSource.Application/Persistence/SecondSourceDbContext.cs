@@ -31,6 +31,8 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<LineProfileChange> LineProfileChanges => Set<LineProfileChange>();
 
+    public DbSet<ZoneDefinition> Zones => Set<ZoneDefinition>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductProgram> Programs => Set<ProductProgram>();

@@ -18,7 +18,7 @@ public sealed record CandidateComparison(
     string? DecidedLineName);
 
 /// <summary>Evaluates a program's candidates with the given weights (the buyer's view; manufacturers never see it).</summary>
-public sealed class EvaluateCandidatesHandler(SecondSourceDbContext db, ProgramQueries programs, TimeProvider clock)
+public sealed class EvaluateCandidatesHandler(SecondSourceDbContext db, ProgramQueries programs, Lines.ZoneQueries zoneQueries, TimeProvider clock)
 {
     public async Task<Result<CandidateComparison>> HandleAsync(Guid programId, EvaluationWeights weights, CancellationToken ct)
     {
@@ -41,8 +41,9 @@ public sealed class EvaluateCandidatesHandler(SecondSourceDbContext db, ProgramQ
             return Fail.Conflict($"The program {program.Name} has no primary line.");
         }
 
+        var zones = await zoneQueries.CurrentAsync(ct);
         var primaryLine = lines.Single(l => l.Id == primary.LineId);
-        var primaryZone = Zone.For(sites[primaryLine.SiteId].Country, Zone.Defaults);
+        var primaryZone = Zone.For(sites[primaryLine.SiteId].Country, zones);
         var candidates = program.Lines.Where(l => l.Role == LineRole.SecondSource).Select(pl =>
         {
             var line = lines.Single(l => l.Id == pl.LineId);
@@ -50,7 +51,7 @@ public sealed class EvaluateCandidatesHandler(SecondSourceDbContext db, ProgramQ
                 line.Certifications.Select(c => c.ToCertification()).ToList(),
                 assessments.TryGetValue(line.Id, out var a) ? a.Assessment : new CandidateAssessment());
         }).ToList();
-        var context = new EvaluationContext(product.Requirements, primaryZone, Zone.Defaults, program.FullDemandUnitsPerWeek, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var context = new EvaluationContext(product.Requirements, primaryZone, zones, program.FullDemandUnitsPerWeek, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var results = CandidateEvaluation.Evaluate(context, candidates, weights);
         var decision = await db.Decisions.AsNoTracking().Where(d => d.ProgramId == programId).OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync(ct);
         var decidedName = decision is null ? null : program.Lines.FirstOrDefault(l => l.LineId == decision.ChosenLineId)?.LineName;

@@ -10,6 +10,8 @@ public static class ProgramsServiceCollectionExtensions
     public static IServiceCollection AddPrograms(this IServiceCollection services)
     {
         services.AddScoped<LineQueries>();
+        services.AddScoped<ZoneQueries>();
+        services.AddScoped<SaveZonesHandler>();
         services.AddScoped<UpdateLineProfileHandler>();
         services.AddScoped<LineProfileChangeQueries>();
         services.AddScoped<ProgramQueries>();

@@ -329,6 +329,29 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.ToTable("Sites", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Lines.ZoneDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Zones", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Parties.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

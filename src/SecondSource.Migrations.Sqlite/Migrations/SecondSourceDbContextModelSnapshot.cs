@@ -322,6 +322,29 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.ToTable("Sites", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Lines.ZoneDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Zones", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Parties.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

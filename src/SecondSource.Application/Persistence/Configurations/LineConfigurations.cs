@@ -62,3 +62,15 @@ internal sealed class LineProfileChangeConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(c => new { c.PartyId, c.At });
     }
 }
+
+internal sealed class ZoneDefinitionConfiguration : IEntityTypeConfiguration<ZoneDefinition>
+{
+    public void Configure(EntityTypeBuilder<ZoneDefinition> builder)
+    {
+        builder.ToTable("Zones");
+        builder.HasKey(z => z.Id);
+        builder.Property(z => z.Id).ValueGeneratedNever();
+        builder.Property(z => z.Name).HasMaxLength(100).IsRequired();
+        builder.Property(z => z.Countries).HasMaxLength(1000).IsRequired();
+    }
+}
