@@ -13,6 +13,8 @@ public static class ProgramsServiceCollectionExtensions
         services.AddScoped<ZoneQueries>();
         services.AddScoped<SaveZonesHandler>();
         services.AddScoped<UpdateLineProfileHandler>();
+        services.AddScoped<AddLineHandler>();
+        services.AddScoped<SiteQueries>();
         services.AddScoped<LineProfileChangeQueries>();
         services.AddScoped<ProgramQueries>();
         services.AddScoped<StartProgramHandler>();

@@ -28,8 +28,8 @@ public sealed class LineProfileTests(SecondSourceWebFactory app) : IClassFixture
 
         using var saved = await member.SubmitFormAsync($"/Lines/Edit?id={line.Id}", new Dictionary<string, string>
         {
-            ["MaxLayers"] = "16",
-            ["Expiry[As9100]"] = "2029-01-31",
+            ["Profile.MaxLayers"] = "16",
+            ["Profile.Expiry[As9100]"] = "2029-01-31",
         }, "[data-testid=line-form]");
 
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -60,10 +60,32 @@ public sealed class LineProfileTests(SecondSourceWebFactory app) : IClassFixture
         using var member = await As("Member", "Pearl River");
         var line = await Line("SMT line 3");
 
-        using var refused = await member.SubmitFormAsync($"/Lines/Edit?id={line.Id}", new Dictionary<string, string> { ["FinestBgaPitchMm"] = "-1" }, "[data-testid=line-form]");
+        using var refused = await member.SubmitFormAsync($"/Lines/Edit?id={line.Id}", new Dictionary<string, string> { ["Profile.FinestBgaPitchMm"] = "-1" }, "[data-testid=line-form]");
 
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await WebSession.ParseAsync(refused)).QuerySelector(".alert.error")!.TextContent.ShouldBe("Finest BGA pitch (mm) must be more than 0 and at most 2.0, not -1.");
         (await Line("SMT line 3")).Capabilities.FinestBgaPitchMm.ShouldBe(0.4m);
+    }
+
+    [Fact]
+    public async Task A_member_adds_a_line_at_a_new_site_for_its_own_organisation_only()
+    {
+        using var member = await As("Member", "Vistula");
+
+        using var refused = await member.SubmitFormAsync("/Lines/New", new Dictionary<string, string> { ["Name"] = "SMT line 2", ["Country"] = "Poland", ["SiteName"] = "Pruszcz", ["Address"] = "ul. Grunwaldzka 1" }, "[data-testid=new-line-form]");
+        (await WebSession.ParseAsync(refused)).QuerySelector(".alert.error")!.TextContent.ShouldBe("Country 'Poland' is not a two-letter ISO country code (e.g. CN, PL, US).");
+
+        using var added = await member.SubmitFormAsync("/Lines/New", new Dictionary<string, string>
+        {
+            ["Name"] = "SMT line 2", ["SiteName"] = "Pruszcz plant", ["Address"] = "ul. Grunwaldzka 1, Pruszcz Gdański", ["Country"] = "pl",
+            ["Profile.SmallestPassive"] = "Size0201", ["Profile.Tests"] = "Aoi",
+        }, "[data-testid=new-line-form]");
+
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var mine = await member.GetDocumentAsync("/Lines");
+        mine.QuerySelectorAll("[data-testid=lines] tbody tr strong").Select(s => s.TextContent).ShouldBe(["SMT line 1", "SMT line 2"], ignoreOrder: true);
+        var line = await Line("SMT line 2");
+        line.Manufacturer.ShouldStartWith("Vistula");
+        line.Zone.ShouldBe("EU");
     }
 }
