@@ -81,6 +81,16 @@ public static class WebSession
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
         await client.SubmitFormAsync("/Account/Login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
 
+    /// <summary>A client signed in as the demo person with <paramref name="role"/> (at the party whose name contains <paramref name="party"/>).</summary>
+    public static async Task<HttpClient> SignedInAsync(this SecondSourceWebFactory app, string role, string? party = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var client = app.CreateBrowserlessClient();
+        var who = app.Credential(role, party);
+        await client.SignInOrFailAsync(who.Login, who.Secret);
+        return client;
+    }
+
     public static async Task SignInOrFailAsync(this HttpClient client, string email, string password)
     {
         using var response = await client.SignInAsync(email, password);

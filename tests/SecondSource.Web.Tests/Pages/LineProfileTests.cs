@@ -2,20 +2,13 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SecondSource.Application.Lines;
 using SecondSource.Web.Tests.Infrastructure;
-using SecondSource.Web.Tests.Security;
 
 namespace SecondSource.Web.Tests.Pages;
 
 /// <summary>A manufacturer keeps its own line profiles current; the buyer sees what changed.</summary>
 public sealed class LineProfileTests(SecondSourceWebFactory app) : IClassFixture<SecondSourceWebFactory>
 {
-    private async Task<HttpClient> As(string role, string? party = null)
-    {
-        var client = app.CreateBrowserlessClient();
-        var who = DemoPerson.Of(app, role, party);
-        await client.SignInOrFailAsync(who.Email, who.Password);
-        return client;
-    }
+    private Task<HttpClient> As(string role, string? party = null) => app.SignedInAsync(role, party);
 
     private Task<LineView> Line(string name) =>
         app.RunInSystemScopeAsync(async s => (await s.GetRequiredService<LineQueries>().ListAsync(CancellationToken.None)).Single(l => l.Name == name));

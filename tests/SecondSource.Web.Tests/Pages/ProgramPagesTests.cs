@@ -6,20 +6,13 @@ using SecondSource.Application.Lines;
 using SecondSource.Application.Programs;
 using SecondSource.Domain.Programs;
 using SecondSource.Web.Tests.Infrastructure;
-using SecondSource.Web.Tests.Security;
 
 namespace SecondSource.Web.Tests.Pages;
 
 /// <summary>The program page: the buyer compares candidates and decides; a manufacturer sees only its own part.</summary>
 public sealed class ProgramPagesTests(SecondSourceWebFactory app) : IClassFixture<SecondSourceWebFactory>
 {
-    private async Task<HttpClient> As(string role, string? party = null)
-    {
-        var client = app.CreateBrowserlessClient();
-        var who = DemoPerson.Of(app, role, party);
-        await client.SignInOrFailAsync(who.Email, who.Password);
-        return client;
-    }
+    private Task<HttpClient> As(string role, string? party = null) => app.SignedInAsync(role, party);
 
     private Task<ProgramView> DemoProgram() => app.RunInSystemScopeAsync(async s => (await s.GetRequiredService<ProgramQueries>().ListAsync(CancellationToken.None)).First(p => p.Name == "VSM-200 second source"));
 
