@@ -6,7 +6,7 @@ namespace SecondSource.Application.Programs;
 
 public sealed record StageChangeView(LineStage? From, LineStage To, DateTimeOffset At, string By, string? Note);
 
-public sealed record ProgramLineView(Guid LineId, string LineName, string Manufacturer, LineRole Role, LineStage Stage, IReadOnlyList<StageChangeView> History);
+public sealed record ProgramLineView(Guid LineId, string LineName, string Manufacturer, LineRole Role, LineStage Stage, IReadOnlyList<StageChangeView> History, IReadOnlyList<LineStage> AllowedMoves);
 
 public sealed record ProgramView(Guid Id, string Name, Guid ProductId, string Product, string ProductCode, int FullDemandUnitsPerWeek, IReadOnlyList<ProgramLineView> Lines);
 
@@ -33,7 +33,7 @@ public sealed class ProgramQueries(SecondSourceDbContext db)
                 programLines.Where(l => l.ProgramId == p.Id)
                     .OrderBy(l => l.Role).ThenByDescending(l => l.Stage == LineStage.Suspended ? 0 : (int)l.Stage).ThenBy(l => l.LineId)
                     .Select(l => new ProgramLineView(l.LineId, lines[l.LineId].Name, lines[l.LineId].Manufacturer, l.Role, l.Stage,
-                        l.History.OrderBy(h => h.At).Select(h => new StageChangeView(h.From, h.To, h.At, h.By, h.Note)).ToList()))
+                        l.History.OrderBy(h => h.At).Select(h => new StageChangeView(h.From, h.To, h.At, h.By, h.Note)).ToList(), l.AllowedMoves))
                     .ToList()))
             .ToList();
     }

@@ -158,7 +158,19 @@ public sealed class ProgramLine : IPartyOwned
         return programLine;
     }
 
-    /// <summary>Moves the line to <paramref name="to"/>; a move to the same stage is refused.</summary>
+    /// <summary>
+    /// The stages the line may be moved to by hand: a candidate can only be dropped (Suspended) — it reaches Transfer
+    /// through the recorded decision; a primary line is in production or suspended; a second source moves through
+    /// transfer, pilot, ramp and production, or is suspended.
+    /// </summary>
+    public IReadOnlyList<LineStage> AllowedMoves => (Role, Stage) switch
+    {
+        (_, LineStage.Candidate) => [LineStage.Suspended],
+        (LineRole.Primary, _) => [.. new[] { LineStage.Production, LineStage.Suspended }.Where(s => s != Stage)],
+        _ => [.. new[] { LineStage.Transfer, LineStage.Pilot, LineStage.Ramp, LineStage.Production, LineStage.Suspended }.Where(s => s != Stage)],
+    };
+
+    /// <summary>Moves the line to <paramref name="to"/>, one of <see cref="AllowedMoves"/>.</summary>
     public void MoveTo(LineStage to, DateTimeOffset at, string by, string? note)
     {
         if (!Enum.IsDefined(to))
@@ -171,6 +183,21 @@ public sealed class ProgramLine : IPartyOwned
             throw new DomainException($"The line is already in {Stage}.");
         }
 
+        if (!AllowedMoves.Contains(to))
+        {
+            throw new DomainException(Stage == LineStage.Candidate
+                ? "A candidate reaches Transfer through the recorded decision; by hand it can only be suspended."
+                : $"A {(Role == LineRole.Primary ? "primary" : "second-source")} line in {Stage} cannot move to {to}.");
+        }
+
+        Record(to, at, by, note);
+    }
+
+    /// <summary>The decision's move from Candidate to Transfer.</summary>
+    internal void Choose(DateTimeOffset at, string by) => Record(LineStage.Transfer, at, by, "chosen as the second source");
+
+    private void Record(LineStage to, DateTimeOffset at, string by, string? note)
+    {
         _history.Add(StageChange.Of(this, Stage, to, at, by, note));
         Stage = to;
     }
@@ -247,7 +274,7 @@ public sealed class ProductProgram
         }
 
         var decision = SelectionDecision.Record(Id, chosenLineId, reasons, at, by);
-        chosen.MoveTo(LineStage.Transfer, at, by, "chosen as the second source");
+        chosen.Choose(at, by);
         return decision;
     }
 }

@@ -177,3 +177,44 @@ public sealed class CandidateEvaluationTests
         Should.Throw<DomainException>(() => new CandidateAssessment(MinimumStartingSharePercent: 120).Validate()).Message.ShouldContain("between 0 and 100 %");
     }
 }
+
+public sealed class ProgramStageTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+
+    private static (ProductProgram Program, Guid Primary, Guid Candidate) Program()
+    {
+        var product = Product.Create("Monitor", "M-1", new ProductRequirements());
+        var capabilities = new LineCapabilities(PassiveSize.Size0201, 0.5m, new BoardSize(300, 200), 10, TestTypes.Aoi, Processes.DoubleSidedReflow);
+        var primary = ManufacturingLine.Create(Site.Create(SecondSource.Domain.Parties.PartyId.New(), "A", "addr", CountryCode.Parse("CN"), null), "L1", capabilities, new LineCapacity(100, 0), []);
+        var candidate = ManufacturingLine.Create(Site.Create(SecondSource.Domain.Parties.PartyId.New(), "B", "addr", CountryCode.Parse("PL"), null), "L2", capabilities, new LineCapacity(100, 0), []);
+        var program = ProductProgram.Start(product, "P", 1000, primary, Now, "buyer");
+        program.AddCandidate(candidate, Now, "buyer");
+        return (program, primary.Id, candidate.Id);
+    }
+
+    [Fact]
+    public void A_candidate_reaches_transfer_only_through_the_decision()
+    {
+        var (program, _, candidate) = Program();
+        var line = program.Lines.Single(l => l.LineId == candidate);
+
+        line.AllowedMoves.ShouldBe([LineStage.Suspended]);
+        Should.Throw<SecondSource.Domain.Common.DomainException>(() => line.MoveTo(LineStage.Pilot, Now, "buyer", null))
+            .Message.ShouldBe("A candidate reaches Transfer through the recorded decision; by hand it can only be suspended.");
+        program.Decide(candidate, "best", Now, "buyer");
+        line.Stage.ShouldBe(LineStage.Transfer);
+        line.MoveTo(LineStage.Pilot, Now, "buyer", "300 units");
+        line.History.Select(h => h.To).ShouldBe([LineStage.Candidate, LineStage.Transfer, LineStage.Pilot]);
+    }
+
+    [Fact]
+    public void A_primary_line_is_in_production_or_suspended()
+    {
+        var (program, primary, _) = Program();
+        var line = program.Lines.Single(l => l.LineId == primary);
+
+        line.AllowedMoves.ShouldBe([LineStage.Suspended]);
+        Should.Throw<SecondSource.Domain.Common.DomainException>(() => line.MoveTo(LineStage.Ramp, Now, "buyer", null)).Message.ShouldBe("A primary line in Production cannot move to Ramp.");
+    }
+}

@@ -206,6 +206,9 @@ public sealed class ProgramPagesTests(SecondSourceWebFactory app) : IClassFixtur
     {
         using var client = await As("Engineer");
         var program = await UndecidedProgram();
+        var vistula = program.Lines.Single(l => l.LineName == "SMT line 1").LineId;
+        await app.RunInSystemScopeAsync(s => s.GetRequiredService<DecideSecondSourceHandler>()
+            .HandleAsync(new DecideSecondSourceRequest(program.Id, vistula, "best ranked", "test"), CancellationToken.None));
         var url = $"/Programs/Details?id={program.Id}";
         var page = await client.GetDocumentAsync(url);
         var row = page.QuerySelectorAll("[data-testid=program-lines] tbody tr").First(r => r.TextContent.Contains("SMT line 1", StringComparison.Ordinal));
@@ -219,5 +222,7 @@ public sealed class ProgramPagesTests(SecondSourceWebFactory app) : IClassFixtur
         line.History[^1].Note.ShouldBe("pilot of 300 units");
         using var same = await client.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form")!, url, new Dictionary<string, string> { ["to"] = "Pilot" });
         (await client.GetDocumentAsync(same.Headers.Location!.OriginalString)).QuerySelector(".alert.error")!.TextContent.ShouldBe("The line is already in Pilot.");
+        var candidateRow = (await client.GetDocumentAsync(url)).QuerySelectorAll("[data-testid=program-lines] tbody tr").First(r => r.TextContent.Contains("Line A2", StringComparison.Ordinal));
+        candidateRow.QuerySelectorAll("select[name=to] option").Select(o => o.TextContent).ShouldBe(["Suspended"]);
     }
 }
