@@ -35,3 +35,23 @@ public sealed class ProductQueries(SecondSourceDbContext db)
             .Select(p => new ProductView(p.Id, p.Name, p.Code, p.Requirements))
             .ToList();
 }
+
+public sealed record UpdateProductRequirementsRequest(Guid ProductId, ProductRequirements Requirements);
+
+/// <summary>Replaces what a product needs from a line (its name and code stay).</summary>
+public sealed class UpdateProductRequirementsHandler(SecondSourceDbContext db)
+{
+    public async Task<Result<Product>> HandleAsync(UpdateProductRequirementsRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var product = await db.Products.SingleOrDefaultAsync(p => p.Id == request.ProductId, ct);
+        if (product is null)
+        {
+            return Fail.NotFound($"There is no product {request.ProductId}.");
+        }
+
+        product.SetRequirements(request.Requirements);
+        await db.SaveChangesAsync(ct);
+        return Result.Ok(product);
+    }
+}

@@ -24,6 +24,7 @@ public static class ProgramsServiceCollectionExtensions
         services.AddScoped<DecideSecondSourceHandler>();
         services.AddScoped<ChangeStageHandler>();
         services.AddScoped<CreateProductHandler>();
+        services.AddScoped<UpdateProductRequirementsHandler>();
         services.AddScoped<ProductQueries>();
         services.AddScoped<DeriveRequirementsHandler>();
         services.AddScoped<IDemoSeeder, ProgramsDemoSeeder>();

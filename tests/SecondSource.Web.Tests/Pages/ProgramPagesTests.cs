@@ -162,7 +162,7 @@ public sealed class ProgramPagesTests(SecondSourceWebFactory app) : IClassFixtur
 
         using var created = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("[data-testid=product-form]")!, "/Products/New", new Dictionary<string, string>
         {
-            ["Name"] = "Pump controller", ["Code"] = code, ["SmallestPassive"] = "Size0201", ["FinestBgaPitchMm"] = "0.8", ["Layers"] = "6", ["Certifications"] = "Iso13485",
+            ["Name"] = "Pump controller", ["Code"] = code, ["Needs.Layers"] = "6", ["Needs.Certifications"] = "Iso13485",
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var products = await client.GetDocumentAsync("/Products");
@@ -224,5 +224,24 @@ public sealed class ProgramPagesTests(SecondSourceWebFactory app) : IClassFixtur
         (await client.GetDocumentAsync(same.Headers.Location!.OriginalString)).QuerySelector(".alert.error")!.TextContent.ShouldBe("The line is already in Pilot.");
         var candidateRow = (await client.GetDocumentAsync(url)).QuerySelectorAll("[data-testid=program-lines] tbody tr").First(r => r.TextContent.Contains("Line A2", StringComparison.Ordinal));
         candidateRow.QuerySelectorAll("select[name=to] option").Select(o => o.TextContent).ShouldBe(["Suspended"]);
+    }
+
+    [Fact]
+    public async Task Changing_a_products_requirements_re_ranks_the_candidates()
+    {
+        using var client = await As("Admin");
+        var program = await UndecidedProgram();
+        var products = await client.GetDocumentAsync("/Products");
+        var edit = products.QuerySelectorAll("[data-testid=products] tr").First(r => r.TextContent.Contains("AUR-VSM200", StringComparison.Ordinal)).QuerySelector("a")!.GetAttribute("href")!;
+
+        using var bad = await client.SubmitFormAsync(edit, new Dictionary<string, string> { ["Needs.Layers"] = "99" }, "[data-testid=requirements-form]");
+        (await WebSession.ParseAsync(bad)).QuerySelector(".alert.error")!.TextContent.ShouldBe("Layer count must be between 1 and 64, not 99.");
+        using var saved = await client.SubmitFormAsync(edit, new Dictionary<string, string> { ["Needs.SmallestPassive"] = "Size0402" }, "[data-testid=requirements-form]");
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var page = await client.GetDocumentAsync($"/Programs/Details?id={program.Id}");
+        var saigon = page.QuerySelectorAll("[data-testid=comparison] tbody tr").Single(r => r.TextContent.Contains("Line 5", StringComparison.Ordinal));
+        saigon.QuerySelectorAll(".gaps li").Select(li => li.TextContent).ShouldNotContain("places 0402 at the smallest; the product needs 0201");
+        using var restore = await client.SubmitFormAsync(edit, new Dictionary<string, string> { ["Needs.SmallestPassive"] = "Size0201" }, "[data-testid=requirements-form]");
     }
 }

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecondSource.Application.Programs;
 using SecondSource.Domain.Common;
-using SecondSource.Domain.Lines;
-using SecondSource.Domain.Programs;
 using SecondSource.Formats.Boms;
 using SecondSource.Web.Authorization;
 
@@ -21,28 +19,7 @@ public sealed class NewModel(CreateProductHandler create, DeriveRequirementsHand
     public string Code { get; set; } = "";
 
     [BindProperty]
-    public PassiveSize? SmallestPassive { get; set; }
-
-    [BindProperty]
-    public decimal? FinestBgaPitchMm { get; set; }
-
-    [BindProperty]
-    public decimal? BoardLengthMm { get; set; }
-
-    [BindProperty]
-    public decimal? BoardWidthMm { get; set; }
-
-    [BindProperty]
-    public int? Layers { get; set; }
-
-    [BindProperty]
-    public List<TestTypes> Tests { get; set; } = [];
-
-    [BindProperty]
-    public List<Processes> Processes { get; set; } = [];
-
-    [BindProperty]
-    public List<CertificationStandard> Certifications { get; set; } = [];
+    public RequirementsForm Needs { get; set; } = new();
 
     public string? Message { get; private set; }
 
@@ -56,7 +33,7 @@ public sealed class NewModel(CreateProductHandler create, DeriveRequirementsHand
     {
         try
         {
-            var result = await create.HandleAsync(new CreateProductRequest(Name, Code, Requirements()), ct);
+            var result = await create.HandleAsync(new CreateProductRequest(Name, Code, Needs.ToRequirements()), ct);
             if (result.Failure is { } failure)
             {
                 Message = failure.Message;
@@ -85,10 +62,10 @@ public sealed class NewModel(CreateProductHandler create, DeriveRequirementsHand
         {
             using var buffer = new MemoryStream();
             bom.CopyTo(buffer);
-            var derived = derive.Handle(Path.GetFileName(bom.FileName), buffer, Requirements());
-            SmallestPassive = derived.SmallestPassive;
-            FinestBgaPitchMm = derived.FinestBgaPitchMm;
-            Derived = $"Read {Path.GetFileName(bom.FileName)}: smallest chip {SmallestPassive?.ToString()["Size".Length..] ?? "not named"}, finest BGA pitch {(FinestBgaPitchMm is { } p ? $"{p:0.##} mm" : "not named")}.";
+            var derived = derive.Handle(Path.GetFileName(bom.FileName), buffer, Needs.ToRequirements());
+            Needs.SmallestPassive = derived.SmallestPassive;
+            Needs.FinestBgaPitchMm = derived.FinestBgaPitchMm;
+            Derived = $"Read {Path.GetFileName(bom.FileName)}: smallest chip {Needs.SmallestPassive?.ToString()["Size".Length..] ?? "not named"}, finest BGA pitch {(Needs.FinestBgaPitchMm is { } p ? $"{p:0.##} mm" : "not named")}.";
             ModelState.Clear();
         }
         catch (Exception ex) when (ex is BomFileException or DomainException)
@@ -98,15 +75,4 @@ public sealed class NewModel(CreateProductHandler create, DeriveRequirementsHand
 
         return Page();
     }
-
-    private ProductRequirements Requirements() => new()
-    {
-        SmallestPassive = SmallestPassive,
-        FinestBgaPitchMm = FinestBgaPitchMm,
-        Board = BoardLengthMm is { } l && BoardWidthMm is { } w ? new BoardSize(l, w) : null,
-        Layers = Layers is { } layers ? Domain.Programs.Requirements.Layers(layers) : null,
-        Tests = Tests.Aggregate(TestTypes.None, (a, t) => a | t),
-        Processes = Processes.Aggregate(Domain.Lines.Processes.None, (a, p) => a | p),
-        Certifications = Certifications.ToHashSet(),
-    };
 }
