@@ -11,8 +11,8 @@ using SecondSource.Application.Persistence;
 namespace SecondSource.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SecondSourceDbContext))]
-    [Migration("20261128000328_LineProfileChanges")]
-    partial class LineProfileChanges
+    [Migration("20261128002030_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -323,6 +323,29 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.HasIndex("PartyId");
 
                     b.ToTable("Sites", (string)null);
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Lines.ZoneDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Zones", (string)null);
                 });
 
             modelBuilder.Entity("SecondSource.Domain.Parties.ApiKey", b =>
