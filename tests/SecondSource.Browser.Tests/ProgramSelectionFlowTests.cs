@@ -68,5 +68,9 @@ public sealed class ProgramSelectionFlowTests : IAsyncLifetime
         browser.Driver.FindElement(By.CssSelector("[data-testid=decision]")).Text.ShouldContain("EU zone, meets every requirement");
         browser.Driver.FindElements(By.CssSelector("[data-testid=stage]")).Select(s => s.Text).ShouldContain("Transfer");
         browser.Screenshot("program-decided");
+
+        browser.Driver.Navigate().GoToUrl(new Uri(_baseAddress, "/Lines"));
+        browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=lines] tbody tr")).Count >= 4);
+        browser.Screenshot("lines");
     }
 }

@@ -239,33 +239,11 @@ public static class CandidateEvaluation
             $"tested {capacity.TestedSurgeUnitsPerWeek} units a week on {capacity.SurgeTestedOn:yyyy-MM-dd} against a full demand of {demand}");
     }
 
-    private static string Size(PassiveSize size) => size.ToString()["Size".Length..];
+    private static string Size(PassiveSize size) => Labels.Of(size);
 
-    private static string Name(CertificationStandard standard) => standard switch
-    {
-        CertificationStandard.Iso9001 => "ISO 9001",
-        CertificationStandard.Iso13485 => "ISO 13485",
-        CertificationStandard.Iatf16949 => "IATF 16949",
-        _ => "AS9100",
-    };
+    private static string Name(CertificationStandard standard) => Labels.Of(standard);
 
-    private static string Names<T>(T flags)
-        where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Where(v => Convert.ToInt64(v, CultureInfo.InvariantCulture) != 0 && flags.HasFlag(v)).Select(Label));
+    private static string Names(TestTypes tests) => Labels.Of(tests);
 
-    private static string Label<T>(T value)
-        where T : struct, Enum => value switch
-        {
-            TestTypes.Aoi => "AOI",
-            TestTypes.Axi => "AXI",
-            TestTypes.Ict => "ICT",
-            TestTypes.FlyingProbe => "flying probe",
-            TestTypes.Fct => "FCT",
-            TestTypes.BoundaryScan => "boundary scan",
-            TestTypes.BurnIn => "burn-in",
-            Processes.DoubleSidedReflow => "double-sided reflow",
-            Processes.SelectiveSolder => "selective solder",
-            Processes.ConformalCoat => "conformal coat",
-            Processes.BoxBuild => "box build",
-            _ => value.ToString(),
-        };
+    private static string Names(Processes processes) => Labels.Of(processes);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SecondSource.Domain.Lines;
 using SecondSource.Domain.Programs;
 
 namespace SecondSource.Web.Pages;
@@ -12,7 +13,7 @@ public static class RequirementsText
         var parts = new List<string>();
         if (r.SmallestPassive is { } p)
         {
-            parts.Add($"{p.ToString()["Size".Length..]} chips");
+            parts.Add($"{Labels.Of(p)} chips");
         }
 
         if (r.FinestBgaPitchMm is { } pitch)
@@ -30,11 +31,11 @@ public static class RequirementsText
             parts.Add($"{layers} layers");
         }
 
-        parts.Add($"tests {r.Tests}");
-        parts.Add($"processes {r.Processes}");
+        parts.Add($"tests {Labels.Of(r.Tests)}");
+        parts.Add($"processes {Labels.Of(r.Processes)}");
         if (r.Certifications.Count > 0)
         {
-            parts.Add(string.Join(", ", r.Certifications.Order()));
+            parts.Add(string.Join(", ", r.Certifications.Order().Select(Labels.Of)));
         }
 
         return string.Join("; ", parts);

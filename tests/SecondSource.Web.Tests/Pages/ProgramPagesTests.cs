@@ -138,7 +138,7 @@ public sealed class ProgramPagesTests(SecondSourceWebFactory app) : IClassFixtur
 
         mine.QuerySelectorAll("[data-testid=lines] tbody tr").Select(r => r.QuerySelector("strong")!.TextContent).ShouldBe(["SMT line 1"]);
         all.QuerySelectorAll("[data-testid=lines] tbody tr").Length.ShouldBeGreaterThanOrEqualTo(4);
-        all.QuerySelectorAll(".badge.bad").Select(b => b.TextContent).ShouldContain(t => t.StartsWith("Iso13485", StringComparison.Ordinal));
+        all.QuerySelectorAll(".badge.bad").Select(b => b.TextContent).ShouldContain(t => t.StartsWith("ISO 13485", StringComparison.Ordinal));
     }
 
     [Fact]
