@@ -3,6 +3,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SecondSource.Application.Boms;
 using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
@@ -67,6 +68,7 @@ public sealed class CliContext(CliConsole console, IDictionary environment)
         services.AddDatabaseAdministration();
         services.AddParties();
         services.AddPrograms();
+        services.AddBoms();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         Settings = provider.GetRequiredService<DatabaseSettings>();
         return provider;

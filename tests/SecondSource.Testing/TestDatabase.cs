@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using SecondSource.Application.Boms;
 using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
@@ -108,6 +109,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddDatabaseAdministration();
         services.AddParties();
         services.AddPrograms();
+        services.AddBoms();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

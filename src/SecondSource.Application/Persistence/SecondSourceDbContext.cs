@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SecondSource.Application.Parties;
+using SecondSource.Domain.Boms;
 using SecondSource.Domain.Lines;
 using SecondSource.Domain.Parties;
 using SecondSource.Domain.Programs;
@@ -32,6 +33,10 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
     public DbSet<LineProfileChange> LineProfileChanges => Set<LineProfileChange>();
 
     public DbSet<ZoneDefinition> Zones => Set<ZoneDefinition>();
+
+    public DbSet<BomRevision> BomRevisions => Set<BomRevision>();
+
+    public DbSet<BomRevisionLine> BomRevisionLines => Set<BomRevisionLine>();
 
     public DbSet<Product> Products => Set<Product>();
 
@@ -103,6 +108,17 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
         builder.Entity<Product>().HasQueryFilter(
             PartyFilter,
             p => !PartyRestricted || Set<ProgramLine>().Any(l => l.PartyId == ScopedPartyId && Set<ProductProgram>().Any(pp => pp.Id == l.ProgramId && pp.ProductId == p.Id)));
+
+        // A product's BOM revisions, their lines and sources go with the product's visibility.
+        builder.Entity<BomRevision>().HasQueryFilter(
+            PartyFilter,
+            r => !PartyRestricted || Set<ProgramLine>().Any(l => l.PartyId == ScopedPartyId && Set<ProductProgram>().Any(pp => pp.Id == l.ProgramId && pp.ProductId == r.ProductId)));
+        builder.Entity<BomRevisionLine>().HasQueryFilter(
+            PartyFilter,
+            line => !PartyRestricted || Set<BomRevision>().Any(r => r.Id == line.RevisionId));
+        builder.Entity<BomRevisionSource>().HasQueryFilter(
+            PartyFilter,
+            s => !PartyRestricted || Set<BomRevisionLine>().Any(l => l.Id == s.LineId));
     }
 
     private void ApplyPartyFilter<TEntity>(ModelBuilder builder)

@@ -172,6 +172,136 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Boms.BomRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("BomRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Boms.BomRevisionLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("CriticalInFile")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Designators")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Dnp")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Footprint")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Generic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("InternalPartNumber")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisionId", "Position");
+
+                    b.ToTable("BomRevisionLines", (string)null);
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Boms.BomRevisionSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ManufacturerKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Mpn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.ToTable("BomRevisionSources", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Lines.LineCertification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -716,6 +846,33 @@ namespace SecondSource.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Boms.BomRevision", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Boms.BomRevisionLine", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Boms.BomRevision", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Boms.BomRevisionSource", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Boms.BomRevisionLine", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Lines.LineCertification", b =>
                 {
                     b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
@@ -834,6 +991,16 @@ namespace SecondSource.Migrations.Postgres.Migrations
                         .HasForeignKey("ProgramLineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Boms.BomRevision", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Boms.BomRevisionLine", b =>
+                {
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("SecondSource.Domain.Lines.ManufacturingLine", b =>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
+using SecondSource.Application.Boms;
 using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
@@ -48,6 +49,7 @@ public static class WebServiceCollectionExtensions
         services.AddSecondSourceDatabase();
         services.AddDatabaseAdministration();
         services.AddPrograms();
+        services.AddBoms();
         services.AddParties()
             .AddSignInManager<SecondSourceSignInManager>()
             .AddClaimsPrincipalFactory<SecondSourceClaimsFactory>();

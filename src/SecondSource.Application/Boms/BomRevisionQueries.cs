@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Persistence;
+using SecondSource.Domain.Boms;
+
+namespace SecondSource.Application.Boms;
+
+public sealed record BomRevisionSummary(Guid Id, Guid ProductId, string Label, string FileName, string Sha256, string Format, DateTimeOffset ImportedAt, string ImportedBy, int Lines);
+
+public sealed record RevisionAudit(BomRevisionSummary Revision, IReadOnlyList<AuditedLine> Lines, AuditSummary Summary);
+
+/// <summary>A product's BOM revisions and their audit, through the party filter (a manufacturer sees the products its lines build).</summary>
+public sealed class BomRevisionQueries(SecondSourceDbContext db)
+{
+    public async Task<IReadOnlyList<BomRevisionSummary>> ListAsync(Guid productId, CancellationToken ct) =>
+        await db.BomRevisions.AsNoTracking().Where(r => r.ProductId == productId)
+            .OrderByDescending(r => r.ImportedAt)
+            .Select(r => new BomRevisionSummary(r.Id, r.ProductId, r.Label, r.FileName, r.Sha256, r.Format, r.ImportedAt, r.ImportedBy, r.Lines.Count))
+            .ToListAsync(ct);
+
+    /// <summary>The revision's lines through the dual-AVL audit (the same engine and policy as the file audit).</summary>
+    public async Task<RevisionAudit?> AuditAsync(Guid revisionId, CriticalityPolicy policy, CancellationToken ct)
+    {
+        var revision = await db.BomRevisions.AsNoTracking()
+            .Include(r => r.Lines).ThenInclude(l => l.Sources)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == revisionId, ct);
+        if (revision is null)
+        {
+            return null;
+        }
+
+        var auditor = new BomAuditor(policy);
+        var lines = revision.Lines.OrderBy(l => l.Position).Select(l => auditor.Audit(l.ToBomLine())).ToList();
+        return new RevisionAudit(
+            new BomRevisionSummary(revision.Id, revision.ProductId, revision.Label, revision.FileName, revision.Sha256, revision.Format, revision.ImportedAt, revision.ImportedBy, revision.Lines.Count),
+            lines,
+            auditor.Summary);
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Persistence;
+using SecondSource.Domain.Boms;
+using SecondSource.Domain.Common;
+using SecondSource.Formats.Boms;
+
+namespace SecondSource.Application.Boms;
+
+/// <summary>What the reader made of a staged file, shown before the import is confirmed.</summary>
+public sealed record BomPreview(string Sha256, string FileName, BomSourceInfo Source, int Lines, IReadOnlyList<BomLine> FirstLines, IReadOnlyList<BomDiagnostic> Diagnostics);
+
+public sealed record ImportBomRevisionRequest(Guid ProductId, string Sha256, string FileName, string Label, BomReadOptions Options, string By);
+
+public sealed record ImportedRevision(Guid RevisionId, int Lines, bool AlreadyImported);
+
+/// <summary>Reads a staged BOM file for the preview: detected columns, the first lines, diagnostics.</summary>
+public sealed class PreviewBomFileHandler(ImportStaging staging)
+{
+    public Result<BomPreview> Handle(string sha, string fileName, BomReadOptions options)
+    {
+        using var stream = staging.Open(sha);
+        if (stream is null)
+        {
+            return Fail.NotFound("The uploaded file is no longer there; upload it again.");
+        }
+
+        try
+        {
+            var document = BomReader.Open(fileName, stream, options);
+            var first = new List<BomLine>();
+            var count = 0;
+            foreach (var line in document.ReadLines())
+            {
+                if (first.Count < 20)
+                {
+                    first.Add(line);
+                }
+
+                count++;
+            }
+
+            return Result.Ok(new BomPreview(sha, fileName, document.Info, count, first, document.Diagnostics));
+        }
+        catch (BomFileException ex)
+        {
+            return Fail.Invalid(ex.Message);
+        }
+    }
+}
+
+/// <summary>
+/// Imports a staged BOM file as a revision of a product, all lines in one transaction: either the whole revision is
+/// stored or nothing is. The same file imported again for the same product is the same revision.
+/// </summary>
+public sealed class ImportBomRevisionHandler(SecondSourceDbContext db, ImportStaging staging, TimeProvider clock)
+{
+    public async Task<Result<ImportedRevision>> HandleAsync(ImportBomRevisionRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!await db.Products.AnyAsync(p => p.Id == request.ProductId, ct))
+        {
+            return Fail.NotFound($"There is no product {request.ProductId}.");
+        }
+
+        var existing = await db.BomRevisions.AsNoTracking().Where(r => r.ProductId == request.ProductId && r.Sha256 == request.Sha256)
+            .Select(r => new { r.Id, Lines = r.Lines.Count }).SingleOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            return Result.Ok(new ImportedRevision(existing.Id, existing.Lines, AlreadyImported: true));
+        }
+
+        await using var stream = staging.Open(request.Sha256);
+        if (stream is null)
+        {
+            return Fail.NotFound("The uploaded file is no longer there; upload it again.");
+        }
+
+        List<BomLine> lines;
+        BomSourceInfo info;
+        try
+        {
+            var document = BomReader.Open(request.FileName, stream, request.Options);
+            lines = document.ReadLines().ToList();
+            info = document.Info;
+        }
+        catch (BomFileException ex)
+        {
+            return Fail.Invalid(ex.Message);
+        }
+
+        BomRevision revision;
+        try
+        {
+            revision = BomRevision.Import(request.ProductId, request.Label, request.FileName, request.Sha256, info.Format.ToString().ToLowerInvariant(), lines, clock.GetUtcNow(), request.By);
+        }
+        catch (DomainException ex)
+        {
+            return Fail.Invalid(ex.Message);
+        }
+
+        db.BomRevisions.Add(revision);
+        await db.SaveChangesAsync(ct);
+        return Result.Ok(new ImportedRevision(revision.Id, lines.Count, AlreadyImported: false));
+    }
+}

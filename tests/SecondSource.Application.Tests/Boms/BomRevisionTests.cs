@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application.Boms;
+using SecondSource.Application.Demo;
+using SecondSource.Application.Persistence;
+using SecondSource.Domain.Boms;
+using SecondSource.Domain.Parties;
+using SecondSource.Formats.Boms;
+using SecondSource.Testing;
+
+namespace SecondSource.Application.Tests.Boms;
+
+/// <summary>BOM revisions on each provider: staged by content, imported whole, audited like the file, seen through the party filter.</summary>
+public sealed class BomRevisionTests
+{
+    private const string Glasgow = "glasgow_revC3_bom.csv";
+
+    private static async Task<(TestDatabase Database, Guid ProductId)> DemoAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await using var services = database.BuildServices(PartyScope.Unrestricted);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SeedDemoHandler>().HandleAsync(CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<SecondSourceDbContext>();
+        return (database, (await db.Products.OrderBy(p => p.Name).FirstAsync()).Id);
+    }
+
+    private static async Task<string> StageAsync(IServiceProvider services, string path)
+    {
+        await using var file = File.OpenRead(path);
+        return await services.GetRequiredService<ImportStaging>().StageAsync(file, CancellationToken.None);
+    }
+
+    private static async Task<Result<ImportedRevision>> ImportAsync(TestDatabase database, Guid productId, string path, string label = "Rev C3")
+    {
+        await using var services = database.BuildServices(PartyScope.Unrestricted);
+        await using var scope = services.CreateAsyncScope();
+        var sha = await StageAsync(scope.ServiceProvider, path);
+        return await scope.ServiceProvider.GetRequiredService<ImportBomRevisionHandler>().HandleAsync(
+            new ImportBomRevisionRequest(productId, sha, Path.GetFileName(path), label, new BomReadOptions(), "engineer@example.com"), CancellationToken.None);
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task An_imported_revision_audits_exactly_like_the_file_it_came_from(DatabaseProvider provider)
+    {
+        var (database, productId) = await DemoAsync(provider);
+        await using var _d = database;
+
+        var imported = await ImportAsync(database, productId, Samples.RealBom(Glasgow));
+
+        imported.Succeeded.ShouldBeTrue(imported.Failure?.Message);
+        var fileAuditor = new BomAuditor(CriticalityPolicy.Default);
+        await using (var stream = File.OpenRead(Samples.RealBom(Glasgow)))
+        {
+            foreach (var line in BomReader.Open(Glasgow, stream, new BomReadOptions()).ReadLines())
+            {
+                fileAuditor.Audit(line);
+            }
+        }
+
+        await using var services = database.BuildServices(PartyScope.Unrestricted);
+        await using var scope = services.CreateAsyncScope();
+        var audit = await scope.ServiceProvider.GetRequiredService<BomRevisionQueries>().AuditAsync(imported.Value!.RevisionId, CriticalityPolicy.Default, CancellationToken.None);
+
+        audit.ShouldNotBeNull();
+        imported.Value.Lines.ShouldBe(fileAuditor.Summary.Lines);
+        audit.Summary.Lines.ShouldBe(fileAuditor.Summary.Lines);
+        audit.Summary.CriticalLines.ShouldBe(fileAuditor.Summary.CriticalLines);
+        audit.Summary.DualSourcedCriticalLines.ShouldBe(fileAuditor.Summary.DualSourcedCriticalLines);
+        audit.Summary.FindingsPerRule.ShouldBe(fileAuditor.Summary.FindingsPerRule);
+        audit.Revision.Label.ShouldBe("Rev C3");
+        audit.Revision.Sha256.Length.ShouldBe(64);
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task The_same_file_imported_twice_is_one_revision(DatabaseProvider provider)
+    {
+        var (database, productId) = await DemoAsync(provider);
+        await using var _d = database;
+
+        var first = await ImportAsync(database, productId, Samples.RealBom(Glasgow));
+        var second = await ImportAsync(database, productId, Samples.RealBom(Glasgow), "another label");
+
+        second.Value!.AlreadyImported.ShouldBeTrue();
+        second.Value.RevisionId.ShouldBe(first.Value!.RevisionId);
+        await using var db = database.CreateContext(PartyScope.Unrestricted);
+        (await db.BomRevisions.CountAsync()).ShouldBe(1);
+        Directory.GetFiles(Path.Combine(database.Settings.DataFolder, "imports")).Length.ShouldBe(1);
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task A_file_that_cannot_be_read_is_refused_with_its_place_and_nothing_is_stored(DatabaseProvider provider)
+    {
+        var (database, productId) = await DemoAsync(provider);
+        await using var _d = database;
+        var bad = Path.Combine(database.Folder.Path, "broken.xlsx");
+        await File.WriteAllTextAsync(bad, "this is not a workbook");
+
+        var result = await ImportAsync(database, productId, bad);
+
+        result.Succeeded.ShouldBeFalse();
+        result.Failure!.Kind.ShouldBe(FailureKind.Invalid);
+        result.Failure.Message.ShouldContain("broken.xlsx");
+        await using var db = database.CreateContext(PartyScope.Unrestricted);
+        (await db.BomRevisions.CountAsync()).ShouldBe(0);
+        (await db.BomRevisionLines.CountAsync()).ShouldBe(0);
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task An_unknown_upload_or_product_is_not_found(DatabaseProvider provider)
+    {
+        var (database, productId) = await DemoAsync(provider);
+        await using var _d = database;
+        await using var services = database.BuildServices(PartyScope.Unrestricted);
+        await using var scope = services.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetRequiredService<ImportBomRevisionHandler>();
+
+        var noFile = await handler.HandleAsync(new ImportBomRevisionRequest(productId, new string('a', 64), "x.csv", "A", new BomReadOptions(), "e"), CancellationToken.None);
+        var traversal = await handler.HandleAsync(new ImportBomRevisionRequest(productId, "../../etc/passwd", "x.csv", "A", new BomReadOptions(), "e"), CancellationToken.None);
+        var noProduct = await handler.HandleAsync(new ImportBomRevisionRequest(Guid.NewGuid(), new string('a', 64), "x.csv", "A", new BomReadOptions(), "e"), CancellationToken.None);
+
+        noFile.Failure!.Kind.ShouldBe(FailureKind.NotFound);
+        traversal.Failure!.Kind.ShouldBe(FailureKind.NotFound);
+        noProduct.Failure!.Kind.ShouldBe(FailureKind.NotFound);
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task A_manufacturer_sees_the_revisions_of_products_it_builds_and_no_other(DatabaseProvider provider)
+    {
+        var (database, productId) = await DemoAsync(provider);
+        await using var _d = database;
+        var imported = await ImportAsync(database, productId, Samples.RealBom(Glasgow));
+        PartyId outsider;
+        List<PartyId> manufacturers;
+        await using (var db = database.CreateContext(PartyScope.Unrestricted))
+        {
+            manufacturers = await db.ProgramLines.Where(pl => db.Programs.Any(p => p.Id == pl.ProgramId && p.ProductId == productId))
+                .Join(db.Lines, pl => pl.LineId, l => l.Id, (pl, l) => l.PartyId).Distinct().ToListAsync();
+            outsider = (await db.AddManufacturerAsync("Outsider EMS")).Id;
+        }
+
+        manufacturers.ShouldNotBeEmpty();
+        await using (var inside = database.CreateContext(PartyScope.For(manufacturers[0])))
+        {
+            (await inside.BomRevisions.Select(r => r.Id).ToListAsync()).ShouldBe([imported.Value!.RevisionId]);
+            (await inside.BomRevisionLines.CountAsync()).ShouldBe(imported.Value.Lines);
+        }
+
+        await using var outside = database.CreateContext(PartyScope.For(outsider));
+        (await outside.BomRevisions.CountAsync()).ShouldBe(0);
+        (await outside.BomRevisionLines.CountAsync()).ShouldBe(0);
+    }
+}
