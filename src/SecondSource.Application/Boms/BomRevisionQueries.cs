@@ -6,11 +6,23 @@ namespace SecondSource.Application.Boms;
 
 public sealed record BomRevisionSummary(Guid Id, Guid ProductId, string Label, string FileName, string Sha256, string Format, DateTimeOffset ImportedAt, string ImportedBy, int Lines);
 
+public sealed record ProductRef(Guid Id, string Code, string Name);
+
 public sealed record RevisionAudit(BomRevisionSummary Revision, IReadOnlyList<AuditedLine> Lines, AuditSummary Summary);
 
 /// <summary>A product's BOM revisions and their audit, through the party filter (a manufacturer sees the products its lines build).</summary>
 public sealed class BomRevisionQueries(SecondSourceDbContext db)
 {
+    /// <summary>A product by its id or its code (case-insensitive), as the caller may see it; null when there is no single one.</summary>
+    public async Task<ProductRef?> FindProductAsync(string idOrCode, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(idOrCode);
+        var all = await db.Products.AsNoTracking().Select(p => new ProductRef(p.Id, p.Code, p.Name)).ToListAsync(ct);
+        return Guid.TryParse(idOrCode, out var id)
+            ? all.SingleOrDefault(p => p.Id == id)
+            : all.Where(p => string.Equals(p.Code, idOrCode.Trim(), StringComparison.OrdinalIgnoreCase)).ToList() is [var only] ? only : null;
+    }
+
     public async Task<IReadOnlyList<BomRevisionSummary>> ListAsync(Guid productId, CancellationToken ct) =>
         await db.BomRevisions.AsNoTracking().Where(r => r.ProductId == productId)
             .OrderByDescending(r => r.ImportedAt)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using System.Reflection;
 using SecondSource.Application.Boms;
 using SecondSource.Domain.Boms;
@@ -7,12 +9,12 @@ using SecondSource.Formats.Boms.Reports;
 
 namespace SecondSource.Cli.Commands;
 
-/// <summary><c>secondsource bom audit</c>: the dual-AVL audit of a BOM file, without a database.</summary>
+/// <summary><c>secondsource bom audit|import|revisions</c>: the dual-AVL audit of a BOM file (no database), and BOM revisions of products.</summary>
 internal static class BomCommands
 {
     public static Command Create(CliContext context)
     {
-        var bom = new Command("bom", "Bills of materials: read, audit.");
+        var bom = new Command("bom", "Bills of materials: audit a file, import revisions of a product.");
         var file = new Argument<string>("file") { Description = "The BOM: CSV/TSV, XLSX, or IPC-2581 XML (KiCad, Altium, EMS and distributor exports)." };
         var format = new Option<string>("--format") { Description = "auto (from the content), csv, tsv, xlsx or ipc2581.", DefaultValueFactory = _ => "auto" };
         format.AcceptOnlyFromAmong("auto", "csv", "tsv", "xlsx", "ipc2581");
@@ -42,23 +44,8 @@ internal static class BomCommands
                 "never" => (FindingSeverity?)null,
                 _ => FindingSeverity.Error,
             };
-            var catalog = ManufacturerCatalog.CreateDefault();
-            if (parsed.GetValue(aliases) is { } aliasFile)
-            {
-                catalog.AddAliases(ReadSideFile(aliasFile, "--aliases"), Path.GetFileName(aliasFile));
-            }
-
-            var criticality = parsed.GetValue(policy) is { } policyFile
-                ? CriticalityPolicy.Parse(ReadSideFile(policyFile, "--policy"), Path.GetFileName(policyFile))
-                : CriticalityPolicy.Default;
-            var readOptions = new BomReadOptions
-            {
-                Format = Enum.Parse<BomFileFormat>(parsed.GetValue(format)!, ignoreCase: true),
-                Encoding = parsed.GetValue(encoding),
-                Sheet = parsed.GetValue(sheet),
-                Map = ParseMap(parsed.GetValue(map) ?? []),
-                Manufacturers = catalog,
-            };
+            var readOptions = ReadOptions(parsed, format, encoding, sheet, map, aliases);
+            var criticality = Policy(parsed, policy);
 
             var console = context.Console;
             using var raw = console.RawOut is null ? new TextWriterStream(console.Out) : null;
@@ -77,8 +64,118 @@ internal static class BomCommands
             return Task.FromResult(threshold is { } t && result.Summary.HasFindingsAtOrAbove(t) ? ExitCodes.Findings : ExitCodes.Ok);
         });
         bom.Subcommands.Add(audit);
+        bom.Subcommands.Add(Import(context, format, encoding, sheet, map, aliases, policy));
+        bom.Subcommands.Add(Revisions(context));
         return bom;
     }
+
+    /// <summary><c>bom import</c>: stores a BOM file as a revision of a product, whole or not at all, and prints its audit summary.</summary>
+    private static Command Import(CliContext context, Option<string> format, Option<string?> encoding, Option<string?> sheet, Option<string[]> map, Option<string?> aliases, Option<string?> policy)
+    {
+        var product = new Argument<string>("product") { Description = "The product's code (e.g. AUR-VSM200) or id." };
+        var file = new Argument<string>("file") { Description = "The BOM file, in any format 'bom audit' reads." };
+        var label = new Option<string>("--label") { Description = "The revision as people name it (Rev C, 2026-11 build).", Required = true };
+        var json = CommandActions.JsonOption();
+        var import = new Command("import", "Import a BOM file as a revision of a product (the same file twice is one revision).")
+        {
+            product, file, label, format, encoding, sheet, map, aliases, policy, json,
+        };
+        import.SetScopedAction(context, async (parsed, services, ct) =>
+        {
+            var queries = services.GetRequiredService<BomRevisionQueries>();
+            var target = await FindProductAsync(queries, parsed.GetValue(product)!, ct);
+            var path = parsed.GetValue(file)!;
+            string sha;
+            try
+            {
+                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+                sha = await services.GetRequiredService<ImportStaging>().StageAsync(stream, ct);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new CliUsageException($"{path}: {(ex is FileNotFoundException or DirectoryNotFoundException ? "there is no such file." : ex.Message)}");
+            }
+
+            var result = await services.GetRequiredService<ImportBomRevisionHandler>().HandleAsync(
+                new ImportBomRevisionRequest(target.Id, sha, Path.GetFileName(path), parsed.GetValue(label)!, ReadOptions(parsed, format, encoding, sheet, map, aliases), $"cli:{Environment.UserName}"), ct);
+            if (result.Failure is { } failure)
+            {
+                return await context.FailAsync(failure);
+            }
+
+            var audit = (await queries.AuditAsync(result.Value!.RevisionId, Policy(parsed, policy), ct))!;
+            var summary = audit.Summary;
+            if (parsed.GetValue(json))
+            {
+                await CliOutput.WriteJsonAsync(context.Console.Out, new
+                {
+                    audit.Revision,
+                    result.Value.AlreadyImported,
+                    Audit = new { summary.Lines, summary.PopulatedLines, summary.CriticalLines, summary.DualSourcedCriticalLines, summary.FindingsPerRule },
+                });
+                return ExitCodes.Ok;
+            }
+
+            var o = context.Console.Out;
+            await o.WriteLineAsync(result.Value.AlreadyImported
+                ? $"{audit.Revision.FileName} was already imported for {target.Code} as '{audit.Revision.Label}' on {audit.Revision.ImportedAt:yyyy-MM-dd}; nothing changed."
+                : $"Imported {audit.Revision.FileName} as '{audit.Revision.Label}' of {target.Code}: {summary.Lines} lines.");
+            await o.WriteLineAsync($"  critical lines {summary.CriticalLines}, dual-sourced {summary.DualSourcedCriticalLines}; revision {audit.Revision.Id}");
+            return ExitCodes.Ok;
+        });
+        return import;
+    }
+
+    /// <summary><c>bom revisions</c>: a product's imported revisions, newest first.</summary>
+    private static Command Revisions(CliContext context)
+    {
+        var product = new Argument<string>("product") { Description = "The product's code (e.g. AUR-VSM200) or id." };
+        var json = CommandActions.JsonOption();
+        var revisions = new Command("revisions", "A product's imported BOM revisions, newest first.") { product, json };
+        revisions.SetScopedAction(context, async (parsed, services, ct) =>
+        {
+            var queries = services.GetRequiredService<BomRevisionQueries>();
+            var target = await FindProductAsync(queries, parsed.GetValue(product)!, ct);
+            var all = await queries.ListAsync(target.Id, ct);
+            if (parsed.GetValue(json))
+            {
+                await CliOutput.WriteJsonAsync(context.Console.Out, all);
+                return ExitCodes.Ok;
+            }
+
+            await CliOutput.WriteTableAsync(context.Console.Out, ["Revision", "File", "Lines", "Imported", "By", "SHA-256", "Id"], all.Select(r => (IReadOnlyList<string>)
+                [r.Label, r.FileName, r.Lines.ToString(CultureInfo.InvariantCulture), r.ImportedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + "Z", r.ImportedBy, r.Sha256[..12], r.Id.ToString()]));
+            return ExitCodes.Ok;
+        });
+        return revisions;
+    }
+
+    private static async Task<ProductRef> FindProductAsync(BomRevisionQueries queries, string which, CancellationToken ct) =>
+        await queries.FindProductAsync(which, ct)
+        ?? throw new CliUsageException($"There is no single product '{which}'; 'secondsource programs list' shows the products by code.");
+
+    private static BomReadOptions ReadOptions(ParseResult parsed, Option<string> format, Option<string?> encoding, Option<string?> sheet, Option<string[]> map, Option<string?> aliases)
+    {
+        var catalog = ManufacturerCatalog.CreateDefault();
+        if (parsed.GetValue(aliases) is { } aliasFile)
+        {
+            catalog.AddAliases(ReadSideFile(aliasFile, "--aliases"), Path.GetFileName(aliasFile));
+        }
+
+        return new BomReadOptions
+        {
+            Format = Enum.Parse<BomFileFormat>(parsed.GetValue(format)!, ignoreCase: true),
+            Encoding = parsed.GetValue(encoding),
+            Sheet = parsed.GetValue(sheet),
+            Map = ParseMap(parsed.GetValue(map) ?? []),
+            Manufacturers = catalog,
+        };
+    }
+
+    private static CriticalityPolicy Policy(ParseResult parsed, Option<string?> policy) =>
+        parsed.GetValue(policy) is { } policyFile
+            ? CriticalityPolicy.Parse(ReadSideFile(policyFile, "--policy"), Path.GetFileName(policyFile))
+            : CriticalityPolicy.Default;
 
     private static Dictionary<string, string> ParseMap(string[] entries)
     {

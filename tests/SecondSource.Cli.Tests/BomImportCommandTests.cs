@@ -1,0 +1,54 @@
+using System.Text.Json;
+using SecondSource.Application.Persistence;
+using SecondSource.Testing;
+
+namespace SecondSource.Cli.Tests;
+
+public sealed class BomImportCommandTests
+{
+    [Fact]
+    public async Task A_bom_is_imported_as_a_revision_once_and_listed()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        (await CliRun.OnAsync(database, null, "demo", "seed")).ExitCode.ShouldBe(0);
+        var file = Samples.RealBom("glasgow_revC3_bom.csv");
+
+        var first = await CliRun.OnAsync(database, null, "bom", "import", "aur-vsm200", file, "--label", "Rev C3", "--json");
+        var again = await CliRun.OnAsync(database, null, "bom", "import", "AUR-VSM200", file, "--label", "Rev C3 again");
+        var list = await CliRun.OnAsync(database, null, "bom", "revisions", "AUR-VSM200");
+
+        first.ExitCode.ShouldBe(0, first.Error);
+        using var json = JsonDocument.Parse(first.Out);
+        json.RootElement.GetProperty("alreadyImported").GetBoolean().ShouldBeFalse();
+        var lines = json.RootElement.GetProperty("audit").GetProperty("lines").GetInt32();
+        lines.ShouldBeGreaterThan(50);
+        json.RootElement.GetProperty("revision").GetProperty("label").GetString().ShouldBe("Rev C3");
+        again.ExitCode.ShouldBe(0);
+        again.Out.ShouldContain("was already imported for AUR-VSM200 as 'Rev C3'");
+        list.Out.ShouldContain("glasgow_revC3_bom.csv");
+        list.Out.ShouldContain($" {lines} ");
+        list.Out.ShouldNotContain("Rev C3 again");
+    }
+
+    [Fact]
+    public async Task A_bad_file_or_unknown_product_exits_2_naming_the_cause_and_stores_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        (await CliRun.OnAsync(database, null, "demo", "seed")).ExitCode.ShouldBe(0);
+        var bad = Path.Combine(database.Folder.Path, "broken.xlsx");
+        await File.WriteAllTextAsync(bad, "not a workbook");
+
+        var broken = await CliRun.OnAsync(database, null, "bom", "import", "AUR-VSM200", bad, "--label", "X");
+        var missing = await CliRun.OnAsync(database, null, "bom", "import", "AUR-VSM200", Path.Combine(database.Folder.Path, "none.csv"), "--label", "X");
+        var product = await CliRun.OnAsync(database, null, "bom", "import", "NOPE-1", Samples.RealBom("glasgow_revC3_bom.csv"), "--label", "X");
+        var list = await CliRun.OnAsync(database, null, "bom", "revisions", "AUR-VSM200", "--json");
+
+        broken.ExitCode.ShouldBe(2);
+        broken.Error.ShouldContain("broken.xlsx");
+        missing.ExitCode.ShouldBe(2);
+        missing.Error.ShouldContain("there is no such file");
+        product.ExitCode.ShouldBe(2);
+        product.Error.ShouldContain("no single product 'NOPE-1'");
+        JsonDocument.Parse(list.Out).RootElement.GetArrayLength().ShouldBe(0);
+    }
+}
