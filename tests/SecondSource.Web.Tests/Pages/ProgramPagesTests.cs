@@ -232,7 +232,7 @@ public sealed class ProgramPagesTests(SecondSourceWebFactory app) : IClassFixtur
         using var client = await As("Admin");
         var program = await UndecidedProgram();
         var products = await client.GetDocumentAsync("/Products");
-        var edit = products.QuerySelectorAll("[data-testid=products] tr").First(r => r.TextContent.Contains("AUR-VSM200", StringComparison.Ordinal)).QuerySelector("a")!.GetAttribute("href")!;
+        var edit = products.QuerySelectorAll("[data-testid=products] tr").First(r => r.TextContent.Contains("AUR-VSM200", StringComparison.Ordinal)).QuerySelector("a[href^='/Products/Edit']")!.GetAttribute("href")!;
 
         using var bad = await client.SubmitFormAsync(edit, new Dictionary<string, string> { ["Needs.Layers"] = "99" }, "[data-testid=requirements-form]");
         (await WebSession.ParseAsync(bad)).QuerySelector(".alert.error")!.TextContent.ShouldBe("Layer count must be between 1 and 64, not 99.");
