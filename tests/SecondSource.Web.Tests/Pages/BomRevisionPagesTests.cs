@@ -62,6 +62,13 @@ public sealed class BomRevisionPagesTests(SecondSourceWebFactory app) : IClassFi
         revision.QuerySelector("[data-testid=audit-summary]")!.TextContent.ShouldContain("critical lines have two manufacturers");
         revision.QuerySelectorAll("[data-testid=revision-lines] tbody tr").Length.ShouldBeGreaterThan(50);
         (await RevisionCount(product)).ShouldBe(1);
+        var ruleLink = revision.QuerySelector("[data-testid=findings-per-rule] a[href*='rule=single-source-critical']")!;
+        var expected = int.Parse(ruleLink.ParentElement!.TextContent.Split(':')[^1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var filtered = await client.GetDocumentAsync(ruleLink.GetAttribute("href")!.Replace("&amp;", "&", StringComparison.Ordinal));
+        filtered.QuerySelectorAll("[data-testid=revision-lines] tbody tr").Length.ShouldBe(expected);
+        filtered.QuerySelectorAll("[data-testid=revision-lines] tbody tr").ShouldAllBe(r => r.TextContent.Contains("is critical and", StringComparison.Ordinal));
+        var unknownRule = await client.GetDocumentAsync(revisionUrl + "&rule=nonsense");
+        unknownRule.QuerySelector(".alert.error")!.TextContent.ShouldContain("There is no audit rule 'nonsense'");
         var list = await client.GetDocumentAsync($"/Products/Bom?id={product}");
         list.QuerySelectorAll("[data-testid=revisions] tbody tr").Single().TextContent.ShouldContain("Rev C3");
 
