@@ -51,4 +51,28 @@ public sealed class BomImportCommandTests
         product.Error.ShouldContain("no single product 'NOPE-1'");
         JsonDocument.Parse(list.Out).RootElement.GetArrayLength().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task A_stored_revision_audits_with_the_same_report_and_exit_code_as_its_file()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        (await CliRun.OnAsync(database, null, "demo", "seed")).ExitCode.ShouldBe(0);
+        var file = Samples.RealBom("glasgow_revC3_bom.csv");
+        (await CliRun.OnAsync(database, null, "bom", "import", "AUR-VSM200", file, "--label", "Rev C3")).ExitCode.ShouldBe(0);
+
+        var fromFile = await CliRun.OnAsync(database, null, "bom", "audit", file, "--output", "json");
+        var fromDatabase = await CliRun.OnAsync(database, null, "bom", "audit", "--product", "AUR-VSM200", "--revision", "rev c3", "--output", "json");
+        var unknown = await CliRun.OnAsync(database, null, "bom", "audit", "--product", "AUR-VSM200", "--revision", "Rev Z");
+        var both = await CliRun.OnAsync(database, null, "bom", "audit", file, "--product", "AUR-VSM200", "--revision", "Rev C3");
+
+        fromDatabase.ExitCode.ShouldBe(fromFile.ExitCode, fromDatabase.Error);
+        using var a = JsonDocument.Parse(fromFile.Out);
+        using var b = JsonDocument.Parse(fromDatabase.Out);
+        b.RootElement.GetProperty("summary").GetRawText().ShouldBe(a.RootElement.GetProperty("summary").GetRawText());
+        b.RootElement.GetProperty("findings").GetArrayLength().ShouldBe(a.RootElement.GetProperty("findings").GetArrayLength());
+        unknown.ExitCode.ShouldBe(2);
+        unknown.Error.ShouldContain("AUR-VSM200 has no BOM revision 'Rev Z'; it has: Rev C3.");
+        both.ExitCode.ShouldBe(2);
+        both.Error.ShouldContain("not both");
+    }
 }

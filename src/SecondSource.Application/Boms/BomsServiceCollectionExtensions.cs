@@ -11,6 +11,7 @@ public static class BomsServiceCollectionExtensions
         services.AddScoped<PreviewBomFileHandler>();
         services.AddScoped<ImportBomRevisionHandler>();
         services.AddScoped<BomRevisionQueries>();
+        services.AddScoped<AuditBomRevisionHandler>();
         return services;
     }
 }

@@ -15,7 +15,9 @@ internal static class BomCommands
     public static Command Create(CliContext context)
     {
         var bom = new Command("bom", "Bills of materials: audit a file, import revisions of a product.");
-        var file = new Argument<string>("file") { Description = "The BOM: CSV/TSV, XLSX, or IPC-2581 XML (KiCad, Altium, EMS and distributor exports)." };
+        var file = new Argument<string?>("file") { Description = "The BOM: CSV/TSV, XLSX, or IPC-2581 XML (KiCad, Altium, EMS and distributor exports).", Arity = ArgumentArity.ZeroOrOne };
+        var product = new Option<string?>("--product") { Description = "Audit a stored revision instead of a file: the product's code or id (with --revision)." };
+        var revision = new Option<string?>("--revision") { Description = "The stored revision's label or id (with --product)." };
         var format = new Option<string>("--format") { Description = "auto (from the content), csv, tsv, xlsx or ipc2581.", DefaultValueFactory = _ => "auto" };
         format.AcceptOnlyFromAmong("auto", "csv", "tsv", "xlsx", "ipc2581");
         var encoding = new Option<string?>("--encoding") { Description = "The text encoding when it is not UTF-8 or UTF-16 with a mark: gbk, windows-1252, shift_jis, ..." };
@@ -32,19 +34,25 @@ internal static class BomCommands
         var failOn = new Option<string>("--fail-on") { Description = "Exit with code 1 when a finding is at or above: error (default), warning, or never.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "never");
 
-        var audit = new Command("audit", "Audit a BOM for single-source critical parts and other dual-AVL gaps. Works on the file alone.")
+        var audit = new Command("audit", "Audit a BOM for single-source critical parts and other dual-AVL gaps: a file (no database needed), or a stored revision with --product and --revision.")
         {
-            file, format, encoding, sheet, map, policy, aliases, output, failOn,
+            file, product, revision, format, encoding, sheet, map, policy, aliases, output, failOn,
         };
-        audit.SetAction((parsed, ct) =>
+        audit.SetAction(async (parsed, ct) =>
         {
+            var path = parsed.GetValue(file);
+            var (productName, revisionName) = (parsed.GetValue(product), parsed.GetValue(revision));
+            if ((path is null) == (productName is null) || (productName is null) != (revisionName is null))
+            {
+                throw new CliUsageException("Give a BOM file, or --product and --revision for a stored revision (not both).");
+            }
+
             var threshold = parsed.GetValue(failOn) switch
             {
                 "warning" => FindingSeverity.Warning,
                 "never" => (FindingSeverity?)null,
                 _ => FindingSeverity.Error,
             };
-            var readOptions = ReadOptions(parsed, format, encoding, sheet, map, aliases);
             var criticality = Policy(parsed, policy);
 
             var console = context.Console;
@@ -58,10 +66,28 @@ internal static class BomCommands
                 "markdown" => new MarkdownAuditReport(console.Out),
                 _ => new TextAuditReport(console.Out, console.OutputIsTerminal),
             };
-            var result = new AuditBomFileHandler().Handle(new AuditBomFileRequest(parsed.GetValue(file)!, readOptions, criticality), report);
-            console.Out.Flush();
-            bytes.Flush();
-            return Task.FromResult(threshold is { } t && result.Summary.HasFindingsAtOrAbove(t) ? ExitCodes.Findings : ExitCodes.Ok);
+            AuditSummary summary;
+            if (path is not null)
+            {
+                summary = new AuditBomFileHandler().Handle(new AuditBomFileRequest(path, ReadOptions(parsed, format, encoding, sheet, map, aliases), criticality), report).Summary;
+            }
+            else
+            {
+                await using var services = context.BuildServices(parsed);
+                await using var scope = services.CreateAsyncScope();
+                var stored = await scope.ServiceProvider.GetRequiredService<AuditBomRevisionHandler>()
+                    .HandleAsync(new AuditBomRevisionRequest(productName!, revisionName!, criticality), report, ct);
+                if (stored.Failure is { } failure)
+                {
+                    return await context.FailAsync(failure);
+                }
+
+                summary = stored.Value!;
+            }
+
+            await console.Out.FlushAsync(ct);
+            await bytes.FlushAsync(ct);
+            return threshold is { } t && summary.HasFindingsAtOrAbove(t) ? ExitCodes.Findings : ExitCodes.Ok;
         });
         bom.Subcommands.Add(audit);
         bom.Subcommands.Add(Import(context, format, encoding, sheet, map, aliases, policy));
