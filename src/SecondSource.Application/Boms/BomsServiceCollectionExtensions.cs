@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application.Demo;
 
 namespace SecondSource.Application.Boms;
 
-/// <summary>Registers BOM revisions: staging, preview, import, queries.</summary>
+/// <summary>Registers BOM revisions: staging, preview, import, queries, audit, and the demo's BOM.</summary>
 public static class BomsServiceCollectionExtensions
 {
     public static IServiceCollection AddBoms(this IServiceCollection services)
@@ -12,6 +13,7 @@ public static class BomsServiceCollectionExtensions
         services.AddScoped<ImportBomRevisionHandler>();
         services.AddScoped<BomRevisionQueries>();
         services.AddScoped<AuditBomRevisionHandler>();
+        services.AddScoped<IDemoSeeder, BomsDemoSeeder>();
         return services;
     }
 }

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Demo;
+using SecondSource.Domain.Boms;
+using SecondSource.Formats.Boms;
+
+namespace SecondSource.Application.Boms;
+
+/// <summary>
+/// The demo product's main-board BOM as revision "Rev B", read from an embedded CSV with the same reader as an
+/// upload: real parts of a bedside monitor, most critical ones with two makers, and a few single-source ones
+/// (the MCU, the ECG and SpO2 front ends, the Ethernet PHY) so the audit shows its gaps.
+/// </summary>
+public sealed class BomsDemoSeeder : IDemoSeeder
+{
+    private const string Resource = "SecondSource.Application.Boms.vsm200-main-board-rev-b.csv";
+    private const string FileName = "vsm200-main-board-rev-b.csv";
+
+    public int Order => 300;
+
+    public string Feature => "BOMs";
+
+    public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var product = await context.Db.Products.SingleAsync(p => p.Code == "AUR-VSM200", ct);
+        await using var embedded = typeof(BomsDemoSeeder).Assembly.GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException($"The demo BOM {Resource} is not embedded.");
+        using var copy = new MemoryStream();
+        await embedded.CopyToAsync(copy, ct);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(copy.ToArray()));
+        copy.Position = 0;
+        var document = BomReader.Open(FileName, copy, new BomReadOptions());
+        var lines = document.ReadLines().ToList();
+        var revision = BomRevision.Import(product.Id, "Rev B", FileName, sha, document.Info.Format.ToString().ToLowerInvariant(), lines,
+            context.Clock.GetUtcNow().AddDays(-95), "engineer@aurora-medical.example");
+        context.Db.BomRevisions.Add(revision);
+        context.Report($"BOM: {product.Code} main board Rev B, {lines.Count} lines");
+    }
+}
