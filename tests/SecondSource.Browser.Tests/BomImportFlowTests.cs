@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 
 namespace SecondSource.Browser.Tests;
@@ -14,11 +11,7 @@ public sealed class BomImportFlowTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app.UseKestrel(0);
-        await _app.InitializeAsync();
-        _app.StartServer();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _baseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        _baseAddress = await _app.StartOnLoopbackAsync();
         _bomFile = Path.Combine(Path.GetTempPath(), $"monitor-rev-d-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(_bomFile,
             "Designator,Quantity,Description,Manufacturer 1,MPN 1,Manufacturer 2,MPN 2\n" +

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using SecondSource.Application.Programs;
@@ -16,11 +14,7 @@ public sealed class ProgramSelectionFlowTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app.UseKestrel(0);
-        await _app.InitializeAsync();
-        _app.StartServer();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _baseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        _baseAddress = await _app.StartOnLoopbackAsync();
         _programId = await _app.RunInSystemScopeAsync(async s =>
         {
             var demo = (await s.GetRequiredService<ProgramQueries>().ListAsync(CancellationToken.None)).Single();

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 
 namespace SecondSource.Browser.Tests;
@@ -13,11 +10,7 @@ public sealed class SignInFlowTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app.UseKestrel(0);
-        await _app.InitializeAsync();
-        _app.StartServer();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _baseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        _baseAddress = await _app.StartOnLoopbackAsync();
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -17,10 +17,15 @@ public sealed class BomRevisionQueries(SecondSourceDbContext db)
     public async Task<ProductRef?> FindProductAsync(string idOrCode, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(idOrCode);
-        var all = await db.Products.AsNoTracking().Select(p => new ProductRef(p.Id, p.Code, p.Name)).ToListAsync(ct);
-        return Guid.TryParse(idOrCode, out var id)
-            ? all.SingleOrDefault(p => p.Id == id)
-            : all.Where(p => string.Equals(p.Code, idOrCode.Trim(), StringComparison.OrdinalIgnoreCase)).ToList() is [var only] ? only : null;
+        var products = db.Products.AsNoTracking();
+        if (Guid.TryParse(idOrCode, out var id))
+        {
+            return await products.Where(p => p.Id == id).Select(p => new ProductRef(p.Id, p.Code, p.Name)).SingleOrDefaultAsync(ct);
+        }
+
+        // Codes are few and compared without case, which SQLite and PostgreSQL collations do differently: compare here.
+        var all = await products.Select(p => new ProductRef(p.Id, p.Code, p.Name)).ToListAsync(ct);
+        return all.Where(p => string.Equals(p.Code, idOrCode.Trim(), StringComparison.OrdinalIgnoreCase)).ToList() is [var only] ? only : null;
     }
 
     public async Task<IReadOnlyList<BomRevisionSummary>> ListAsync(Guid productId, CancellationToken ct) =>

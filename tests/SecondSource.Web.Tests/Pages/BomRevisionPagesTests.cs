@@ -81,6 +81,22 @@ public sealed class BomRevisionPagesTests(SecondSourceWebFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task A_file_name_posted_with_a_path_is_stored_as_its_name_only()
+    {
+        var product = await NewProduct();
+        using var client = await app.SignedInAsync("Engineer");
+        using var uploaded = await UploadAsync(client, product, "Rev A", "Designator,Manufacturer,MPN\nU1,Texas Instruments,TLV75533PDBVR\n"u8.ToArray(), "board.csv");
+        var preview = await WebSession.ParseAsync(uploaded);
+
+        using var confirmed = await client.SubmitAsync(preview.QuerySelector<IHtmlFormElement>("[data-testid=bom-confirm]")!, $"/Products/ImportBom?product={product}",
+            new Dictionary<string, string> { ["FileName"] = "../../secret/board.csv" });
+
+        confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var names = await app.RunInSystemScopeAsync(s => s.GetRequiredService<SecondSourceDbContext>().BomRevisions.Where(r => r.ProductId == product).Select(r => r.FileName).ToListAsync());
+        names.ShouldBe(["board.csv"]);
+    }
+
+    [Fact]
     public async Task A_file_that_cannot_be_read_is_refused_on_the_page_and_nothing_is_stored()
     {
         var product = await NewProduct();

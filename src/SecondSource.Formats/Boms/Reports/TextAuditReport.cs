@@ -36,7 +36,10 @@ public sealed class TextAuditReport(TextWriter output, bool color) : IAuditRepor
         }
 
         output.WriteLine($"{source.File} ({string.Join(", ", how)})");
-        output.WriteLine($"Columns: {string.Join("; ", source.Columns.Select(c => $"{c.Key} = {c.Value}"))}");
+        if (source.Columns.Count > 0)
+        {
+            output.WriteLine($"Columns: {string.Join("; ", source.Columns.Select(c => $"{c.Key} = {c.Value}"))}");
+        }
     }
 
     public void Line(AuditedLine line)

@@ -67,6 +67,7 @@ public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging sta
             return Page();
         }
 
+        FileName = Path.GetFileName(FileName);
         var result = await import.HandleAsync(new ImportBomRevisionRequest(product, Sha256, FileName, Label, new BomReadOptions(), User.Identity?.Name ?? "unknown"), ct);
         if (result.Failure is { } failure)
         {
