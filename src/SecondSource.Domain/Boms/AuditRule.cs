@@ -50,12 +50,35 @@ public static class BomAuditRules
         "generic-part", FindingSeverity.Info, "Generic part: any qualified maker",
         "The line names no manufacturer on purpose (Any, Generic, AVL); any maker meeting the specification may be used.") { Index = 7 };
 
+    public static readonly AuditRule AlternateUnqualified = new(
+        "alternate-unqualified", FindingSeverity.Warning, "Alternate not yet qualified",
+        "The library has a source for the part that is proposed or in qualification: until both its electrical and reliability verdicts pass, it is no source on any line.") { Index = 8 };
+
+    public static readonly AuditRule AlternateNotAccepted = new(
+        "alternate-not-accepted", FindingSeverity.Warning, "Qualified source not accepted by a line",
+        "A qualified source counts on a manufacturing line only once that line has accepted it (first-article check, feeder and program update); pending or refused, the line cannot build with it.") { Index = 9 };
+
+    public static readonly AuditRule LifecycleRisk = new(
+        "lifecycle-risk", FindingSeverity.Warning, "Source not recommended for new designs or at end of life",
+        "An approved source is NRND or EOL: plan a last-time buy or qualify a replacement before it is gone.") { Index = 10 };
+
+    public static readonly AuditRule AvlMismatch = new(
+        "avl-mismatch", FindingSeverity.Error, "BOM source the AVL rejects or does not know",
+        "The BOM lists a manufacturer part number that the library has rejected or retired for this part, or does not list at all: the lines would buy what nobody approved.") { Index = 11 };
+
+    /// <summary>Rules that need the library (a stored revision audited against the AVL); a file audit never reports them.</summary>
+    public static IReadOnlyList<AuditRule> LibraryOnly { get; } = [AlternateUnqualified, AlternateNotAccepted, LifecycleRisk, AvlMismatch];
+
     public static IReadOnlyList<AuditRule> All { get; } =
-        [SingleSourceCritical, SingleManufacturerAlternates, SingleSource, MissingMpn, MissingManufacturer, DuplicateDesignator, QuantityMismatch, GenericPart];
+        [SingleSourceCritical, SingleManufacturerAlternates, SingleSource, MissingMpn, MissingManufacturer, DuplicateDesignator, QuantityMismatch, GenericPart,
+         AlternateUnqualified, AlternateNotAccepted, LifecycleRisk, AvlMismatch];
 }
 
 /// <summary>One finding on one BOM line.</summary>
 public sealed record AuditFinding(AuditRule Rule, int Row, IReadOnlyList<string> Designators, string Message)
 {
+    /// <summary>The manufacturing lines the finding is about, when it is about some (library audit only).</summary>
+    public IReadOnlyList<string> Lines { get; init; } = [];
+
     public FindingSeverity Severity => Rule.Severity;
 }

@@ -1,14 +1,26 @@
 using System.Globalization;
+using SecondSource.Domain.Avl;
 
 namespace SecondSource.Domain.Boms;
 
-/// <summary>A BOM line with the audit's verdicts.</summary>
-public sealed record AuditedLine(BomLine Line, Criticality Criticality, int DistinctManufacturers, IReadOnlyList<AuditFinding> Findings);
+/// <summary>
+/// A BOM line with the audit's verdicts. <see cref="DistinctManufacturers"/> counts the BOM's manufacturers in a file
+/// audit; against the library it is the fewest usable manufacturers on any line that builds the product (or the
+/// qualified ones when no line builds it yet), and <see cref="Sourcing"/> gives each line's count.
+/// </summary>
+public sealed record AuditedLine(BomLine Line, Criticality Criticality, int DistinctManufacturers, IReadOnlyList<AuditFinding> Findings)
+{
+    /// <summary>The library's part for the line; null in a file audit or when the line names no part number.</summary>
+    public KnownPart? Part { get; init; }
+
+    public IReadOnlyList<LineSourcing> Sourcing { get; init; } = [];
+}
 
 /// <summary>Totals of an audit, kept as lines stream through.</summary>
 public sealed class AuditSummary
 {
     private readonly int[] _counts = new int[BomAuditRules.All.Count];
+    private readonly Dictionary<Guid, int> _dualByLine = [];
 
     public int Lines { get; private set; }
 
@@ -24,6 +36,9 @@ public sealed class AuditSummary
 
     public FindingSeverity? WorstSeverity { get; private set; }
 
+    /// <summary>Critical lines dual-sourced on the given manufacturing line (library audit only).</summary>
+    public int DualSourcedCriticalLinesOn(Guid lineId) => _dualByLine.GetValueOrDefault(lineId);
+
     internal void Add(AuditedLine audited)
     {
         Lines++;
@@ -38,6 +53,11 @@ public sealed class AuditSummary
             if (audited.DistinctManufacturers >= 2)
             {
                 DualSourcedCriticalLines++;
+            }
+
+            foreach (var sourcing in audited.Sourcing.Where(s => s.DualSourced))
+            {
+                _dualByLine[sourcing.Line.Id] = _dualByLine.GetValueOrDefault(sourcing.Line.Id) + 1;
             }
         }
 
@@ -57,9 +77,11 @@ public sealed class AuditSummary
 
 /// <summary>
 /// The dual-AVL audit of a BOM, one line at a time so that a file of any size streams through it. Remembers
-/// only the designators seen so far (for <c>duplicate-designator</c>) and the totals.
+/// only the designators seen so far (for <c>duplicate-designator</c>) and the totals. Given a
+/// <see cref="SourcingLibrary"/>, sources are judged by the library (qualification and each line's acceptance)
+/// rather than by what the file lists, and the library-only rules apply.
 /// </summary>
-public sealed class BomAuditor(CriticalityPolicy policy)
+public sealed class BomAuditor(CriticalityPolicy policy, SourcingLibrary? library = null)
 {
     private readonly DesignatorIndex _designators = new();
 
@@ -68,8 +90,12 @@ public sealed class BomAuditor(CriticalityPolicy policy)
     public AuditedLine Audit(BomLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var criticality = policy.Decide(line);
-        var distinct = line.DistinctManufacturers;
+        var part = library?.PartOf(line);
+        var criticality = part?.Criticality ?? policy.Decide(line);
+        var sourcing = library is null ? [] : library.Sourcing(part);
+        var distinct = library is null ? line.DistinctManufacturers
+            : sourcing.Count > 0 ? sourcing.Min(s => s.UsableManufacturers)
+            : part?.Sources.Where(s => s.Status == AvlStatus.Qualified).Select(s => s.ManufacturerKey).Distinct(StringComparer.Ordinal).Count() ?? 0;
         var findings = new Findings(line);
         var subject = Subject(line);
         if (!line.Dnp)
@@ -80,7 +106,11 @@ public sealed class BomAuditor(CriticalityPolicy policy)
             }
             else
             {
-                CheckSources(line, criticality, distinct, subject, ref findings);
+                CheckSources(line, criticality, distinct, subject, ref findings, library is not null);
+                if (library is not null)
+                {
+                    CheckLibrary(line, part, sourcing, criticality, subject, ref findings);
+                }
             }
         }
 
@@ -98,12 +128,12 @@ public sealed class BomAuditor(CriticalityPolicy policy)
                 $"{subject}: quantity {quantity.ToString(CultureInfo.InvariantCulture)} but {line.Designators.Count.ToString(CultureInfo.InvariantCulture)} designators.");
         }
 
-        var audited = new AuditedLine(line, criticality, distinct, findings.List ?? (IReadOnlyList<AuditFinding>)[]);
+        var audited = new AuditedLine(line, criticality, distinct, findings.List ?? (IReadOnlyList<AuditFinding>)[]) { Part = part, Sourcing = sourcing };
         Summary.Add(audited);
         return audited;
     }
 
-    private static void CheckSources(BomLine line, Criticality criticality, int distinct, string subject, ref Findings findings)
+    private static void CheckSources(BomLine line, Criticality criticality, int distinct, string subject, ref Findings findings, bool againstLibrary)
     {
         var withMpn = 0;
         BomSource? firstNamed = null;
@@ -132,10 +162,16 @@ public sealed class BomAuditor(CriticalityPolicy policy)
                 : $"{subject}: {string.Join(", ", line.Sources.Select(s => s.Manufacturer))} without a part number.");
         }
 
-        if (line.Sources.Count >= 2 && distinct == 1)
+        if (line.Sources.Count >= 2 && line.DistinctManufacturers == 1)
         {
             findings.Add(BomAuditRules.SingleManufacturerAlternates,
                 $"{subject}: {line.Sources.Count.ToString(CultureInfo.InvariantCulture)} sources ({string.Join(", ", line.Sources.Select(s => s.Mpn))}), all from {firstNamed!.Manufacturer}.");
+        }
+
+        if (againstLibrary)
+        {
+            // The library's verdict on single sourcing is per line: see CheckLibrary.
+            return;
         }
 
         if (criticality.Critical && distinct < 2)
@@ -149,6 +185,80 @@ public sealed class BomAuditor(CriticalityPolicy policy)
             findings.Add(BomAuditRules.SingleSource, $"{subject} has one manufacturer; not critical ({criticality.Reason}).");
         }
     }
+
+    private void CheckLibrary(BomLine line, KnownPart? part, IReadOnlyList<LineSourcing> sourcing, Criticality criticality, string subject, ref Findings findings)
+    {
+        var sources = part?.Sources ?? [];
+        foreach (var listed in line.Sources.Where(s => s.Mpn.Length > 0))
+        {
+            var key = Part.Normalize(listed.Mpn);
+            var known = sources.FirstOrDefault(s => string.Equals(Part.Normalize(s.Mpn), key, StringComparison.Ordinal)
+                && (listed.ManufacturerKey is null || s.ManufacturerKey == listed.ManufacturerKey));
+            if (known is null)
+            {
+                findings.Add(BomAuditRules.AvlMismatch, $"{subject}: the BOM lists {$"{listed.Manufacturer} {listed.Mpn}".Trim()}, which the AVL does not know for this part.");
+            }
+            else if (known.Status is AvlStatus.Rejected or AvlStatus.Retired)
+            {
+                findings.Add(BomAuditRules.AvlMismatch, $"{subject}: the BOM lists {known.Display}, which the AVL has {known.Status.ToString().ToLowerInvariant()}.");
+            }
+        }
+
+        foreach (var source in sources)
+        {
+            if (source.Status is AvlStatus.Proposed or AvlStatus.InQualification)
+            {
+                findings.Add(BomAuditRules.AlternateUnqualified,
+                    $"{subject}: {source.Display} is {(source.Status == AvlStatus.Proposed ? "proposed" : "in qualification")}, not yet a source.");
+            }
+
+            if (source.Status == AvlStatus.Qualified)
+            {
+                foreach (var buildLine in library!.Lines.Where(l => source.On(l) != AcceptanceState.Accepted))
+                {
+                    var state = source.On(buildLine);
+                    findings.Add(BomAuditRules.AlternateNotAccepted,
+                        state == AcceptanceState.Refused
+                            ? $"{subject}: {source.Display} is qualified but refused by {buildLine.Name}."
+                            : $"{subject}: {source.Display} is qualified and awaits acceptance by {buildLine.Name}.",
+                        [buildLine.Name]);
+                }
+            }
+
+            if (source.Status is not (AvlStatus.Rejected or AvlStatus.Retired) && source.Lifecycle is Lifecycle.Nrnd or Lifecycle.Eol)
+            {
+                findings.Add(BomAuditRules.LifecycleRisk,
+                    $"{subject}: {source.Display} is {(source.Lifecycle == Lifecycle.Eol ? "at end of life" : "not recommended for new designs")}.");
+            }
+        }
+
+        var qualified = sources.Where(s => s.Status == AvlStatus.Qualified).DistinctBy(s => s.ManufacturerKey).Select(s => s.ManufacturerName).ToList();
+        var shortLines = sourcing.Where(s => !s.DualSourced).ToList();
+        if (criticality.Critical)
+        {
+            if (sourcing.Count == 0 && qualified.Count < 2)
+            {
+                findings.Add(BomAuditRules.SingleSourceCritical, $"{subject} is critical and has {Manufacturers(qualified)} qualified; it needs two.");
+            }
+            else if (shortLines.Count > 0)
+            {
+                findings.Add(BomAuditRules.SingleSourceCritical,
+                    $"{subject} is critical and not dual-sourced on " + string.Join("; ", shortLines.Select(s => $"{s.Line.Name} ({Manufacturers(s.UsableNames)} usable)")) + ".",
+                    [.. shortLines.Select(s => s.Line.Name)]);
+            }
+        }
+        else if ((sourcing.Count == 0 ? qualified.Count : sourcing.Min(s => s.UsableManufacturers)) == 1)
+        {
+            findings.Add(BomAuditRules.SingleSource, $"{subject} has one usable manufacturer; not critical ({criticality.Reason}).");
+        }
+    }
+
+    private static string Manufacturers(IReadOnlyList<string> names) => names.Count switch
+    {
+        0 => "no manufacturer",
+        1 => "only " + names[0],
+        _ => string.Join(" and ", names),
+    };
 
     private static string NamedPartNumbers(BomLine line)
     {
@@ -165,7 +275,8 @@ public sealed class BomAuditor(CriticalityPolicy policy)
     {
         public List<AuditFinding>? List { get; private set; }
 
-        public void Add(AuditRule rule, string message) => (List ??= new List<AuditFinding>(2)).Add(new AuditFinding(rule, line.Row, line.Designators, message));
+        public void Add(AuditRule rule, string message, IReadOnlyList<string>? lines = null) =>
+            (List ??= new List<AuditFinding>(2)).Add(new AuditFinding(rule, line.Row, line.Designators, message) { Lines = lines ?? [] });
     }
 
     private static string Subject(BomLine line)

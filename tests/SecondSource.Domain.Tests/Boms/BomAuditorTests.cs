@@ -118,7 +118,8 @@ public sealed class BomAuditorTests
     public void Rule_ids_are_stable_and_unique()
     {
         BomAuditRules.All.Select(r => r.Id).ShouldBe(
-            ["single-source-critical", "single-manufacturer-alternates", "single-source", "missing-mpn", "missing-manufacturer", "duplicate-designator", "quantity-mismatch", "generic-part"]);
+            ["single-source-critical", "single-manufacturer-alternates", "single-source", "missing-mpn", "missing-manufacturer", "duplicate-designator", "quantity-mismatch", "generic-part",
+             "alternate-unqualified", "alternate-not-accepted", "lifecycle-risk", "avl-mismatch"]);
         BomAuditRules.All.Select(r => r.Index).ShouldBe(Enumerable.Range(0, BomAuditRules.All.Count));
     }
 }
