@@ -3,6 +3,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SecondSource.Application.Avl;
 using SecondSource.Application.Boms;
 using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
@@ -69,6 +70,7 @@ public sealed class CliContext(CliConsole console, IDictionary environment)
         services.AddParties();
         services.AddPrograms();
         services.AddBoms();
+        services.AddAvl();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         Settings = provider.GetRequiredService<DatabaseSettings>();
         return provider;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using SecondSource.Application.Avl;
 using SecondSource.Application.Boms;
 using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
@@ -110,6 +111,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddParties();
         services.AddPrograms();
         services.AddBoms();
+        services.AddAvl();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Avl;
 using SecondSource.Application.Persistence;
+using SecondSource.Domain.Avl;
 using SecondSource.Domain.Boms;
 
 namespace SecondSource.Application.Boms;
@@ -8,10 +10,10 @@ public sealed record BomRevisionSummary(Guid Id, Guid ProductId, string Label, s
 
 public sealed record ProductRef(Guid Id, string Code, string Name);
 
-public sealed record RevisionAudit(BomRevisionSummary Revision, IReadOnlyList<AuditedLine> Lines, AuditSummary Summary);
+public sealed record RevisionAudit(BomRevisionSummary Revision, IReadOnlyList<AuditedLine> Lines, AuditSummary Summary, IReadOnlyList<BuildLine> BuildLines);
 
 /// <summary>A product's BOM revisions and their audit, through the party filter (a manufacturer sees the products its lines build).</summary>
-public sealed class BomRevisionQueries(SecondSourceDbContext db)
+public sealed class BomRevisionQueries(SecondSourceDbContext db, PartLibrary library)
 {
     /// <summary>A product by its id or its code (case-insensitive), as the caller may see it; null when there is no single one.</summary>
     public async Task<ProductRef?> FindProductAsync(string idOrCode, CancellationToken ct)
@@ -34,7 +36,10 @@ public sealed class BomRevisionQueries(SecondSourceDbContext db)
             .Select(r => new BomRevisionSummary(r.Id, r.ProductId, r.Label, r.FileName, r.Sha256, r.Format, r.ImportedAt, r.ImportedBy, r.Lines.Count))
             .ToListAsync(ct);
 
-    /// <summary>The revision's lines through the dual-AVL audit (the same engine and policy as the file audit).</summary>
+    /// <summary>
+    /// The revision's lines through the dual-AVL audit against the library: the same engine and policy as the file
+    /// audit, with sources judged by qualification and each building line's acceptance.
+    /// </summary>
     public async Task<RevisionAudit?> AuditAsync(Guid revisionId, CriticalityPolicy policy, CancellationToken ct)
     {
         var revision = await db.BomRevisions.AsNoTracking()
@@ -46,11 +51,13 @@ public sealed class BomRevisionQueries(SecondSourceDbContext db)
             return null;
         }
 
-        var auditor = new BomAuditor(policy);
+        var sourcing = await library.ForRevisionAsync(revision.ProductId, revision.Id, ct);
+        var auditor = new BomAuditor(policy, sourcing);
         var lines = revision.Lines.OrderBy(l => l.Position).Select(l => auditor.Audit(l.ToBomLine())).ToList();
         return new RevisionAudit(
             new BomRevisionSummary(revision.Id, revision.ProductId, revision.Label, revision.FileName, revision.Sha256, revision.Format, revision.ImportedAt, revision.ImportedBy, revision.Lines.Count),
             lines,
-            auditor.Summary);
+            auditor.Summary,
+            sourcing.Lines);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Avl;
 using SecondSource.Application.Demo;
 using SecondSource.Domain.Boms;
 using SecondSource.Formats.Boms;
@@ -35,6 +36,7 @@ public sealed class BomsDemoSeeder : IDemoSeeder
         var revision = BomRevision.Import(product.Id, "Rev B", FileName, sha, document.Info.Format.ToString().ToLowerInvariant(), lines,
             context.Clock.GetUtcNow().AddDays(-95), "engineer@aurora-medical.example");
         context.Db.BomRevisions.Add(revision);
+        await new PartLibrary(context.Db).AttachPartsAsync(revision.Lines, ct);
         context.Report($"BOM: {product.Code} main board Rev B, {lines.Count} lines");
     }
 }

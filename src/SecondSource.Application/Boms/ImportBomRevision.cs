@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Avl;
 using SecondSource.Application.Persistence;
 using SecondSource.Domain.Boms;
 using SecondSource.Domain.Common;
@@ -11,10 +12,10 @@ public sealed record ImportBomRevisionRequest(Guid ProductId, string Sha256, str
 public sealed record ImportedRevision(Guid RevisionId, int Lines, bool AlreadyImported);
 
 /// <summary>
-/// Imports a staged BOM file as a revision of a product, all lines in one transaction: either the whole revision is
-/// stored or nothing is. The same file imported again for the same product is the same revision.
+/// Imports a staged BOM file as a revision of a product, all lines in one transaction (with the library parts its
+/// lines call for, added where new): either the whole revision is stored or nothing is. The same file imported again for the same product is the same revision.
 /// </summary>
-public sealed class ImportBomRevisionHandler(SecondSourceDbContext db, ImportStaging staging, TimeProvider clock)
+public sealed class ImportBomRevisionHandler(SecondSourceDbContext db, ImportStaging staging, PartLibrary library, TimeProvider clock)
 {
     public async Task<Result<ImportedRevision>> HandleAsync(ImportBomRevisionRequest request, CancellationToken ct)
     {
@@ -61,6 +62,7 @@ public sealed class ImportBomRevisionHandler(SecondSourceDbContext db, ImportSta
         }
 
         db.BomRevisions.Add(revision);
+        await library.AttachPartsAsync(revision.Lines, ct);
         await db.SaveChangesAsync(ct);
         return Result.Ok(new ImportedRevision(revision.Id, lines.Count, AlreadyImported: false));
     }

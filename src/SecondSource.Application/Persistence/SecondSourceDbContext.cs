@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SecondSource.Application.Parties;
+using SecondSource.Domain.Avl;
 using SecondSource.Domain.Boms;
 using SecondSource.Domain.Lines;
 using SecondSource.Domain.Parties;
@@ -38,6 +39,20 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<BomRevisionLine> BomRevisionLines => Set<BomRevisionLine>();
 
+    public DbSet<Part> Parts => Set<Part>();
+
+    public DbSet<ComponentManufacturer> ComponentManufacturers => Set<ComponentManufacturer>();
+
+    public DbSet<ManufacturerAlias> ManufacturerAliases => Set<ManufacturerAlias>();
+
+    public DbSet<AvlEntry> AvlEntries => Set<AvlEntry>();
+
+    public DbSet<QualificationRecord> QualificationRecords => Set<QualificationRecord>();
+
+    public DbSet<LineAcceptance> LineAcceptances => Set<LineAcceptance>();
+
+    public DbSet<AvlChange> AvlChanges => Set<AvlChange>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductProgram> Programs => Set<ProductProgram>();
@@ -65,6 +80,12 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
         configurationBuilder.Properties<PassiveSize>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<CertificationStandard>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<CountryCode>().HaveConversion<CountryCodeConverter>().HaveMaxLength(2);
+        configurationBuilder.Properties<AvlStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Lifecycle>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<QualificationAspect>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<QualificationVerdict>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<QualificationMethod>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<AcceptanceState>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
 
         // SQLite has no date type and cannot compare DateTimeOffset text; store UTC ticks, which sort.
@@ -119,6 +140,18 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
         builder.Entity<BomRevisionSource>().HasQueryFilter(
             PartyFilter,
             s => !PartyRestricted || Set<BomRevisionLine>().Any(l => l.Id == s.LineId));
+
+        // A part, its AVL entries and their qualification records are seen where a visible BOM revision uses the part.
+        // Line acceptances and change records are party-owned: a manufacturer sees its own line's only.
+        builder.Entity<Part>().HasQueryFilter(
+            PartyFilter,
+            p => !PartyRestricted || Set<BomRevisionLine>().Any(l => l.PartId == p.Id));
+        builder.Entity<AvlEntry>().HasQueryFilter(
+            PartyFilter,
+            e => !PartyRestricted || Set<Part>().Any(p => p.Id == e.PartId));
+        builder.Entity<QualificationRecord>().HasQueryFilter(
+            PartyFilter,
+            q => !PartyRestricted || Set<AvlEntry>().Any(e => e.Id == q.EntryId));
     }
 
     private void ApplyPartyFilter<TEntity>(ModelBuilder builder)

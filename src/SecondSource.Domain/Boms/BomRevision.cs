@@ -102,7 +102,12 @@ public sealed class BomRevisionLine
 
     public bool? CriticalInFile { get; private set; }
 
+    /// <summary>The library part the line calls for (see <see cref="Avl.Part.NumberOf"/>); null when it names no part number.</summary>
+    public Guid? PartId { get; private set; }
+
     public IReadOnlyList<BomRevisionSource> Sources => _sources;
+
+    public void AssignPart(Guid partId) => PartId = partId;
 
     internal static BomRevisionLine From(Guid revisionId, int position, BomLine line)
     {

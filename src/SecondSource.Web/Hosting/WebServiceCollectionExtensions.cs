@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
+using SecondSource.Application.Avl;
 using SecondSource.Application.Boms;
 using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
@@ -50,6 +51,7 @@ public static class WebServiceCollectionExtensions
         services.AddDatabaseAdministration();
         services.AddPrograms();
         services.AddBoms();
+        services.AddAvl();
         services.AddParties()
             .AddSignInManager<SecondSourceSignInManager>()
             .AddClaimsPrincipalFactory<SecondSourceClaimsFactory>();

@@ -37,6 +37,8 @@ internal sealed class BomRevisionLineConfiguration : IEntityTypeConfiguration<Bo
         builder.Property(l => l.Value).HasMaxLength(200);
         builder.Property(l => l.Footprint).HasMaxLength(200);
         builder.HasIndex(l => new { l.RevisionId, l.Position });
+        builder.HasIndex(l => l.PartId);
+        builder.HasOne<Domain.Avl.Part>().WithMany().HasForeignKey(l => l.PartId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(l => l.Sources).WithOne().HasForeignKey(s => s.LineId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(l => l.Sources).HasField("_sources");
     }

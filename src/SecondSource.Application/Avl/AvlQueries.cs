@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Persistence;
+using SecondSource.Domain.Avl;
+
+namespace SecondSource.Application.Avl;
+
+public sealed record PartSummary(Guid Id, string Number, string? Description, bool? Critical, int Entries, int Qualified);
+
+public sealed record PartUse(Guid ProductId, string ProductCode, Guid RevisionId, string RevisionLabel, string Designators);
+
+public sealed record QualificationView(QualificationAspect Aspect, QualificationVerdict Verdict, QualificationMethod Method, string? Evidence, string? Justification, DateTimeOffset At, string By, bool Superseded);
+
+public sealed record AcceptanceView(AcceptanceState State, string? Evidence, DateTimeOffset At, string By);
+
+public sealed record AvlEntryView(
+    Guid Id, string Manufacturer, string Mpn, AvlStatus Status, int Rank, Lifecycle? Lifecycle, int? LeadTimeWeeks, bool LeadTimeInternal,
+    string? Notes, string? StatusReason, DateTimeOffset ProposedAt, string ProposedBy, IReadOnlyList<QualificationView> Qualifications,
+    IReadOnlyDictionary<Guid, AcceptanceView> Acceptance)
+{
+    public QualificationView? Latest(QualificationAspect aspect) => Qualifications.LastOrDefault(q => q.Aspect == aspect && !q.Superseded);
+
+    public AcceptanceState On(Guid lineId) => Acceptance.TryGetValue(lineId, out var a) ? a.State : AcceptanceState.Pending;
+}
+
+public sealed record AvlChangeView(string Subject, string? Source, string Before, string After, DateTimeOffset At, string By);
+
+public sealed record PartView(
+    Guid Id, string Number, string? Description, string? Value, string? Package, bool? Critical, string? CriticalityReason,
+    IReadOnlyList<PartUse> Uses, IReadOnlyList<BuildLine> Lines, IReadOnlyList<AvlEntryView> Entries, IReadOnlyList<AvlChangeView> Changes)
+{
+    /// <summary>Distinct manufacturers usable (qualified and accepted) on each line.</summary>
+    public int UsableOn(Guid lineId) => Entries.Where(e => e.Status == AvlStatus.Qualified && e.On(lineId) == AcceptanceState.Accepted)
+        .Select(e => e.Manufacturer).Distinct(StringComparer.Ordinal).Count();
+}
+
+/// <summary>The library as pages and the CLI read it, through the party filter; internal lead times are hidden from manufacturers.</summary>
+public sealed class AvlQueries(SecondSourceDbContext db, IPartyContext partyContext, PartLibrary library)
+{
+    public const int PageSize = 50;
+
+    public async Task<(IReadOnlyList<PartSummary> Parts, int Total)> ListPartsAsync(string? search, int page, CancellationToken ct)
+    {
+        var parts = db.Parts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = Part.Normalize(search);
+            parts = parts.Where(p => p.Number.Contains(term) || db.AvlEntries.Any(e => e.PartId == p.Id && e.MpnKey.Contains(term)));
+        }
+
+        var total = await parts.CountAsync(ct);
+        var rows = await parts.OrderBy(p => p.Number).Skip(Math.Max(0, page - 1) * PageSize).Take(PageSize)
+            .Select(p => new PartSummary(p.Id, p.Number, p.Description, p.Critical,
+                db.AvlEntries.Count(e => e.PartId == p.Id), db.AvlEntries.Count(e => e.PartId == p.Id && e.Status == AvlStatus.Qualified)))
+            .ToListAsync(ct);
+        return (rows, total);
+    }
+
+    public async Task<PartView?> PartAsync(Guid id, CancellationToken ct)
+    {
+        var part = await db.Parts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (part is null)
+        {
+            return null;
+        }
+
+        var uses = await (from l in db.BomRevisionLines
+                          join r in db.BomRevisions on l.RevisionId equals r.Id
+                          join p in db.Products on r.ProductId equals p.Id
+                          where l.PartId == id
+                          orderby p.Code, r.ImportedAt descending
+                          select new PartUse(p.Id, p.Code, r.Id, r.Label, l.Designators)).Take(200).ToListAsync(ct);
+        var lines = await library.BuildLinesAsync(uses.Select(u => u.ProductId).Distinct().ToList(), ct);
+        var restricted = partyContext.Scope.IsRestricted;
+        var entries = await (from e in db.AvlEntries.AsNoTracking().Include(e => e.Qualifications)
+                             join m in db.ComponentManufacturers on e.ManufacturerId equals m.Id
+                             where e.PartId == id
+                             select new { Entry = e, Maker = m.Name }).ToListAsync(ct);
+        var entryIds = entries.Select(e => e.Entry.Id).ToList();
+        var acceptances = (await db.LineAcceptances.AsNoTracking().Where(a => entryIds.Contains(a.EntryId)).ToListAsync(ct)).ToLookup(a => a.EntryId);
+        var views = entries
+            .OrderBy(e => e.Entry.Status is AvlStatus.Rejected or AvlStatus.Retired).ThenBy(e => e.Entry.Rank).ThenBy(e => e.Entry.ProposedAt)
+            .Select(x => new AvlEntryView(x.Entry.Id, x.Maker, x.Entry.Mpn, x.Entry.Status, x.Entry.Rank, x.Entry.Lifecycle,
+                restricted && x.Entry.LeadTimeInternal ? null : x.Entry.LeadTimeWeeks, x.Entry.LeadTimeInternal, x.Entry.Notes, x.Entry.StatusReason,
+                x.Entry.ProposedAt, x.Entry.ProposedBy,
+                x.Entry.Qualifications.OrderBy(q => q.Sequence).Select(q => new QualificationView(q.Aspect, q.Verdict, q.Method, q.Evidence, q.Justification, q.At, q.By, q.Superseded)).ToList(),
+                acceptances[x.Entry.Id].ToDictionary(a => a.LineId, a => new AcceptanceView(a.State, a.Evidence, a.At, a.By))))
+            .ToList();
+        var names = entries.ToDictionary(e => e.Entry.Id, e => $"{e.Maker} {e.Entry.Mpn}");
+        var changes = (await db.AvlChanges.AsNoTracking().Where(c => c.PartId == id).OrderByDescending(c => c.At).Take(100).ToListAsync(ct))
+            .Select(c => new AvlChangeView(c.Subject, c.EntryId is { } e && names.TryGetValue(e, out var n) ? n : null, c.Before, c.After, c.At, c.By)).ToList();
+        return new PartView(part.Id, part.Number, part.Description, part.Value, part.Package, part.Critical, part.CriticalityReason, uses, lines, views, changes);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application.Demo;
+
+namespace SecondSource.Application.Avl;
+
+/// <summary>Registers the dual-AVL library: parts, sources, qualification, line acceptance, and the demo's AVL.</summary>
+public static class AvlServiceCollectionExtensions
+{
+    public static IServiceCollection AddAvl(this IServiceCollection services)
+    {
+        services.AddScoped<ManufacturerDirectory>();
+        services.AddScoped<PartLibrary>();
+        services.AddScoped<AvlQueries>();
+        services.AddScoped<ProposeAlternateHandler>();
+        services.AddScoped<RecordQualificationHandler>();
+        services.AddScoped<ChangeAvlStatusHandler>();
+        services.AddScoped<SetPartCriticalityHandler>();
+        services.AddScoped<RecordAcceptanceHandler>();
+        services.AddScoped<AdoptBomSourcesHandler>();
+        services.AddScoped<IDemoSeeder, AvlDemoSeeder>();
+        return services;
+    }
+}

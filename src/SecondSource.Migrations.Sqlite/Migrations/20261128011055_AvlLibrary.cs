@@ -1,0 +1,305 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SecondSource.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AvlLibrary : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "PartId",
+                table: "BomRevisionLines",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ComponentManufacturers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComponentManufacturers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Parts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Package = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Critical = table.Column<bool>(type: "INTEGER", nullable: true),
+                    CriticalityReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Parts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ManufacturerAliases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ManufacturerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ManufacturerAliases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ManufacturerAliases_ComponentManufacturers_ManufacturerId",
+                        column: x => x.ManufacturerId,
+                        principalTable: "ComponentManufacturers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AvlChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Before = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    After = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AvlChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AvlChanges_Parts_PartId",
+                        column: x => x.PartId,
+                        principalTable: "Parts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AvlEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ManufacturerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Mpn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    MpnKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    Lifecycle = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    LeadTimeWeeks = table.Column<int>(type: "INTEGER", nullable: true),
+                    LeadTimeInternal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AvlEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AvlEntries_ComponentManufacturers_ManufacturerId",
+                        column: x => x.ManufacturerId,
+                        principalTable: "ComponentManufacturers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AvlEntries_Parts_PartId",
+                        column: x => x.PartId,
+                        principalTable: "Parts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LineAcceptances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LineAcceptances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LineAcceptances_AvlEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "AvlEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LineAcceptances_ManufacturingLines_LineId",
+                        column: x => x.LineId,
+                        principalTable: "ManufacturingLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QualificationRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Aspect = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Verdict = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Justification = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Superseded = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualificationRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QualificationRecords_AvlEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "AvlEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BomRevisionLines_PartId",
+                table: "BomRevisionLines",
+                column: "PartId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AvlChanges_PartId_At",
+                table: "AvlChanges",
+                columns: new[] { "PartId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AvlChanges_PartyId",
+                table: "AvlChanges",
+                column: "PartyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AvlEntries_ManufacturerId",
+                table: "AvlEntries",
+                column: "ManufacturerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AvlEntries_PartId_ManufacturerId_MpnKey",
+                table: "AvlEntries",
+                columns: new[] { "PartId", "ManufacturerId", "MpnKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComponentManufacturers_Key",
+                table: "ComponentManufacturers",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LineAcceptances_EntryId_LineId",
+                table: "LineAcceptances",
+                columns: new[] { "EntryId", "LineId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LineAcceptances_LineId",
+                table: "LineAcceptances",
+                column: "LineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LineAcceptances_PartyId",
+                table: "LineAcceptances",
+                column: "PartyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManufacturerAliases_Key",
+                table: "ManufacturerAliases",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManufacturerAliases_ManufacturerId",
+                table: "ManufacturerAliases",
+                column: "ManufacturerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Parts_Number",
+                table: "Parts",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualificationRecords_EntryId_Sequence",
+                table: "QualificationRecords",
+                columns: new[] { "EntryId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_BomRevisionLines_Parts_PartId",
+                table: "BomRevisionLines",
+                column: "PartId",
+                principalTable: "Parts",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_BomRevisionLines_Parts_PartId",
+                table: "BomRevisionLines");
+
+            migrationBuilder.DropTable(
+                name: "AvlChanges");
+
+            migrationBuilder.DropTable(
+                name: "LineAcceptances");
+
+            migrationBuilder.DropTable(
+                name: "ManufacturerAliases");
+
+            migrationBuilder.DropTable(
+                name: "QualificationRecords");
+
+            migrationBuilder.DropTable(
+                name: "AvlEntries");
+
+            migrationBuilder.DropTable(
+                name: "ComponentManufacturers");
+
+            migrationBuilder.DropTable(
+                name: "Parts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_BomRevisionLines_PartId",
+                table: "BomRevisionLines");
+
+            migrationBuilder.DropColumn(
+                name: "PartId",
+                table: "BomRevisionLines");
+        }
+    }
+}

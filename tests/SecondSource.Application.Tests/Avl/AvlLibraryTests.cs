@@ -1,0 +1,184 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application.Avl;
+using SecondSource.Application.Boms;
+using SecondSource.Application.Demo;
+using SecondSource.Application.Persistence;
+using SecondSource.Domain.Avl;
+using SecondSource.Domain.Boms;
+using SecondSource.Domain.Parties;
+using SecondSource.Testing;
+
+namespace SecondSource.Application.Tests.Avl;
+
+/// <summary>The dual-AVL library on each provider: propose, qualify, accept per line, and the audit that follows; isolation of acceptances.</summary>
+public sealed class AvlLibraryTests
+{
+    private sealed record Demo(TestDatabase Database, Guid ProductId, Guid RevisionId, PartyId PearlRiver, Guid PearlRiverLine, PartyId Vistula, Guid VistulaLine) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Database.DisposeAsync();
+
+        public async Task<T> AsAsync<T>(PartyScope scope, Func<IServiceProvider, Task<T>> action)
+        {
+            await using var services = Database.BuildServices(scope);
+            await using var serviceScope = services.CreateAsyncScope();
+            return await action(serviceScope.ServiceProvider);
+        }
+
+        public Task<T> AsBuyerAsync<T>(Func<IServiceProvider, Task<T>> action) => AsAsync(PartyScope.Unrestricted, action);
+
+        public async Task<Guid> PartOfAsync(string designator)
+        {
+            await using var db = Database.CreateContext(PartyScope.Unrestricted);
+            var lines = await db.BomRevisionLines.Where(l => l.RevisionId == RevisionId).ToListAsync();
+            return lines.Single(l => l.Designators.Split(',').Contains(designator)).PartId!.Value;
+        }
+
+        public Task<RevisionAudit> AuditAsync(PartyScope scope) =>
+            AsAsync(scope, async s => (await s.GetRequiredService<BomRevisionQueries>().AuditAsync(RevisionId, CriticalityPolicy.Default, CancellationToken.None))!);
+    }
+
+    private static async Task<Demo> DemoAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await using (var services = database.BuildServices(PartyScope.Unrestricted))
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SeedDemoHandler>().HandleAsync(CancellationToken.None);
+        }
+
+        await using var db = database.CreateContext(PartyScope.Unrestricted);
+        var product = await db.Products.SingleAsync(p => p.Code == "AUR-VSM200");
+        var revision = await db.BomRevisions.SingleAsync(r => r.ProductId == product.Id);
+        var parties = await db.Parties.ToListAsync();
+        var pearl = parties.Single(p => p.Name.StartsWith("Pearl River", StringComparison.Ordinal)).Id;
+        var vistula = parties.Single(p => p.Name.StartsWith("Vistula", StringComparison.Ordinal)).Id;
+        var lines = await db.Lines.ToListAsync();
+        return new Demo(database, product.Id, revision.Id, pearl, lines.Single(l => l.PartyId == pearl).Id, vistula, lines.Single(l => l.PartyId == vistula).Id);
+    }
+
+    private static AuditedLine Line(RevisionAudit audit, string designator) => audit.Lines.Single(l => l.Line.Designators.Contains(designator));
+
+    [Theory, DatabaseProviders]
+    public async Task An_alternate_proposed_qualified_and_accepted_by_both_lines_closes_a_single_source_gap(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var part = await demo.PartOfAsync("U7");
+        var before = await demo.AuditAsync(PartyScope.Unrestricted);
+        Line(before, "U7").Findings.Select(f => f.Rule.Id).ShouldContain("single-source-critical");
+
+        var proposed = await demo.AsBuyerAsync(s => s.GetRequiredService<ProposeAlternateHandler>().HandleAsync(
+            new ProposeAlternateRequest(part, "Richtek Technology Corp.", "RT6213AGQUF", new AvlEntryDetails(2, Lifecycle.Active, 12), "engineer@example.com"), CancellationToken.None));
+        proposed.Succeeded.ShouldBeTrue(proposed.Failure?.Message);
+        var entry = proposed.Value;
+
+        var again = await demo.AsBuyerAsync(s => s.GetRequiredService<ProposeAlternateHandler>().HandleAsync(
+            new ProposeAlternateRequest(part, "RICHTEK", "rt6213agquf", new AvlEntryDetails(3), "engineer@example.com"), CancellationToken.None));
+        again.Failure!.Kind.ShouldBe(FailureKind.Conflict);
+
+        Task<Result<AvlStatus>> Qualify(QualificationInput input, bool admin) => demo.AsBuyerAsync(s => s.GetRequiredService<RecordQualificationHandler>().HandleAsync(
+            new RecordQualificationRequest(entry, input, admin, "engineer@example.com"), CancellationToken.None));
+        (await Qualify(new(QualificationAspect.Electrical, QualificationVerdict.Pass, QualificationMethod.BenchTest, "BT-2026-311", null), false)).Value.ShouldBe(AvlStatus.InQualification);
+        var waiver = await Qualify(new(QualificationAspect.Reliability, QualificationVerdict.Waived, QualificationMethod.SupplierData, null, "Supplier data only"), false);
+        waiver.Failure!.Message.ShouldContain("administrator");
+        (await Qualify(new(QualificationAspect.Reliability, QualificationVerdict.Pass, QualificationMethod.AecQReport, "AEC-Q100 grade 1 report RT-Q-2291", null), false)).Value.ShouldBe(AvlStatus.Qualified);
+
+        var qualified = await demo.AuditAsync(PartyScope.Unrestricted);
+        Line(qualified, "U7").Findings.Where(f => f.Rule == BomAuditRules.AlternateNotAccepted).SelectMany(f => f.Lines).Count().ShouldBe(2);
+
+        Task<Result<AcceptanceState>> Accept(PartyScope scope, Guid line, AcceptanceState state, string? evidence) => demo.AsAsync(scope, s => s.GetRequiredService<RecordAcceptanceHandler>().HandleAsync(
+            new RecordAcceptanceRequest(entry, line, state, evidence, "quality@cm.example"), CancellationToken.None));
+        (await Accept(PartyScope.For(demo.Vistula), demo.PearlRiverLine, AcceptanceState.Accepted, "x")).Failure!.Kind.ShouldBe(FailureKind.NotFound);
+        (await Accept(PartyScope.Unrestricted, demo.VistulaLine, AcceptanceState.Accepted, "x")).Failure!.Message.ShouldContain("own statement");
+        (await Accept(PartyScope.For(demo.Vistula), demo.VistulaLine, AcceptanceState.Accepted, " ")).Failure!.Message.ShouldContain("evidence");
+        (await Accept(PartyScope.For(demo.Vistula), demo.VistulaLine, AcceptanceState.Accepted, "FAI-VS-U7-2: pilot first article passed")).Value.ShouldBe(AcceptanceState.Accepted);
+        (await Accept(PartyScope.For(demo.PearlRiver), demo.PearlRiverLine, AcceptanceState.Accepted, "FAI-PR-U7-2 passed; feeder program updated")).Value.ShouldBe(AcceptanceState.Accepted);
+
+        var after = await demo.AuditAsync(PartyScope.Unrestricted);
+        Line(after, "U7").Findings.ShouldBeEmpty();
+        Line(after, "U7").Sourcing.Select(s => s.UsableManufacturers).ShouldBe([2, 2]);
+        after.Summary.DualSourcedCriticalLines.ShouldBe(before.Summary.DualSourcedCriticalLines + 1);
+        after.Summary.DualSourcedCriticalLinesOn(demo.VistulaLine).ShouldBe(before.Summary.DualSourcedCriticalLinesOn(demo.VistulaLine) + 1);
+
+        var history = await demo.AsBuyerAsync(s => s.GetRequiredService<AvlQueries>().PartAsync(part, CancellationToken.None));
+        var changes = history!.Changes.Where(c => c.Source == "Richtek RT6213AGQUF").ToList();
+        changes.Select(c => c.Subject).ShouldBe([
+            "acceptance by Pearl River Electronics Manufacturing (Shenzhen) / SMT line 3",
+            "acceptance by Vistula EMS Sp. z o.o. (Gdańsk) / SMT line 1",
+            "reliability qualification", "status", "electrical qualification", "status", "status",
+        ], ignoreOrder: true);
+        changes.Single(c => c.Subject == "status" && c.After == "Qualified").Before.ShouldBe("InQualification");
+        changes.Single(c => c.Subject.StartsWith("acceptance by Vistula", StringComparison.Ordinal)).After.ShouldBe("Accepted: FAI-VS-U7-2: pilot first article passed");
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task A_manufacturer_sees_its_own_acceptances_and_never_an_internal_lead_time(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var part = await demo.PartOfAsync("U6");
+
+        var buyerView = (await demo.AsBuyerAsync(s => s.GetRequiredService<AvlQueries>().PartAsync(part, CancellationToken.None)))!;
+        var vistulaView = (await demo.AsAsync(PartyScope.For(demo.Vistula), s => s.GetRequiredService<AvlQueries>().PartAsync(part, CancellationToken.None)))!;
+
+        buyerView.Lines.Count.ShouldBe(2);
+        vistulaView.Lines.Select(l => l.Id).ShouldBe([demo.VistulaLine]);
+        buyerView.Entries.Count.ShouldBe(2);
+        var alternate = buyerView.Entries.Single(e => e.Mpn == "AP7354-33W5-7");
+        alternate.LeadTimeInternal.ShouldBeTrue();
+        alternate.LeadTimeWeeks.ShouldNotBeNull();
+        alternate.On(demo.VistulaLine).ShouldBe(AcceptanceState.Refused);
+        alternate.Acceptance.Keys.ShouldBe([demo.PearlRiverLine, demo.VistulaLine], ignoreOrder: true);
+
+        var seenByVistula = vistulaView.Entries.Single(e => e.Mpn == "AP7354-33W5-7");
+        seenByVistula.LeadTimeWeeks.ShouldBeNull();
+        seenByVistula.Acceptance.Keys.ShouldBe([demo.VistulaLine]);
+        vistulaView.Changes.ShouldAllBe(c => c.Subject.Contains("Vistula") || !c.Subject.StartsWith("acceptance", StringComparison.Ordinal));
+        vistulaView.Changes.ShouldNotContain(c => c.Subject.Contains("Pearl River"));
+
+        // The audit a manufacturer sees judges its own line only.
+        var vistulaAudit = await demo.AuditAsync(PartyScope.For(demo.Vistula));
+        vistulaAudit.BuildLines.Select(l => l.Id).ShouldBe([demo.VistulaLine]);
+        Line(vistulaAudit, "U6").Findings.Select(f => f.Rule.Id).ShouldBe(["alternate-not-accepted", "single-source-critical"]);
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task The_demo_library_shows_every_state(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var audit = await demo.AuditAsync(PartyScope.Unrestricted);
+
+        Line(audit, "U1").Findings.Select(f => f.Rule.Id).ShouldBe(["single-source-critical"]);
+        Line(audit, "U1").Criticality.Reason.ShouldContain("Main processor");
+        Line(audit, "U6").Findings.Single(f => f.Rule == BomAuditRules.AlternateNotAccepted).Message.ShouldContain("refused by Vistula");
+        Line(audit, "U12").Findings.Select(f => f.Rule.Id).ShouldBe(["alternate-unqualified", "single-source-critical"]);
+        Line(audit, "U2").Findings.Select(f => f.Rule.Id).ShouldBe(["lifecycle-risk"]);
+        Line(audit, "J1").Criticality.Critical.ShouldBeFalse();
+        Line(audit, "C1").Findings.ShouldBeEmpty();
+        audit.Summary.FindingsPerRule["avl-mismatch"].ShouldBe(0);
+        audit.Summary.DualSourcedCriticalLines.ShouldBeGreaterThan(audit.Summary.CriticalLines / 2, "most critical parts are covered on both lines");
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task Adopting_a_revisions_sources_proposes_each_unknown_source_once(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        Task<Result<int>> Adopt(Guid revision) => demo.AsBuyerAsync(s => s.GetRequiredService<AdoptBomSourcesHandler>().HandleAsync(new AdoptBomSourcesRequest(revision, "engineer@example.com"), CancellationToken.None));
+
+        (await Adopt(demo.RevisionId)).Value.ShouldBe(0, "the demo library already holds every source of its BOM");
+        (await Adopt(Guid.NewGuid())).Failure!.Kind.ShouldBe(FailureKind.NotFound);
+
+        await using (var db = demo.Database.CreateContext(PartyScope.Unrestricted))
+        {
+            var line = await db.BomRevisionLines.Include(l => l.Sources).Where(l => l.RevisionId == demo.RevisionId).SingleAsync(l => l.Designators == "U7");
+            (await db.AvlEntries.CountAsync(e => e.PartId == line.PartId)).ShouldBe(1);
+            db.AvlEntries.Remove(await db.AvlEntries.SingleAsync(e => e.PartId == line.PartId));
+            db.LineAcceptances.RemoveRange(db.LineAcceptances.Where(a => db.AvlEntries.Any(e => e.Id == a.EntryId && e.PartId == line.PartId)));
+            await db.SaveChangesAsync();
+        }
+
+        (await Adopt(demo.RevisionId)).Value.ShouldBe(1);
+        (await Adopt(demo.RevisionId)).Value.ShouldBe(0);
+        var audit = await demo.AuditAsync(PartyScope.Unrestricted);
+        Line(audit, "U7").Findings.Select(f => f.Rule.Id).ShouldBe(["alternate-unqualified", "single-source-critical"]);
+    }
+}
