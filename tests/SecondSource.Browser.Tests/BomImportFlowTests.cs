@@ -49,7 +49,7 @@ public sealed class BomImportFlowTests : IAsyncLifetime
 
         browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=audit-summary]")).Count > 0);
         browser.Driver.FindElement(By.CssSelector(".alert.success")).Text.ShouldContain("as 'Rev D': 3 lines");
-        browser.Driver.FindElement(By.CssSelector("[data-testid=audit-summary]")).Text.ShouldContain("1 of 2 critical lines have two manufacturers");
+        browser.Driver.FindElement(By.CssSelector("[data-testid=audit-summary]")).Text.ShouldContain("0 of 2 critical lines dual-sourced");
         var first = browser.Driver.FindElement(By.CssSelector("[data-testid=revision-lines] tbody tr"));
         first.Text.ShouldContain("U1");
         first.Text.ShouldContain("STM32F407VGT6");

@@ -22,6 +22,8 @@ public sealed record AvlEntryView(
     public AcceptanceState On(Guid lineId) => Acceptance.TryGetValue(lineId, out var a) ? a.State : AcceptanceState.Pending;
 }
 
+public sealed record EntryRef(Guid Id, Guid PartId, string PartNumber, string Manufacturer, string Mpn, AvlStatus Status);
+
 public sealed record AvlChangeView(string Subject, string? Source, string Before, string After, DateTimeOffset At, string By);
 
 public sealed record PartView(
@@ -54,6 +56,13 @@ public sealed class AvlQueries(SecondSourceDbContext db, IPartyContext partyCont
             .ToListAsync(ct);
         return (rows, total);
     }
+
+    public async Task<EntryRef?> EntryAsync(Guid id, CancellationToken ct) =>
+        await (from e in db.AvlEntries.AsNoTracking()
+               join p in db.Parts on e.PartId equals p.Id
+               join m in db.ComponentManufacturers on e.ManufacturerId equals m.Id
+               where e.Id == id
+               select new EntryRef(e.Id, p.Id, p.Number, m.Name, e.Mpn, e.Status)).SingleOrDefaultAsync(ct);
 
     public async Task<PartView?> PartAsync(Guid id, CancellationToken ct)
     {

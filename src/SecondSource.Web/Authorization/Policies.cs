@@ -23,6 +23,9 @@ public static class Policies
     /// <summary>Keeps line profiles current: a buyer's admin or engineer, or a manufacturer's member (own lines only, by the party filter).</summary>
     public const string LineEditor = "LineEditor";
 
+    /// <summary>A manufacturer's member: records its own line's statements (acceptance of a source), which the buyer only reads.</summary>
+    public const string ManufacturerMember = "ManufacturerMember";
+
     /// <summary>A machine with a valid API key, of any party.</summary>
     public const string Machine = "Machine";
 
@@ -54,6 +57,11 @@ public static class Policies
             .RequireAuthenticatedUser()
             .RequireClaim(SecondSourceClaims.PartyId)
             .RequireRole(nameof(Role.Admin), nameof(Role.Engineer), nameof(Role.Member)));
+        builder.AddPolicy(ManufacturerMember, p => p
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(SecondSourceClaims.PartyKind, nameof(PartyKind.Manufacturer))
+            .RequireRole(nameof(Role.Member)));
         builder.AddPolicy(Machine, p => p
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()

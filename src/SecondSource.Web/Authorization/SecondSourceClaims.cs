@@ -54,6 +54,10 @@ public static class SecondSourceClaims
     /// <summary>May edit line profiles: a buyer editor, or a manufacturer's member (its own lines).</summary>
     public static bool IsLineEditor(this ClaimsPrincipal user) => user.IsBuyerEditor() || user.IsInRole(nameof(Role.Member));
 
+    /// <summary>A manufacturer's member: records its own line's acceptance of sources.</summary>
+    public static bool IsManufacturerMember(this ClaimsPrincipal user) =>
+        user.HasClaim(PartyKind, nameof(Domain.Parties.PartyKind.Manufacturer)) && user.IsInRole(nameof(Role.Member));
+
     public static bool IsBuyer(this ClaimsPrincipal user) =>
         user.HasClaim(PartyKind, nameof(Domain.Parties.PartyKind.Buyer));
 }

@@ -59,7 +59,7 @@ public sealed class BomRevisionPagesTests(SecondSourceWebFactory app) : IClassFi
         var revision = await client.GetDocumentAsync(revisionUrl);
 
         revision.QuerySelector(".alert.success")!.TextContent.ShouldContain("Imported glasgow_revC3_bom.csv as 'Rev C3'");
-        revision.QuerySelector("[data-testid=audit-summary]")!.TextContent.ShouldContain("critical lines have two manufacturers");
+        revision.QuerySelector("[data-testid=audit-summary]")!.TextContent.ShouldContain("critical lines dual-sourced");
         revision.QuerySelectorAll("[data-testid=revision-lines] tbody tr").Length.ShouldBeGreaterThan(50);
         (await RevisionCount(product)).ShouldBe(1);
         var ruleLink = revision.QuerySelector("[data-testid=findings-per-rule] a[href*='rule=single-source-critical']")!;

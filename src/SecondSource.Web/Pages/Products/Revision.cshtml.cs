@@ -2,10 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecondSource.Application.Boms;
 using SecondSource.Domain.Boms;
+using SecondSource.Web.Authorization;
 
 namespace SecondSource.Web.Pages.Products;
 
-/// <summary>One BOM revision through the dual-AVL audit: the summary, then its lines (findings first), optionally of one rule.</summary>
+/// <summary>
+/// One BOM revision through the dual-AVL audit against the library: coverage per manufacturing line, then the BOM
+/// lines (findings first), optionally of one rule or about one line; editors can adopt the BOM's unknown sources.
+/// </summary>
 public sealed class RevisionModel(BomRevisionQueries queries) : PageModel
 {
     public RevisionAudit? Audit { get; private set; }
@@ -14,7 +18,16 @@ public sealed class RevisionModel(BomRevisionQueries queries) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Rule { get; set; }
 
+    /// <summary>Show only the lines with a finding about this manufacturing line.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Line { get; set; }
+
     public IReadOnlyList<AuditedLine> Lines { get; private set; } = [];
+
+    public bool CanEdit => User.IsBuyerEditor();
+
+    /// <summary>Sources the BOM lists that the AVL does not know (offered for adoption as Proposed).</summary>
+    public int UnknownSources { get; private set; }
 
     public string? Message { get; private set; }
 
@@ -35,8 +48,17 @@ public sealed class RevisionModel(BomRevisionQueries queries) : PageModel
             Rule = null;
         }
 
+        var lineName = Audit.BuildLines.FirstOrDefault(l => l.Id == Line)?.Name;
+        if (Line is not null && lineName is null)
+        {
+            Message = "That manufacturing line does not build this product; showing every line.";
+            Line = null;
+        }
+
+        UnknownSources = Audit.Lines.Sum(l => l.Findings.Count(f => f.Rule == BomAuditRules.AvlMismatch && f.Message.EndsWith("does not know for this part.", StringComparison.Ordinal)));
         Lines = Audit.Lines
             .Where(l => Rule is null || l.Findings.Any(f => f.Rule.Id == Rule))
+            .Where(l => lineName is null || l.Findings.Any(f => f.Lines.Contains(lineName)))
             .OrderByDescending(l => l.Findings.Count > 0).ThenBy(l => l.Line.Row)
             .ToList();
         return Page();

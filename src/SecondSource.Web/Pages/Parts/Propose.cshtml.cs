@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecondSource.Application.Avl;
+using SecondSource.Domain.Avl;
+using SecondSource.Web.Authorization;
+
+namespace SecondSource.Web.Pages.Parts;
+
+/// <summary>Proposes an alternate source for a part (buyer admins and engineers); it starts as Proposed.</summary>
+[Authorize(Policy = Policies.BuyerEditor)]
+public sealed class ProposeModel(AvlQueries queries, ProposeAlternateHandler propose) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "part")]
+    public Guid PartId { get; set; }
+
+    [BindProperty]
+    public string? Manufacturer { get; set; }
+
+    [BindProperty]
+    public string? Mpn { get; set; }
+
+    [BindProperty]
+    public int Rank { get; set; } = 2;
+
+    [BindProperty]
+    public Lifecycle? Lifecycle { get; set; }
+
+    [BindProperty]
+    public int? LeadTimeWeeks { get; set; }
+
+    [BindProperty]
+    public bool LeadTimeInternal { get; set; }
+
+    [BindProperty]
+    public string? Notes { get; set; }
+
+    public PartView? Part { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Part = await queries.PartAsync(PartId, ct);
+        if (Part is null)
+        {
+            return NotFound();
+        }
+
+        Rank = Part.Entries.Count == 0 ? 1 : Part.Entries.Max(e => e.Rank) + 1;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Part = await queries.PartAsync(PartId, ct);
+        if (Part is null)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(Manufacturer))
+        {
+            ModelState.AddModelError(nameof(Manufacturer), "Name the manufacturer.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await propose.HandleAsync(new ProposeAlternateRequest(PartId, Manufacturer!, Mpn ?? "",
+            new AvlEntryDetails(Rank, Lifecycle, LeadTimeWeeks, LeadTimeInternal, Notes), User.Identity?.Name ?? "unknown"), ct);
+        if (result.Failure is { } failure)
+        {
+            FieldErrors.Add(ModelState, failure.Message, ("part number", nameof(Mpn)), ("already in", nameof(Mpn)), ("manufacturer", nameof(Manufacturer)),
+                ("Rank", nameof(Rank)), ("Lead time", nameof(LeadTimeWeeks)), ("Notes", nameof(Notes)), ("lifecycle", nameof(Lifecycle)));
+            return Page();
+        }
+
+        TempData["Notice"] = $"{Manufacturer} {Mpn} is proposed for {Part.Number}; qualify it next.";
+        return RedirectToPage("Part", new { id = PartId });
+    }
+}
