@@ -1,0 +1,125 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application.Persistence;
+using SecondSource.Web.Tests.Infrastructure;
+
+namespace SecondSource.Web.Tests.Pages;
+
+/// <summary>The part page and its forms over HTTP: what the buyer and a manufacturer see, and refusals next to the field with nothing stored.</summary>
+public sealed class PartPagesTests(SecondSourceWebFactory app) : IClassFixture<SecondSourceWebFactory>
+{
+    private Task<Guid> DemoPart(string designator) => app.RunInSystemScopeAsync(async s =>
+    {
+        var db = s.GetRequiredService<SecondSourceDbContext>();
+        var lines = await db.BomRevisionLines.Where(l => l.PartId != null).ToListAsync();
+        return lines.First(l => l.Designators.Split(',').Contains(designator)).PartId!.Value;
+    });
+
+    private Task<Guid> EntryOf(string mpn) => app.RunInSystemScopeAsync(s =>
+        s.GetRequiredService<SecondSourceDbContext>().AvlEntries.Where(e => e.Mpn == mpn).Select(e => e.Id).SingleAsync());
+
+    private Task<int> EntryCount(Guid part) => app.RunInSystemScopeAsync(s =>
+        s.GetRequiredService<SecondSourceDbContext>().AvlEntries.CountAsync(e => e.PartId == part));
+
+    private static IElement Row(IDocument page, string mpn) => page.QuerySelector($"[data-testid=avl-entries] tr[data-entry='{mpn}']")!;
+
+    [Fact]
+    public async Task The_buyer_sees_every_lines_answer_and_the_internal_lead_time()
+    {
+        using var client = await app.SignedInAsync("Engineer");
+        var page = await client.GetDocumentAsync($"/Parts/Part?id={await DemoPart("U6")}");
+
+        page.QuerySelectorAll("[data-testid=avl-entries] td.state").Select(td => td.GetAttribute("data-line")).Distinct().Count().ShouldBe(2);
+        var alternate = Row(page, "AP7354-33W5-7");
+        alternate.QuerySelector("td.state[data-line*=Vistula] .badge")!.TextContent.ShouldBe("Refused");
+        alternate.QuerySelector("td.state[data-line*=Vistula] .badge")!.GetAttribute("title")!.ShouldContain("feeders");
+        alternate.TextContent.ShouldContain("weeks (internal)");
+        alternate.QuerySelector("a[href^='/Parts/Qualify']").ShouldNotBeNull();
+        page.QuerySelectorAll("a[href^='/Parts/Accept']").ShouldBeEmpty("the buyer reads acceptances, the lines record them");
+        page.QuerySelectorAll("[data-testid=part-sourcing] .badge").Select(b => b.TextContent).ShouldBe(["dual-sourced", "single source"]);
+    }
+
+    [Fact]
+    public async Task A_manufacturer_sees_its_own_line_only_and_no_internal_lead_time()
+    {
+        using var client = await app.SignedInAsync("Member", "Vistula");
+        var page = await client.GetDocumentAsync($"/Parts/Part?id={await DemoPart("U6")}");
+
+        page.QuerySelectorAll("[data-testid=avl-entries] td.state").Select(td => td.GetAttribute("data-line") ?? "").Distinct().ShouldHaveSingleItem().ShouldContain("Vistula");
+        var alternate = Row(page, "AP7354-33W5-7");
+        alternate.TextContent.ShouldNotContain("weeks");
+        alternate.QuerySelector("a[href^='/Parts/Accept']").ShouldNotBeNull();
+        alternate.QuerySelector("a[href^='/Parts/Qualify']").ShouldBeNull();
+        page.QuerySelector("[data-testid=history]")!.TextContent.ShouldNotContain("Pearl River");
+    }
+
+    [Fact]
+    public async Task A_proposal_without_a_part_number_is_refused_next_to_the_field_and_stores_nothing()
+    {
+        var part = await DemoPart("U9");
+        var before = await EntryCount(part);
+        using var client = await app.SignedInAsync("Engineer");
+
+        using var response = await client.SubmitFormAsync($"/Parts/Propose?part={part}",
+            new Dictionary<string, string> { ["Manufacturer"] = "Microchip", ["Mpn"] = " ", ["Rank"] = "2" }, "[data-testid=propose-form]");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await WebSession.ParseAsync(response);
+        page.QuerySelector("[data-valmsg-for=Mpn]")!.TextContent.ShouldContain("Manufacturer part number");
+        (await EntryCount(part)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Only_an_administrator_is_offered_a_waiver()
+    {
+        var entry = await EntryOf("STM6823SWY6F");
+        using var engineer = await app.SignedInAsync("Engineer");
+        using var admin = await app.SignedInAsync("Admin");
+
+        (await engineer.GetDocumentAsync($"/Parts/Qualify?entry={entry}")).QuerySelectorAll("#Verdict option").Select(o => o.GetAttribute("value")).ShouldNotContain("Waived");
+        (await admin.GetDocumentAsync($"/Parts/Qualify?entry={entry}")).QuerySelectorAll("#Verdict option").Select(o => o.GetAttribute("value")).ShouldContain("Waived");
+
+        // A waiver posted by an engineer anyway is refused by the domain, next to the verdict.
+        using var response = await engineer.SubmitFormAsync($"/Parts/Qualify?entry={entry}",
+            new Dictionary<string, string> { ["Aspect"] = "Reliability", ["Verdict"] = "Waived", ["Method"] = "SupplierData", ["Justification"] = "same die" }, "[data-testid=qualify-form]");
+        (await WebSession.ParseAsync(response)).QuerySelector("[data-valmsg-for=Verdict]")!.TextContent.ShouldContain("administrator");
+    }
+
+    [Fact]
+    public async Task A_refusal_needs_its_reason_and_another_manufacturers_line_is_not_found()
+    {
+        var entry = await EntryOf("TLV75533PDBVR");
+        var (vistulaLine, pearlLine) = await app.RunInSystemScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<SecondSourceDbContext>();
+            var lines = await db.Lines.Join(db.Parties, l => l.PartyId, p => p.Id, (l, p) => new { l.Id, p.Name }).ToListAsync();
+            return (lines.Single(l => l.Name.StartsWith("Vistula", StringComparison.Ordinal)).Id, lines.Single(l => l.Name.StartsWith("Pearl", StringComparison.Ordinal)).Id);
+        });
+        using var client = await app.SignedInAsync("Member", "Vistula");
+
+        using var response = await client.SubmitFormAsync($"/Parts/Accept?entry={entry}&line={vistulaLine}",
+            new Dictionary<string, string> { ["State"] = "Refused", ["Evidence"] = "" }, "[data-testid=accept-form]");
+        (await WebSession.ParseAsync(response)).QuerySelector("[data-valmsg-for=Evidence]")!.TextContent.ShouldContain("reason");
+
+        using var other = await client.GetAsync(new Uri($"/Parts/Accept?entry={entry}&line={pearlLine}", UriKind.Relative));
+        other.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_revision_page_filters_findings_by_manufacturing_line()
+    {
+        using var client = await app.SignedInAsync("Engineer");
+        var revision = await app.RunInSystemScopeAsync(s => s.GetRequiredService<SecondSourceDbContext>().BomRevisions.Select(r => r.Id).FirstAsync());
+        var page = await client.GetDocumentAsync($"/Products/Revision?id={revision}");
+        page.QuerySelectorAll("[data-testid=coverage] [data-testid=coverage-figure]").Length.ShouldBe(2);
+
+        var vistula = page.QuerySelector("[data-testid=coverage] .panel[data-line*=Vistula] a")!.GetAttribute("href")!;
+        var filtered = await client.GetDocumentAsync(vistula);
+        filtered.QuerySelector("[data-testid=line-filter]")!.TextContent.ShouldContain("Vistula");
+        var rows = filtered.QuerySelectorAll("[data-testid=revision-lines] tbody tr").Select(r => r.TextContent).ToList();
+        rows.ShouldContain(r => r.Contains("AP7354-33W5-7", StringComparison.Ordinal));
+        rows.ShouldNotContain(r => r.Contains("GRM033R61A104KE15D", StringComparison.Ordinal));
+    }
+}
