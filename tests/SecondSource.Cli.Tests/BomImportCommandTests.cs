@@ -53,7 +53,7 @@ public sealed class BomImportCommandTests
     }
 
     [Fact]
-    public async Task A_stored_revision_audits_with_the_same_report_and_exit_code_as_its_file()
+    public async Task A_stored_revision_audits_against_the_library_with_the_file_modes_report_and_exit_codes()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
         (await CliRun.OnAsync(database, null, "demo", "seed")).ExitCode.ShouldBe(0);
@@ -62,14 +62,29 @@ public sealed class BomImportCommandTests
 
         var fromFile = await CliRun.OnAsync(database, null, "bom", "audit", file, "--output", "json");
         var fromDatabase = await CliRun.OnAsync(database, null, "bom", "audit", "--product", "AUR-VSM200", "--revision", "rev c3", "--output", "json");
+        var demo = await CliRun.OnAsync(database, null, "bom", "audit", "--product", "AUR-VSM200", "--revision", "Rev B", "--output", "json");
         var unknown = await CliRun.OnAsync(database, null, "bom", "audit", "--product", "AUR-VSM200", "--revision", "Rev Z");
         var both = await CliRun.OnAsync(database, null, "bom", "audit", file, "--product", "AUR-VSM200", "--revision", "Rev C3");
 
+        // Same report and exit code (errors: critical lines not dual-sourced); the library knows none of this BOM's sources yet.
         fromDatabase.ExitCode.ShouldBe(fromFile.ExitCode, fromDatabase.Error);
         using var a = JsonDocument.Parse(fromFile.Out);
         using var b = JsonDocument.Parse(fromDatabase.Out);
-        b.RootElement.GetProperty("summary").GetRawText().ShouldBe(a.RootElement.GetProperty("summary").GetRawText());
-        b.RootElement.GetProperty("findings").GetArrayLength().ShouldBe(a.RootElement.GetProperty("findings").GetArrayLength());
+        var fileSummary = a.RootElement.GetProperty("summary");
+        var storedSummary = b.RootElement.GetProperty("summary");
+        storedSummary.GetProperty("lines").GetInt32().ShouldBe(fileSummary.GetProperty("lines").GetInt32());
+        storedSummary.GetProperty("criticalLines").GetInt32().ShouldBe(fileSummary.GetProperty("criticalLines").GetInt32());
+        storedSummary.GetProperty("findings").EnumerateObject().Select(p => p.Name).ShouldBe(fileSummary.GetProperty("findings").EnumerateObject().Select(p => p.Name));
+        storedSummary.GetProperty("dualSourcedCriticalLines").GetInt32().ShouldBe(0);
+        storedSummary.GetProperty("findings").GetProperty("avl-mismatch").GetInt32().ShouldBeGreaterThan(0);
+
+        // The demo's own revision is judged by its library: qualified, accepted, refused and in qualification.
+        demo.ExitCode.ShouldBe(fromFile.ExitCode);
+        using var c = JsonDocument.Parse(demo.Out);
+        var demoFindings = c.RootElement.GetProperty("summary").GetProperty("findings");
+        demoFindings.GetProperty("alternate-not-accepted").GetInt32().ShouldBe(1);
+        demoFindings.GetProperty("alternate-unqualified").GetInt32().ShouldBe(1);
+        demoFindings.GetProperty("avl-mismatch").GetInt32().ShouldBe(0);
         unknown.ExitCode.ShouldBe(2);
         unknown.Error.ShouldContain("AUR-VSM200 has no BOM revision 'Rev Z'; it has: Rev C3, Rev B.");
         both.ExitCode.ShouldBe(2);
