@@ -12,7 +12,7 @@ public sealed record AdoptBomSourcesRequest(Guid RevisionId, string By);
 /// entries (ranked in the BOM's order), so that qualification can start from the design's own choices. Sources the
 /// AVL already has — in any state, rejected included — are left as they are. All or nothing.
 /// </summary>
-public sealed class AdoptBomSourcesHandler(SecondSourceDbContext db, ManufacturerDirectory manufacturers, PartLibrary library, TimeProvider clock)
+public sealed class AdoptBomSourcesHandler(SecondSourceDbContext db, ManufacturerDirectory manufacturers, PartLibrary library, TimeProvider clock, CoverageRecorder coverage)
 {
     public async Task<Result<int>> HandleAsync(AdoptBomSourcesRequest request, CancellationToken ct)
     {
@@ -60,6 +60,7 @@ public sealed class AdoptBomSourcesHandler(SecondSourceDbContext db, Manufacture
         }
 
         await db.SaveChangesAsync(ct);
+        await coverage.RecordAsync([revision.ProductId], null, ct);
         return Result.Ok(added);
     }
 }

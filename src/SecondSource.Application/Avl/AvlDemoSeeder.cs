@@ -11,7 +11,7 @@ namespace SecondSource.Application.Avl;
 /// of the BOM, the Diodes LDO qualified but refused by the second line, an ST supervisor still in qualification
 /// as the alternate for U12, an NRND SDRAM source, and the engineer's criticality calls on two parts.
 /// </summary>
-public sealed class AvlDemoSeeder : IDemoSeeder
+public sealed class AvlDemoSeeder(CoverageRecorder coverage) : IDemoSeeder
 {
     private const string Engineer = "engineer@aurora-medical.example";
 
@@ -34,6 +34,9 @@ public sealed class AvlDemoSeeder : IDemoSeeder
         var second = lines.Single(l => l.PartyId == context.SecondSourceManufacturer!.Id);
         var makers = new ManufacturerDirectory(db);
         var parts = await db.Parts.Where(p => revision.Lines.Select(l => l.PartId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        await coverage.RecordAsync([product.Id], revision.ImportedAt, ct);
+        var primaryAnswers = new List<Action>();
+        var secondAnswers = new List<Action>();
 
         var entries = 0;
         foreach (var line in revision.Lines.Where(l => l.PartId is not null && !l.Dnp && !l.Generic).OrderBy(l => l.Position))
@@ -71,15 +74,10 @@ public sealed class AvlDemoSeeder : IDemoSeeder
                 entry.RecordQualification(reliability, false, now.AddDays(-60), Engineer);
                 db.AvlChanges.Add(AvlChange.Of(buyer, entry.PartId, entry.Id, "status", "Proposed", "Qualified", now.AddDays(-60), Engineer));
 
-                Accept(db, entry, primary, buildLines[primary.Id], AcceptanceState.Accepted, "FAI-PR-" + designator + ": first article passed; feeder and program updated", now.AddDays(-50));
-                if (mpn == "AP7354-33W5-7")
-                {
-                    Accept(db, entry, second, buildLines[second.Id], AcceptanceState.Refused, "AP7354 reel packaging (7 in) does not fit our qualified feeders for SOT-23-5; requested 13 in reels", now.AddDays(-20));
-                }
-                else
-                {
-                    Accept(db, entry, second, buildLines[second.Id], AcceptanceState.Accepted, "FAI-VS-" + designator + ": first article check on pilot build; AOI library and feeder set-up updated", now.AddDays(-30));
-                }
+                primaryAnswers.Add(() => Accept(db, entry, primary, buildLines[primary.Id], AcceptanceState.Accepted, "FAI-PR-" + designator + ": first article passed; feeder and program updated", now.AddDays(-50)));
+                secondAnswers.Add(mpn == "AP7354-33W5-7"
+                    ? () => Accept(db, entry, second, buildLines[second.Id], AcceptanceState.Refused, "AP7354 reel packaging (7 in) does not fit our qualified feeders for SOT-23-5; requested 13 in reels", now.AddDays(-30))
+                    : () => Accept(db, entry, second, buildLines[second.Id], AcceptanceState.Accepted, "FAI-VS-" + designator + ": first article check on pilot build; AOI library and feeder set-up updated", now.AddDays(-30)));
             }
 
             if (designator == "J1")
@@ -91,6 +89,16 @@ public sealed class AvlDemoSeeder : IDemoSeeder
                 parts[line.PartId!.Value].SetCriticality(true, "Main processor; a board re-spin is the only alternative");
             }
         }
+
+        // The coverage trend as it grew: sources qualified, then accepted by the primary line, then by the second source.
+        await db.SaveChangesAsync(ct);
+        await coverage.RecordAsync([product.Id], now.AddDays(-60), ct);
+        primaryAnswers.ForEach(answer => answer());
+        await db.SaveChangesAsync(ct);
+        await coverage.RecordAsync([product.Id], now.AddDays(-50), ct);
+        secondAnswers.ForEach(answer => answer());
+        await db.SaveChangesAsync(ct);
+        await coverage.RecordAsync([product.Id], now.AddDays(-30), ct);
 
         context.Report($"AVL: {parts.Count} parts, {entries} approved sources for {product.Code}, qualified and accepted on both lines but for the demo's gaps");
     }

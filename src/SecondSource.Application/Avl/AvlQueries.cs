@@ -24,6 +24,12 @@ public sealed record AvlEntryView(
 
 public sealed record EntryRef(Guid Id, Guid PartId, string PartNumber, string Manufacturer, string Mpn, AvlStatus Status);
 
+/// <summary>One point of a coverage trend: on every line (LineId null) or on one line.</summary>
+public sealed record CoveragePoint(DateTimeOffset At, Guid? LineId, string Revision, int CriticalLines, int DualSourcedLines)
+{
+    public double Percent => CriticalLines == 0 ? 100 : 100.0 * DualSourcedLines / CriticalLines;
+}
+
 public sealed record AvlChangeView(string Subject, string? Source, string Before, string After, DateTimeOffset At, string By);
 
 public sealed record PartView(
@@ -55,6 +61,17 @@ public sealed class AvlQueries(SecondSourceDbContext db, IPartyContext partyCont
                 db.AvlEntries.Count(e => e.PartId == p.Id), db.AvlEntries.Count(e => e.PartId == p.Id && e.Status == AvlStatus.Qualified)))
             .ToListAsync(ct);
         return (rows, total);
+    }
+
+    /// <summary>A product's coverage over time, oldest first, as the caller may see it (a manufacturer: its own line only).</summary>
+    public async Task<(IReadOnlyList<BuildLine> Lines, IReadOnlyList<CoveragePoint> Points)> CoverageTrendAsync(Guid productId, CancellationToken ct)
+    {
+        var points = await (from s in db.CoverageSnapshots.AsNoTracking()
+                            join r in db.BomRevisions on s.RevisionId equals r.Id
+                            where s.ProductId == productId
+                            orderby s.At
+                            select new CoveragePoint(s.At, s.LineId, r.Label, s.CriticalLines, s.DualSourcedLines)).Take(2000).ToListAsync(ct);
+        return (await library.BuildLinesAsync([productId], ct), points);
     }
 
     public async Task<EntryRef?> EntryAsync(Guid id, CancellationToken ct) =>

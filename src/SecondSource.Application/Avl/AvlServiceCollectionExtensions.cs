@@ -11,6 +11,7 @@ public static class AvlServiceCollectionExtensions
         services.AddScoped<ManufacturerDirectory>();
         services.AddScoped<PartLibrary>();
         services.AddScoped<AvlQueries>();
+        services.AddScoped<CoverageRecorder>();
         services.AddScoped<ProposeAlternateHandler>();
         services.AddScoped<RecordQualificationHandler>();
         services.AddScoped<ChangeAvlStatusHandler>();

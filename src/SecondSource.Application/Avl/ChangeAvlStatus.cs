@@ -15,7 +15,7 @@ public enum AvlStatusAction
 public sealed record ChangeAvlStatusRequest(Guid EntryId, AvlStatusAction Action, string Reason, string By);
 
 /// <summary>Rejects, retires or reopens an AVL entry, with the reason in the change record.</summary>
-public sealed class ChangeAvlStatusHandler(SecondSourceDbContext db, PartLibrary library, TimeProvider clock)
+public sealed class ChangeAvlStatusHandler(SecondSourceDbContext db, PartLibrary library, TimeProvider clock, CoverageRecorder coverage)
 {
     public async Task<Result<AvlStatus>> HandleAsync(ChangeAvlStatusRequest request, CancellationToken ct)
     {
@@ -37,6 +37,7 @@ public sealed class ChangeAvlStatusHandler(SecondSourceDbContext db, PartLibrary
             };
             db.AvlChanges.Add(AvlChange.Of(await library.BuyerAsync(ct), entry.PartId, entry.Id, "status", before.ToString(), $"{after}: {entry.StatusReason}", clock.GetUtcNow(), request.By));
             await db.SaveChangesAsync(ct);
+            await coverage.RecordForPartAsync(entry.PartId, ct);
             return Result.Ok(after);
         }
         catch (DomainException ex)

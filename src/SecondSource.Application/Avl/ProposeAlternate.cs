@@ -8,7 +8,7 @@ namespace SecondSource.Application.Avl;
 public sealed record ProposeAlternateRequest(Guid PartId, string Manufacturer, string Mpn, AvlEntryDetails Details, string By);
 
 /// <summary>Adds a source to a part's AVL as <see cref="AvlStatus.Proposed"/>; the same maker and part number twice is refused.</summary>
-public sealed class ProposeAlternateHandler(SecondSourceDbContext db, ManufacturerDirectory manufacturers, PartLibrary library, TimeProvider clock)
+public sealed class ProposeAlternateHandler(SecondSourceDbContext db, ManufacturerDirectory manufacturers, PartLibrary library, TimeProvider clock, CoverageRecorder coverage)
 {
     public async Task<Result<Guid>> HandleAsync(ProposeAlternateRequest request, CancellationToken ct)
     {
@@ -30,6 +30,7 @@ public sealed class ProposeAlternateHandler(SecondSourceDbContext db, Manufactur
             db.AvlEntries.Add(entry);
             db.AvlChanges.Add(AvlChange.Of(await library.BuyerAsync(ct), entry.PartId, entry.Id, "status", "", $"Proposed: {maker.Name} {entry.Mpn}", entry.ProposedAt, request.By));
             await db.SaveChangesAsync(ct);
+            await coverage.RecordForPartAsync(entry.PartId, ct);
             return Result.Ok(entry.Id);
         }
         catch (DomainException ex)

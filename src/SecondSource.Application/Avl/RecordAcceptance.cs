@@ -11,7 +11,7 @@ public sealed record RecordAcceptanceRequest(Guid EntryId, Guid LineId, Acceptan
 /// Records a manufacturing line's answer to an AVL entry. It is the line's own statement: only a user of the
 /// line's manufacturer records it, for a line that builds a product using the part.
 /// </summary>
-public sealed class RecordAcceptanceHandler(SecondSourceDbContext db, IPartyContext partyContext, PartLibrary library, TimeProvider clock)
+public sealed class RecordAcceptanceHandler(SecondSourceDbContext db, IPartyContext partyContext, PartLibrary library, TimeProvider clock, CoverageRecorder coverage)
 {
     public async Task<Result<AcceptanceState>> HandleAsync(RecordAcceptanceRequest request, CancellationToken ct)
     {
@@ -63,6 +63,7 @@ public sealed class RecordAcceptanceHandler(SecondSourceDbContext db, IPartyCont
             db.AvlChanges.Add(AvlChange.Of(line.PartyId, entry.PartId, entry.Id, "acceptance by " + buildLine.Name,
                 before + (previousEvidence is null ? "" : ": " + previousEvidence), after + (acceptance.Evidence is null ? "" : ": " + acceptance.Evidence), at, request.By));
             await db.SaveChangesAsync(ct);
+            await coverage.RecordForPartAsync(entry.PartId, ct);
             return Result.Ok(after);
         }
         catch (DomainException ex)

@@ -8,7 +8,7 @@ namespace SecondSource.Application.Avl;
 public sealed record RecordQualificationRequest(Guid EntryId, QualificationInput Input, bool ByAdministrator, string By);
 
 /// <summary>Records an electrical or reliability verdict on an AVL entry and the status it leads to, both in the change record.</summary>
-public sealed class RecordQualificationHandler(SecondSourceDbContext db, PartLibrary library, TimeProvider clock)
+public sealed class RecordQualificationHandler(SecondSourceDbContext db, PartLibrary library, TimeProvider clock, CoverageRecorder coverage)
 {
     public async Task<Result<AvlStatus>> HandleAsync(RecordQualificationRequest request, CancellationToken ct)
     {
@@ -34,6 +34,7 @@ public sealed class RecordQualificationHandler(SecondSourceDbContext db, PartLib
             }
 
             await db.SaveChangesAsync(ct);
+            await coverage.RecordForPartAsync(entry.PartId, ct);
             return Result.Ok(after);
         }
         catch (DomainException ex)

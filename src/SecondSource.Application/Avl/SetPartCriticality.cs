@@ -8,7 +8,7 @@ namespace SecondSource.Application.Avl;
 public sealed record SetPartCriticalityRequest(Guid PartId, bool? Critical, string? Reason, string By);
 
 /// <summary>Records the engineer's criticality verdict on a part (or hands it back to the policy).</summary>
-public sealed class SetPartCriticalityHandler(SecondSourceDbContext db, PartLibrary library, TimeProvider clock)
+public sealed class SetPartCriticalityHandler(SecondSourceDbContext db, PartLibrary library, TimeProvider clock, CoverageRecorder coverage)
 {
     public async Task<Result<Criticality?>> HandleAsync(SetPartCriticalityRequest request, CancellationToken ct)
     {
@@ -26,6 +26,7 @@ public sealed class SetPartCriticalityHandler(SecondSourceDbContext db, PartLibr
             {
                 db.AvlChanges.Add(AvlChange.Of(await library.BuyerAsync(ct), part.Id, null, "criticality", before, after, clock.GetUtcNow(), request.By));
                 await db.SaveChangesAsync(ct);
+                await coverage.RecordForPartAsync(part.Id, ct);
             }
 
             return Result.Ok(part.Criticality);

@@ -15,7 +15,7 @@ public sealed record ImportedRevision(Guid RevisionId, int Lines, bool AlreadyIm
 /// Imports a staged BOM file as a revision of a product, all lines in one transaction (with the library parts its
 /// lines call for, added where new): either the whole revision is stored or nothing is. The same file imported again for the same product is the same revision.
 /// </summary>
-public sealed class ImportBomRevisionHandler(SecondSourceDbContext db, ImportStaging staging, PartLibrary library, TimeProvider clock)
+public sealed class ImportBomRevisionHandler(SecondSourceDbContext db, ImportStaging staging, PartLibrary library, CoverageRecorder coverage, TimeProvider clock)
 {
     public async Task<Result<ImportedRevision>> HandleAsync(ImportBomRevisionRequest request, CancellationToken ct)
     {
@@ -64,6 +64,7 @@ public sealed class ImportBomRevisionHandler(SecondSourceDbContext db, ImportSta
         db.BomRevisions.Add(revision);
         await library.AttachPartsAsync(revision.Lines, ct);
         await db.SaveChangesAsync(ct);
+        await coverage.RecordAsync([request.ProductId], null, ct);
         return Result.Ok(new ImportedRevision(revision.Id, lines.Count, AlreadyImported: false));
     }
 }

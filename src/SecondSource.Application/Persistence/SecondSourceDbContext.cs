@@ -53,6 +53,8 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<AvlChange> AvlChanges => Set<AvlChange>();
 
+    public DbSet<CoverageSnapshot> CoverageSnapshots => Set<CoverageSnapshot>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductProgram> Programs => Set<ProductProgram>();

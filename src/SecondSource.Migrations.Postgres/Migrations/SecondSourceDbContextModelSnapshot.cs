@@ -306,6 +306,43 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.ToTable("ComponentManufacturers", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Avl.CoverageSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CriticalLines")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DualSourcedLines")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("LineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("ProductId", "LineId", "At");
+
+                    b.ToTable("CoverageSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Avl.LineAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1166,6 +1203,21 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.HasOne("SecondSource.Domain.Avl.Part", null)
                         .WithMany()
                         .HasForeignKey("PartId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Avl.CoverageSnapshot", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecondSource.Domain.Boms.BomRevision", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

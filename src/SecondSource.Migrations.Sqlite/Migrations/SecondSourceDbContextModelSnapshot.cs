@@ -299,6 +299,43 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.ToTable("ComponentManufacturers", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Avl.CoverageSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriticalLines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DualSourcedLines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("ProductId", "LineId", "At");
+
+                    b.ToTable("CoverageSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Avl.LineAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1159,6 +1196,21 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.HasOne("SecondSource.Domain.Avl.Part", null)
                         .WithMany()
                         .HasForeignKey("PartId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Avl.CoverageSnapshot", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecondSource.Domain.Boms.BomRevision", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

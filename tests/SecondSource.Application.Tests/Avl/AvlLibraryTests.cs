@@ -159,6 +159,38 @@ public sealed class AvlLibraryTests
     }
 
     [Theory, DatabaseProviders]
+    public async Task The_coverage_trend_follows_the_library_and_a_manufacturer_reads_its_own_line(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var (lines, points) = await demo.AsBuyerAsync(s => s.GetRequiredService<AvlQueries>().CoverageTrendAsync(demo.ProductId, CancellationToken.None));
+        var audit = await demo.AuditAsync(PartyScope.Unrestricted);
+
+        // The demo's history: imported with an empty library, qualified, accepted by the primary, then by the second source.
+        var overall = points.Where(p => p.LineId is null).ToList();
+        overall[0].DualSourcedLines.ShouldBe(0);
+        overall[^1].DualSourcedLines.ShouldBe(audit.Summary.DualSourcedCriticalLines);
+        overall[^1].CriticalLines.ShouldBe(audit.Summary.CriticalLines);
+        points.Where(p => p.LineId == demo.PearlRiverLine).Select(p => p.DualSourcedLines).ShouldBe(points.Where(p => p.LineId == demo.PearlRiverLine).Select(p => p.DualSourcedLines).Order());
+        lines.Count.ShouldBe(2);
+
+        // A refusal moves the second line's coverage down and is recorded at once.
+        var part = await demo.PartOfAsync("U2");
+        var entry = await demo.AsBuyerAsync(s => s.GetRequiredService<SecondSourceDbContext>().AvlEntries.Where(e => e.PartId == part && e.Mpn == "AS4C16M16SA-6BIN").Select(e => e.Id).SingleAsync());
+        var refused = await demo.AsAsync(PartyScope.For(demo.Vistula), s => s.GetRequiredService<RecordAcceptanceHandler>().HandleAsync(
+            new RecordAcceptanceRequest(entry, demo.VistulaLine, AcceptanceState.Refused, "NRND part: we will not set up a new feeder program for it", "quality@vistula.example"), CancellationToken.None));
+        refused.Succeeded.ShouldBeTrue(refused.Failure?.Message);
+
+        var (_, after) = await demo.AsBuyerAsync(s => s.GetRequiredService<AvlQueries>().CoverageTrendAsync(demo.ProductId, CancellationToken.None));
+        after.Last(p => p.LineId == demo.VistulaLine).DualSourcedLines.ShouldBe(points.Last(p => p.LineId == demo.VistulaLine).DualSourcedLines - 1);
+        after.Last(p => p.LineId == demo.PearlRiverLine).ShouldBe(points.Last(p => p.LineId == demo.PearlRiverLine), "the primary line's coverage did not move");
+
+        var (vistulaLines, vistulaPoints) = await demo.AsAsync(PartyScope.For(demo.Vistula), s => s.GetRequiredService<AvlQueries>().CoverageTrendAsync(demo.ProductId, CancellationToken.None));
+        vistulaLines.Select(l => l.Id).ShouldBe([demo.VistulaLine]);
+        vistulaPoints.ShouldAllBe(p => p.LineId == demo.VistulaLine);
+        vistulaPoints.ShouldNotBeEmpty();
+    }
+
+    [Theory, DatabaseProviders]
     public async Task Adopting_a_revisions_sources_proposes_each_unknown_source_once(DatabaseProvider provider)
     {
         await using var demo = await DemoAsync(provider);

@@ -17,6 +17,7 @@ public sealed class PartyIsolationSourceTests
         ["src/SecondSource.Web/Hosting/StartupTasks.cs"] = "migrates and seeds before any request",
         ["src/SecondSource.Application/Database/DescribeDatabase.cs"] = "operator's row counts (raw SQL over model table names)",
         ["src/SecondSource.Application/Persistence/PartyScope.cs"] = "defines the system scope",
+        ["src/SecondSource.Application/Avl/CoverageRecorder.cs"] = "audits every line's acceptances to snapshot coverage after any party's change; writes only party-owned snapshots, returns nothing",
     };
 
     private static readonly string[] Bypasses = ["IgnoreQueryFilters", "BeginSystemScope", "SqlQueryRaw", "FromSqlRaw", "ExecuteSqlRaw", "FromSql(", "SqlQuery("];

@@ -122,4 +122,22 @@ public sealed class PartPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         rows.ShouldContain(r => r.Contains("AP7354-33W5-7", StringComparison.Ordinal));
         rows.ShouldNotContain(r => r.Contains("GRM033R61A104KE15D", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_products_bom_page_charts_the_coverage_trend_for_each_line()
+    {
+        var product = await app.RunInSystemScopeAsync(s => s.GetRequiredService<SecondSourceDbContext>().Products.Where(p => p.Code == "AUR-VSM200").Select(p => p.Id).SingleAsync());
+        using var engineer = await app.SignedInAsync("Engineer");
+        using var member = await app.SignedInAsync("Member", "Pearl River");
+
+        var page = await engineer.GetDocumentAsync($"/Products/Bom?id={product}");
+        page.QuerySelectorAll("[data-testid=coverage-chart] polyline").Length.ShouldBe(3);
+        page.QuerySelectorAll("[data-testid=coverage-trend] thead th").Select(th => th.TextContent).ShouldBe(
+            ["When (UTC)", "Revision", "Every line", "Pearl River Electronics Manufacturing (Shenzhen) / SMT line 3", "Vistula EMS Sp. z o.o. (Gdańsk) / SMT line 1"]);
+        page.QuerySelectorAll("[data-testid=coverage-trend] tbody tr").Length.ShouldBeGreaterThanOrEqualTo(4);
+
+        var own = await member.GetDocumentAsync($"/Products/Bom?id={product}");
+        own.QuerySelectorAll("[data-testid=coverage-trend] thead th").Select(th => th.TextContent).ShouldBe(
+            ["When (UTC)", "Revision", "Pearl River Electronics Manufacturing (Shenzhen) / SMT line 3"]);
+    }
 }

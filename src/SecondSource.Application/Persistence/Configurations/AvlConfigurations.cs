@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SecondSource.Domain.Avl;
+using SecondSource.Domain.Boms;
 using SecondSource.Domain.Lines;
 
 namespace SecondSource.Application.Persistence.Configurations;
@@ -114,5 +115,20 @@ internal sealed class AvlChangeConfiguration : IEntityTypeConfiguration<AvlChang
         builder.HasIndex(c => new { c.PartId, c.At });
         builder.HasIndex(c => c.PartyId);
         builder.HasOne<Part>().WithMany().HasForeignKey(c => c.PartId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CoverageSnapshotConfiguration : IEntityTypeConfiguration<CoverageSnapshot>
+{
+    public void Configure(EntityTypeBuilder<CoverageSnapshot> builder)
+    {
+        builder.ToTable("CoverageSnapshots");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Ignore(s => s.Percent);
+        builder.HasIndex(s => new { s.ProductId, s.LineId, s.At });
+        builder.HasIndex(s => s.PartyId);
+        builder.HasOne<Domain.Programs.Product>().WithMany().HasForeignKey(s => s.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<BomRevision>().WithMany().HasForeignKey(s => s.RevisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

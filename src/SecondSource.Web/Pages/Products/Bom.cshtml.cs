@@ -1,15 +1,22 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecondSource.Application.Avl;
 using SecondSource.Application.Boms;
+using SecondSource.Domain.Avl;
 
 namespace SecondSource.Web.Pages.Products;
 
-/// <summary>A product's BOM revisions, newest first (a manufacturer sees them for the products its lines build).</summary>
-public sealed class BomModel(BomRevisionQueries queries) : PageModel
+/// <summary>A product's BOM revisions, newest first, and its dual-sourcing coverage over time (a manufacturer sees them for the products its lines build, and its own line's trend).</summary>
+public sealed class BomModel(BomRevisionQueries queries, AvlQueries avl) : PageModel
 {
     public ProductRef? Product { get; private set; }
 
     public IReadOnlyList<BomRevisionSummary> Revisions { get; private set; } = [];
+
+    public IReadOnlyList<BuildLine> Lines { get; private set; } = [];
+
+    /// <summary>The coverage trend, oldest first: overall (line null) and per line.</summary>
+    public IReadOnlyList<CoveragePoint> Trend { get; private set; } = [];
 
     [TempData]
     public string? Notice { get; set; }
@@ -23,6 +30,7 @@ public sealed class BomModel(BomRevisionQueries queries) : PageModel
         }
 
         Revisions = await queries.ListAsync(id, ct);
+        (Lines, Trend) = await avl.CoverageTrendAsync(id, ct);
         return Page();
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SecondSource.Migrations.Sqlite.Migrations
+namespace SecondSource.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class AvlLibrary : Migration
@@ -14,16 +14,16 @@ namespace SecondSource.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "PartId",
                 table: "BomRevisionLines",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ComponentManufacturers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,16 +31,46 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CoverageSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RevisionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LineId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CriticalLines = table.Column<int>(type: "integer", nullable: false),
+                    DualSourcedLines = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoverageSnapshots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoverageSnapshots_BomRevisions_RevisionId",
+                        column: x => x.RevisionId,
+                        principalTable: "BomRevisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CoverageSnapshots_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Parts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Package = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Critical = table.Column<bool>(type: "INTEGER", nullable: true),
-                    CriticalityReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Value = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Package = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Critical = table.Column<bool>(type: "boolean", nullable: true),
+                    CriticalityReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -51,10 +81,10 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "ManufacturerAliases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ManufacturerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ManufacturerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,15 +101,15 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "AvlChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EntryId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Before = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    After = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Before = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    After = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -96,20 +126,20 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "AvlEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ManufacturerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Mpn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    MpnKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
-                    Lifecycle = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    LeadTimeWeeks = table.Column<int>(type: "INTEGER", nullable: true),
-                    LeadTimeInternal = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ManufacturerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Mpn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MpnKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: false),
+                    Lifecycle = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    LeadTimeWeeks = table.Column<int>(type: "integer", nullable: true),
+                    LeadTimeInternal = table.Column<bool>(type: "boolean", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    StatusReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProposedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -132,14 +162,14 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "LineAcceptances",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LineId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,17 +192,17 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "QualificationRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Aspect = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Verdict = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Justification = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Superseded = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Aspect = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Verdict = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Justification = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Superseded = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -216,6 +246,21 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 table: "ComponentManufacturers",
                 column: "Key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoverageSnapshots_PartyId",
+                table: "CoverageSnapshots",
+                column: "PartyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoverageSnapshots_ProductId_LineId_At",
+                table: "CoverageSnapshots",
+                columns: new[] { "ProductId", "LineId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoverageSnapshots_RevisionId",
+                table: "CoverageSnapshots",
+                column: "RevisionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LineAcceptances_EntryId_LineId",
@@ -274,6 +319,9 @@ namespace SecondSource.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AvlChanges");
+
+            migrationBuilder.DropTable(
+                name: "CoverageSnapshots");
 
             migrationBuilder.DropTable(
                 name: "LineAcceptances");
