@@ -18,6 +18,7 @@ public static class AvlServiceCollectionExtensions
         services.AddScoped<SetPartCriticalityHandler>();
         services.AddScoped<RecordAcceptanceHandler>();
         services.AddScoped<AdoptBomSourcesHandler>();
+        services.AddScoped<ExportFlaggedBomHandler>();
         services.AddScoped<IDemoSeeder, AvlDemoSeeder>();
         return services;
     }

@@ -10,6 +10,9 @@ public sealed record KnownSource(
     Guid EntryId, string ManufacturerKey, string ManufacturerName, string Mpn, AvlStatus Status, Lifecycle? Lifecycle,
     IReadOnlyDictionary<Guid, AcceptanceState> Acceptance)
 {
+    /// <summary>Preference among the part's sources (1 = preferred).</summary>
+    public int Rank { get; init; } = 1;
+
     public AcceptanceState On(BuildLine line) => Acceptance.TryGetValue(line.Id, out var state) ? state : AcceptanceState.Pending;
 
     /// <summary>A source the line may build with: qualified and accepted by that line.</summary>

@@ -7,7 +7,9 @@ namespace SecondSource.Formats.Boms;
 /// <summary>
 /// Reads the BOM and AVL sections of an IPC-2581 file (revisions B and C): <c>Bom/BomItem/RefDes</c> for the
 /// lines (<c>populate="false"</c> is DNP), <c>Avl/AvlItem/AvlVmpn</c> (one <c>AvlMpn</c> and one <c>AvlVendor</c>
-/// each) for the sources, joined through <c>OEMDesignNumberRef</c>. Everything else, including the geometry that
+/// each) for the sources, joined through <c>OEMDesignNumberRef</c>. When the file marks any source
+/// <c>qualified="true"</c>, its <c>qualified="false"</c> sources are listed but not counted; a file that marks none
+/// (KiCad writes <c>qualified="false"</c> on every source) is taken at its AVL's word that each is a source. Everything else, including the geometry that
 /// makes most of a real file and often breaks the schema, is skipped. When the AVL names no source for an item,
 /// the part number is taken from the BOM characteristics (as KiCad writes them), and that is said.
 /// </summary>
@@ -165,7 +167,8 @@ internal static class Ipc2581BomReader
         }
 
         var diagnostics = new List<BomDiagnostic>();
-        var lines = BuildLines(items, avl, enterprises, hasAvl, options.Manufacturers, diagnostics);
+        var qualifiedFlagsMeant = avl.Values.Any(list => list.Any(v => v.Qualified == true));
+        var lines = BuildLines(items, avl, enterprises, hasAvl, qualifiedFlagsMeant, options.Manufacturers, diagnostics);
         var info = new BomSourceInfo
         {
             File = path,
@@ -185,7 +188,7 @@ internal static class Ipc2581BomReader
     }
 
     private static List<BomLine> BuildLines(List<Item> items, Dictionary<string, List<Vmpn>> avl, Dictionary<string, string> enterprises, bool hasAvl,
-        ManufacturerCatalog catalog, List<BomDiagnostic> diagnostics)
+        bool qualifiedFlagsMeant, ManufacturerCatalog catalog, List<BomDiagnostic> diagnostics)
     {
         var lines = new List<BomLine>();
         var fromCharacteristics = 0;
@@ -203,6 +206,13 @@ internal static class Ipc2581BomReader
                     {
                         diagnostics.Add(new BomDiagnostic(FindingSeverity.Info, item.Line, "AvlVmpn",
                             $"{item.OemDesignNumber}: {vendor} {v.Mpn} is a distributor's part number, not a source."));
+                        continue;
+                    }
+
+                    if (v.Qualified == false && qualifiedFlagsMeant)
+                    {
+                        diagnostics.Add(new BomDiagnostic(FindingSeverity.Info, item.Line, "AvlVmpn",
+                            $"{item.OemDesignNumber}: {vendor} {v.Mpn} is marked qualified=\"false\": listed in the AVL but not a source."));
                         continue;
                     }
 
@@ -246,6 +256,12 @@ internal static class Ipc2581BomReader
                     Footprint = refs.Select(r => r.Package).FirstOrDefault(p => p is not null),
                     Sources = sources,
                     Generic = generic,
+                    CriticalInFile = Characteristic(item, "Critical", "Criticality")?.Trim().ToLowerInvariant() switch
+                    {
+                        "yes" or "true" or "1" or "critical" => true,
+                        "no" or "false" or "0" or "not critical" => false,
+                        _ => null,
+                    },
                 };
             }
 

@@ -7,6 +7,7 @@ using SecondSource.Application.Persistence;
 using SecondSource.Domain.Avl;
 using SecondSource.Domain.Boms;
 using SecondSource.Domain.Parties;
+using SecondSource.Formats.Boms;
 using SecondSource.Testing;
 
 namespace SecondSource.Application.Tests.Avl;
@@ -188,6 +189,44 @@ public sealed class AvlLibraryTests
         vistulaLines.Select(l => l.Id).ShouldBe([demo.VistulaLine]);
         vistulaPoints.ShouldAllBe(p => p.LineId == demo.VistulaLine);
         vistulaPoints.ShouldNotBeEmpty();
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task The_flagged_ipc2581_export_for_a_line_reads_back_with_that_lines_coverage(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var audit = await demo.AuditAsync(PartyScope.Unrestricted);
+
+        foreach (var (line, scope) in new[] { (demo.VistulaLine, PartyScope.For(demo.Vistula)), (demo.PearlRiverLine, PartyScope.Unrestricted) })
+        {
+            var exported = await demo.AsAsync(scope, s => s.GetRequiredService<ExportFlaggedBomHandler>().HandleAsync(
+                new ExportFlaggedBomRequest(demo.RevisionId, line, FlaggedBomFormat.Ipc2581, "engineer@example.com"), CancellationToken.None));
+            exported.Succeeded.ShouldBeTrue(exported.Failure?.Message);
+            exported.Value!.FileName.ShouldEndWith(".ipc2581.xml");
+
+            using var stream = new MemoryStream(exported.Value.Content);
+            var fileAuditor = new BomAuditor(CriticalityPolicy.Default);
+            var reread = BomReader.Open(exported.Value.FileName, stream, new BomReadOptions()).ReadLines().Select(fileAuditor.Audit).ToList();
+
+            reread.Count.ShouldBe(audit.Lines.Count);
+            fileAuditor.Summary.CriticalLines.ShouldBe(audit.Summary.CriticalLines);
+            fileAuditor.Summary.DualSourcedCriticalLines.ShouldBe(audit.Summary.DualSourcedCriticalLinesOn(line), "the file carries exactly the sources approved for the line");
+            foreach (var original in audit.Lines.Where(l => !l.Line.Dnp))
+            {
+                var back = reread.Single(r => r.Line.Designators.SequenceEqual(original.Line.Designators));
+                back.Line.Sources.Select(s => s.Mpn).ShouldBe(original.Part?.Sources.Where(s => s.UsableOn(audit.BuildLines.Single(b => b.Id == line))).OrderBy(s => s.Rank).Select(s => s.Mpn) ?? [],
+                    ignoreOrder: true, string.Join(",", original.Line.Designators));
+            }
+        }
+
+        // U6's Diodes alternate is refused by Vistula: single source there, dual on Pearl River.
+        var vistula = await demo.AsAsync(PartyScope.For(demo.Vistula), s => s.GetRequiredService<ExportFlaggedBomHandler>().HandleAsync(
+            new ExportFlaggedBomRequest(demo.RevisionId, demo.VistulaLine, FlaggedBomFormat.Csv, "quality@vistula.example"), CancellationToken.None));
+        var csv = System.Text.Encoding.UTF8.GetString(vistula.Value!.Content);
+        csv.ShouldContain("AP7354-33W5-7 (refused by the line)");
+        var other = await demo.AsAsync(PartyScope.For(demo.Vistula), s => s.GetRequiredService<ExportFlaggedBomHandler>().HandleAsync(
+            new ExportFlaggedBomRequest(demo.RevisionId, demo.PearlRiverLine, FlaggedBomFormat.Csv, "quality@vistula.example"), CancellationToken.None));
+        other.Failure!.Kind.ShouldBe(FailureKind.NotFound, "a manufacturer exports for its own line only");
     }
 
     [Theory, DatabaseProviders]

@@ -55,8 +55,21 @@ public sealed class Ipc2581BomReaderTests
 
         bom.At("C1").Sources().ShouldBe([("Murata", "GRM155R71C104KA88D"), ("Yageo", "CC0402KRX7R7BB104")]);
         bom.At("C1").Value.ShouldBe("100n");
-        bom.At("U1").Sources().ShouldBe([("Texas Instruments", "TLV75533PDBVR")]);
         bom.Diagnostics.ShouldContain(d => d.Message == "IC-LDO-3V3: LCSC C2861882 is a distributor's part number, not a source.");
+
+        // The file marks sources qualified="true", so its qualified="false" ones are listed but are not sources.
+        bom.At("U1").Sources().ShouldBeEmpty();
+        bom.Diagnostics.ShouldContain(d => d.Message == "IC-LDO-3V3: Texas Instruments TLV75533PDBVR is marked qualified=\"false\": listed in the AVL but not a source.");
+    }
+
+    [Fact]
+    public void A_file_that_marks_no_source_qualified_keeps_every_source_of_its_avl()
+    {
+        // KiCad writes qualified="false" on every AvlVmpn: the flag then carries no meaning.
+        var bom = BomFiles.Text(DualSourced.Replace("qualified=\"true\"", "qualified=\"false\"", StringComparison.Ordinal), "board.xml");
+
+        bom.At("U1").Sources().ShouldBe([("Texas Instruments", "TLV75533PDBVR")]);
+        bom.At("C1").Sources().Count.ShouldBe(2);
     }
 
     [Fact]

@@ -140,4 +140,29 @@ public sealed class PartPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         own.QuerySelectorAll("[data-testid=coverage-trend] thead th").Select(th => th.TextContent).ShouldBe(
             ["When (UTC)", "Revision", "Pearl River Electronics Manufacturing (Shenzhen) / SMT line 3"]);
     }
+
+    [Fact]
+    public async Task A_manufacturer_downloads_the_flagged_bom_for_its_own_line_only()
+    {
+        using var member = await app.SignedInAsync("Member", "Vistula");
+        var revision = await app.RunInSystemScopeAsync(s => s.GetRequiredService<SecondSourceDbContext>().BomRevisions.Select(r => r.Id).FirstAsync());
+        var page = await member.GetDocumentAsync($"/Products/Revision?id={revision}");
+        var links = page.QuerySelectorAll("[data-testid=export-links] a").Select(a => a.GetAttribute("href")!).ToList();
+        links.Count.ShouldBe(3, "one line, three formats");
+
+        using var xlsx = await member.GetAsync(new Uri(links.Single(l => l.EndsWith("format=xlsx", StringComparison.Ordinal)).Replace("&amp;", "&", StringComparison.Ordinal), UriKind.Relative));
+        xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        xlsx.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("AUR-VSM200-Rev-B-Vistula-EMS-Sp.-z-o.o.-Gdańsk-SMT-line-1.xlsx");
+
+        var pearlLine = await app.RunInSystemScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<SecondSourceDbContext>();
+            return await db.Lines.Where(l => db.Parties.Any(p => p.Id == l.PartyId && p.Name.StartsWith("Pearl"))).Select(l => l.Id).SingleAsync();
+        });
+        using var other = await member.GetAsync(new Uri($"/Products/Export?id={revision}&line={pearlLine}&format=csv", UriKind.Relative));
+        other.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var unknown = await member.GetAsync(new Uri($"/Products/Export?id={revision}&line={pearlLine}&format=pdf", UriKind.Relative));
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
 }

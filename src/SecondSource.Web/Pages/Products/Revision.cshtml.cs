@@ -29,6 +29,9 @@ public sealed class RevisionModel(BomRevisionQueries queries) : PageModel
     /// <summary>Sources the BOM lists that the AVL does not know (offered for adoption as Proposed).</summary>
     public int UnknownSources { get; private set; }
 
+    /// <summary>BOM lines whose approved sources differ from one manufacturing line to another.</summary>
+    public int DifferingLines { get; private set; }
+
     public string? Message { get; private set; }
 
     [TempData]
@@ -55,6 +58,8 @@ public sealed class RevisionModel(BomRevisionQueries queries) : PageModel
             Line = null;
         }
 
+        DifferingLines = Audit.BuildLines.Count < 2 ? 0 : Audit.Lines.Count(l => l.Part is { } part
+            && Audit.BuildLines.Select(b => string.Join("|", part.Sources.Where(s => s.UsableOn(b)).Select(s => s.EntryId).Order())).Distinct().Count() > 1);
         UnknownSources = Audit.Lines.Sum(l => l.Findings.Count(f => f.Rule == BomAuditRules.AvlMismatch && f.Message.EndsWith("does not know for this part.", StringComparison.Ordinal)));
         Lines = Audit.Lines
             .Where(l => Rule is null || l.Findings.Any(f => f.Rule.Id == Rule))
