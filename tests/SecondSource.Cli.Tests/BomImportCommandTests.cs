@@ -90,4 +90,33 @@ public sealed class BomImportCommandTests
         both.ExitCode.ShouldBe(2);
         both.Error.ShouldContain("not both");
     }
+
+    [Fact]
+    public async Task A_stored_revision_exports_for_a_line_and_reads_back_as_a_bom()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        (await CliRun.OnAsync(database, null, "demo", "seed")).ExitCode.ShouldBe(0);
+        var target = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.xml");
+        try
+        {
+            var exported = await CliRun.OnAsync(database, null, "bom", "export", "--product", "AUR-VSM200", "--revision", "Rev B", "--line", "vistula", "--out", target);
+            var ambiguous = await CliRun.OnAsync(database, null, "bom", "export", "--product", "AUR-VSM200", "--revision", "Rev B", "--line", "SMT line");
+            var badFormat = await CliRun.OnAsync(database, null, "bom", "export", "--product", "AUR-VSM200", "--revision", "Rev B", "--line", "vistula", "--format", "pdf");
+
+            exported.ExitCode.ShouldBe(0, exported.Error);
+            exported.Out.ShouldContain("for Vistula EMS Sp. z o.o. (Gdańsk) / SMT line 1");
+            var audited = await CliRun.OnAsync(database, null, "bom", "audit", target, "--output", "json", "--fail-on", "never");
+            audited.ExitCode.ShouldBe(0, audited.Error);
+            using var report = JsonDocument.Parse(audited.Out);
+            report.RootElement.GetProperty("summary").GetProperty("lines").GetInt32().ShouldBe(34);
+            ambiguous.ExitCode.ShouldBe(2);
+            ambiguous.Error.ShouldContain("matches 2 line");
+            badFormat.ExitCode.ShouldBe(2);
+            badFormat.Error.ShouldContain("'pdf'");
+        }
+        finally
+        {
+            File.Delete(target);
+        }
+    }
 }

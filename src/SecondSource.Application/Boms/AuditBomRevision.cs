@@ -17,26 +17,13 @@ public sealed class AuditBomRevisionHandler(BomRevisionQueries queries)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(report);
-        var product = await queries.FindProductAsync(request.Product, ct);
-        if (product is null)
+        var found = await queries.FindRevisionAsync(request.Product, request.Revision, ct);
+        if (found.Failure is { } failure)
         {
-            return Fail.NotFound($"There is no single product '{request.Product}'.");
+            return failure;
         }
 
-        var revisions = await queries.ListAsync(product.Id, ct);
-        var matching = Guid.TryParse(request.Revision, out var id)
-            ? revisions.Where(r => r.Id == id).ToList()
-            : revisions.Where(r => string.Equals(r.Label, request.Revision.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
-        switch (matching.Count)
-        {
-            case 0:
-                return Fail.NotFound($"{product.Code} has no BOM revision '{request.Revision}'" +
-                    (revisions.Count == 0 ? "; none has been imported." : $"; it has: {string.Join(", ", revisions.Select(r => r.Label))}."));
-            case > 1:
-                return Fail.Conflict($"{product.Code} has {matching.Count} revisions labelled '{request.Revision}'; give the revision's id: {string.Join(", ", matching.Select(r => r.Id))}.");
-        }
-
-        var audit = (await queries.AuditAsync(matching[0].Id, request.Policy, ct))!;
+        var audit = (await queries.AuditAsync(found.Value.Revision.Id, request.Policy, ct))!;
         report.Begin(new BomSourceInfo
         {
             File = audit.Revision.FileName,

@@ -30,6 +30,29 @@ public sealed class BomRevisionQueries(SecondSourceDbContext db, PartLibrary lib
         return all.Where(p => string.Equals(p.Code, idOrCode.Trim(), StringComparison.OrdinalIgnoreCase)).ToList() is [var only] ? only : null;
     }
 
+    /// <summary>A product's revision by its label (case-insensitive) or id, with an error naming what exists when there is no single one.</summary>
+    public async Task<Result<(ProductRef Product, BomRevisionSummary Revision)>> FindRevisionAsync(string product, string revision, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(revision);
+        var found = await FindProductAsync(product, ct);
+        if (found is null)
+        {
+            return Fail.NotFound($"There is no single product '{product}'.");
+        }
+
+        var revisions = await ListAsync(found.Id, ct);
+        var matching = Guid.TryParse(revision, out var id)
+            ? revisions.Where(r => r.Id == id).ToList()
+            : revisions.Where(r => string.Equals(r.Label, revision.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        return matching.Count switch
+        {
+            0 => Fail.NotFound($"{found.Code} has no BOM revision '{revision}'" +
+                (revisions.Count == 0 ? "; none has been imported." : $"; it has: {string.Join(", ", revisions.Select(r => r.Label))}.")),
+            > 1 => Fail.Conflict($"{found.Code} has {matching.Count} revisions labelled '{revision}'; give the revision's id: {string.Join(", ", matching.Select(r => r.Id))}."),
+            _ => Result.Ok((found, matching[0])),
+        };
+    }
+
     public async Task<IReadOnlyList<BomRevisionSummary>> ListAsync(Guid productId, CancellationToken ct) =>
         await db.BomRevisions.AsNoTracking().Where(r => r.ProductId == productId)
             .OrderByDescending(r => r.ImportedAt)

@@ -9,7 +9,7 @@ using SecondSource.Formats.Boms.Reports;
 
 namespace SecondSource.Cli.Commands;
 
-/// <summary><c>secondsource bom audit|import|revisions</c>: the dual-AVL audit of a BOM file (no database), and BOM revisions of products.</summary>
+/// <summary><c>secondsource bom audit|import|revisions|export</c>: the dual-AVL audit of a BOM file (no database), and BOM revisions of products.</summary>
 internal static class BomCommands
 {
     public static Command Create(CliContext context)
@@ -92,6 +92,7 @@ internal static class BomCommands
         bom.Subcommands.Add(audit);
         bom.Subcommands.Add(Import(context, format, encoding, sheet, map, aliases, policy));
         bom.Subcommands.Add(Revisions(context));
+        bom.Subcommands.Add(BomExportCommand.Create(context));
         return bom;
     }
 
