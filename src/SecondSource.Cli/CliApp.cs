@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(ApiKeyCommands.Create(context));
         root.Subcommands.Add(DemoCommands.Create(context));
         root.Subcommands.Add(BomCommands.Create(context));
+        root.Subcommands.Add(AvlCommands.Create(context));
         root.Subcommands.Add(LineCommands.Lines(context));
         root.Subcommands.Add(LineCommands.Programs(context));
 

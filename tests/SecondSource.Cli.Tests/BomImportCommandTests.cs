@@ -119,4 +119,30 @@ public sealed class BomImportCommandTests
             File.Delete(target);
         }
     }
+
+    [Fact]
+    public async Task A_cross_reference_imports_as_proposed_alternates_and_a_second_run_changes_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        (await CliRun.OnAsync(database, null, "demo", "seed")).ExitCode.ShouldBe(0);
+        var table = Path.Combine(Path.GetTempPath(), $"xref-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(table, "Part or MPN,Alternate manufacturer,Alternate MPN,Notes\nTMP117AIDRVR,Analog Devices,MAX30208CLB+,0.1 C sensor; different package, needs footprint option\n");
+        try
+        {
+            var first = await CliRun.OnAsync(database, null, "avl", "import-xref", table);
+            var second = await CliRun.OnAsync(database, null, "avl", "import-xref", table, "--json");
+            var missing = await CliRun.OnAsync(database, null, "avl", "import-xref", table + ".missing");
+
+            first.ExitCode.ShouldBe(0, first.Error);
+            first.Out.ShouldContain("1 rows, 1 alternates proposed, 0 already in the AVL");
+            using var json = JsonDocument.Parse(second.Out);
+            json.RootElement.GetProperty("alreadyInAvl").GetInt32().ShouldBe(1);
+            missing.ExitCode.ShouldBe(2);
+            missing.Error.ShouldContain("there is no such file");
+        }
+        finally
+        {
+            File.Delete(table);
+        }
+    }
 }

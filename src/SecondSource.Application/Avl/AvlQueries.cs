@@ -30,6 +30,9 @@ public sealed record CoveragePoint(DateTimeOffset At, Guid? LineId, string Revis
     public double Percent => CriticalLines == 0 ? 100 : 100.0 * DualSourcedLines / CriticalLines;
 }
 
+/// <summary>A source qualified for another part of the library that could serve this one, and why it is suggested.</summary>
+public sealed record SuggestedAlternate(string Manufacturer, string Mpn, Guid FromPartId, string FromPartNumber, string Reason);
+
 public sealed record AvlChangeView(string Subject, string? Source, string Before, string After, DateTimeOffset At, string By);
 
 public sealed record PartView(
@@ -72,6 +75,38 @@ public sealed class AvlQueries(SecondSourceDbContext db, IPartyContext partyCont
                             orderby s.At
                             select new CoveragePoint(s.At, s.LineId, r.Label, s.CriticalLines, s.DualSourcedLines)).Take(2000).ToListAsync(ct);
         return (await library.BuildLinesAsync([productId], ct), points);
+    }
+
+    /// <summary>
+    /// Alternates for a part (A8): sources already qualified in the library for other parts with the same value and
+    /// package, or for parts that share one of this part's manufacturer part numbers, leaving out makers and part
+    /// numbers this part's AVL already has. Read through the party filter.
+    /// </summary>
+    public async Task<IReadOnlyList<SuggestedAlternate>> SuggestAlternatesAsync(Guid partId, CancellationToken ct)
+    {
+        var part = await db.Parts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == partId, ct);
+        if (part is null)
+        {
+            return [];
+        }
+
+        var own = await db.AvlEntries.AsNoTracking().Where(e => e.PartId == partId).Select(e => new { e.ManufacturerId, e.MpnKey }).ToListAsync(ct);
+        var ownMpns = own.Select(o => o.MpnKey).ToList();
+        var siblingsByMpn = db.AvlEntries.Where(e => e.PartId != partId && ownMpns.Contains(e.MpnKey)).Select(e => e.PartId);
+        var candidates = await (from e in db.AvlEntries.AsNoTracking()
+                                join p in db.Parts on e.PartId equals p.Id
+                                join m in db.ComponentManufacturers on e.ManufacturerId equals m.Id
+                                where e.PartId != partId && e.Status == AvlStatus.Qualified
+                                    && ((part.Value != null && part.Package != null && p.Value == part.Value && p.Package == part.Package) || siblingsByMpn.Contains(p.Id))
+                                orderby e.Rank
+                                select new { e.ManufacturerId, e.MpnKey, Maker = m.Name, e.Mpn, p.Id, p.Number, SameValue = p.Value == part.Value && p.Package == part.Package })
+            .Take(200).ToListAsync(ct);
+        return candidates
+            .Where(c => !own.Any(o => o.MpnKey == c.MpnKey) && !own.Any(o => o.ManufacturerId == c.ManufacturerId && o.MpnKey == c.MpnKey))
+            .DistinctBy(c => (c.ManufacturerId, c.MpnKey))
+            .Select(c => new SuggestedAlternate(c.Maker, c.Mpn, c.Id, c.Number,
+                c.SameValue ? $"qualified for {c.Number}, same value {part.Value} and package {part.Package}" : $"qualified for {c.Number}, which shares a part number with this part"))
+            .ToList();
     }
 
     public async Task<EntryRef?> EntryAsync(Guid id, CancellationToken ct) =>

@@ -19,6 +19,7 @@ public static class AvlServiceCollectionExtensions
         services.AddScoped<RecordAcceptanceHandler>();
         services.AddScoped<AdoptBomSourcesHandler>();
         services.AddScoped<ExportFlaggedBomHandler>();
+        services.AddScoped<ImportCrossReferenceHandler>();
         services.AddScoped<IDemoSeeder, AvlDemoSeeder>();
         return services;
     }

@@ -230,6 +230,58 @@ public sealed class AvlLibraryTests
     }
 
     [Theory, DatabaseProviders]
+    public async Task A_cross_reference_table_proposes_alternates_or_refuses_the_whole_file(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        Task<Result<CrossReferenceImported>> Import(string text) => demo.AsBuyerAsync(s => s.GetRequiredService<ImportCrossReferenceHandler>().HandleAsync(
+            new ImportCrossReferenceRequest("xref.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), "engineer@example.com"), CancellationToken.None));
+        Task<int> Entries() => demo.AsBuyerAsync(s => s.GetRequiredService<SecondSourceDbContext>().AvlEntries.CountAsync());
+        var before = await Entries();
+
+        var refused = await Import("Part or MPN,Alternate manufacturer,Alternate MPN,Notes\n" +
+            "TPS62130RGTR,Richtek,RT6213AGQUF,Buck 3 A alternate\n" +
+            "NOT-A-PART,Texas Instruments,TPS62133RGTR,\n");
+        refused.Failure!.Message.ShouldBe("Nothing was imported: 1 row(s) name no single part. xref.csv, row 3, column 'Part or MPN': no part 'NOT-A-PART' and no source with that part number in the library.");
+        (await Entries()).ShouldBe(before);
+
+        var imported = await Import("Part or MPN,Alternate manufacturer,Alternate MPN,Notes\n" +
+            "tps62130rgtr,Richtek,RT6213AGQUF,Buck 3 A alternate\n" +
+            "TPS3823-33DBVR,STMicroelectronics,STM6823SWY6F,already proposed by the demo\n");
+        imported.Value.ShouldBe(new CrossReferenceImported(2, 1, 1));
+        (await Entries()).ShouldBe(before + 1);
+        var audit = await demo.AuditAsync(PartyScope.Unrestricted);
+        Line(audit, "U7").Findings.Single(f => f.Rule == BomAuditRules.AlternateUnqualified).Message.ShouldContain("RT6213AGQUF is proposed");
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task Alternates_qualified_for_a_part_of_the_same_value_and_package_are_suggested(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var bom = Path.Combine(Path.GetTempPath(), $"io-board-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(bom, "Designator,Quantity,Value,Footprint,Manufacturer,MPN\n\"C1,C2\",2,100nF,C_0201_0603Metric,Yageo,CC0201KRX5R6BB104\n");
+        try
+        {
+            var revision = await demo.AsBuyerAsync(async s =>
+            {
+                await using var file = File.OpenRead(bom);
+                var sha = await s.GetRequiredService<ImportStaging>().StageAsync(file, CancellationToken.None);
+                return (await s.GetRequiredService<ImportBomRevisionHandler>().HandleAsync(
+                    new ImportBomRevisionRequest(demo.ProductId, sha, "io-board.csv", "IO Rev A", new Formats.Boms.BomReadOptions(), "engineer@example.com"), CancellationToken.None)).Value!.RevisionId;
+            });
+            var part = await demo.AsBuyerAsync(s => s.GetRequiredService<SecondSourceDbContext>().BomRevisionLines.Where(l => l.RevisionId == revision).Select(l => l.PartId!.Value).SingleAsync());
+
+            var suggestions = await demo.AsBuyerAsync(s => s.GetRequiredService<AvlQueries>().SuggestAlternatesAsync(part, CancellationToken.None));
+
+            suggestions.Select(x => x.Mpn).ShouldBe(["GRM033R61A104KE15D", "CL03A104KP3NNNC"], ignoreOrder: true);
+            suggestions[0].Reason.ShouldContain("same value 100nF and package C_0201_0603Metric");
+        }
+        finally
+        {
+            File.Delete(bom);
+        }
+    }
+
+    [Theory, DatabaseProviders]
     public async Task Adopting_a_revisions_sources_proposes_each_unknown_source_once(DatabaseProvider provider)
     {
         await using var demo = await DemoAsync(provider);

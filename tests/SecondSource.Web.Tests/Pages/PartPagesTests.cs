@@ -165,4 +165,23 @@ public sealed class PartPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         using var unknown = await member.GetAsync(new Uri($"/Products/Export?id={revision}&line={pearlLine}&format=pdf", UriKind.Relative));
         unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task A_cross_reference_with_an_unknown_part_is_refused_with_its_row_and_column()
+    {
+        using var client = await app.SignedInAsync("Engineer");
+        var form = await client.GetDocumentAsync("/Parts/CrossReference");
+        var token = form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("[data-testid=xref-form] input[name=__RequestVerificationToken]")!.Value;
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("Part,Alternate manufacturer,Alternate MPN\nNO-SUCH-PART,Richtek,RT9013-33GB\n")), "table", "xref.csv" },
+        };
+
+        using var response = await client.PostAsync(new Uri("/Parts/CrossReference", UriKind.Relative), upload);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await WebSession.ParseAsync(response)).QuerySelector("[data-valmsg-for=table]")!.TextContent
+            .ShouldContain("xref.csv, row 2, column 'Part': no part 'NO-SUCH-PART'");
+    }
 }

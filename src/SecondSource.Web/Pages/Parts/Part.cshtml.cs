@@ -13,6 +13,9 @@ public sealed class PartModel(AvlQueries queries) : PageModel
 {
     public PartView? Part { get; private set; }
 
+    /// <summary>Sources qualified elsewhere in the library that could serve this part (shown to editors).</summary>
+    public IReadOnlyList<SuggestedAlternate> Suggestions { get; private set; } = [];
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -24,6 +27,16 @@ public sealed class PartModel(AvlQueries queries) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Part = await queries.PartAsync(id, ct);
-        return Part is null ? NotFound() : Page();
+        if (Part is null)
+        {
+            return NotFound();
+        }
+
+        if (CanEdit)
+        {
+            Suggestions = await queries.SuggestAlternatesAsync(id, ct);
+        }
+
+        return Page();
     }
 }

@@ -14,10 +14,11 @@ public sealed class ProposeModel(AvlQueries queries, ProposeAlternateHandler pro
     [BindProperty(SupportsGet = true, Name = "part")]
     public Guid PartId { get; set; }
 
-    [BindProperty]
+    /// <summary>Prefilled from a suggestion's link on GET.</summary>
+    [BindProperty(SupportsGet = true)]
     public string? Manufacturer { get; set; }
 
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public string? Mpn { get; set; }
 
     [BindProperty]

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application.Avl;
+
+namespace SecondSource.Cli.Commands;
+
+/// <summary><c>secondsource avl import-xref</c>: the dual-AVL library from the command line.</summary>
+internal static class AvlCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var avl = new Command("avl", "The dual-AVL library: approved sources of parts.");
+        var file = new Argument<string>("file") { Description = "A CSV: part (internal part number or an MPN it has), alternate manufacturer, alternate MPN, notes." };
+        var json = CommandActions.JsonOption();
+        var import = new Command("import-xref", "Import a cross-reference table as Proposed alternates; a row naming no single part refuses the whole file.") { file, json };
+        import.SetScopedAction(context, async (parsed, services, ct) =>
+        {
+            var path = parsed.GetValue(file)!;
+            Stream stream;
+            try
+            {
+                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new CliUsageException($"{path}: {(ex is FileNotFoundException or DirectoryNotFoundException ? "there is no such file." : ex.Message)}");
+            }
+
+            await using (stream)
+            {
+                var result = await services.GetRequiredService<ImportCrossReferenceHandler>().HandleAsync(
+                    new ImportCrossReferenceRequest(Path.GetFileName(path), stream, $"cli:{Environment.UserName}"), ct);
+                if (result.Failure is { } failure)
+                {
+                    return await context.FailAsync(failure);
+                }
+
+                if (parsed.GetValue(json))
+                {
+                    await CliOutput.WriteJsonAsync(context.Console.Out, result.Value!);
+                    return ExitCodes.Ok;
+                }
+
+                await context.Console.Out.WriteLineAsync(
+                    $"{Path.GetFileName(path)}: {result.Value!.Rows} rows, {result.Value.Proposed} alternates proposed, {result.Value.AlreadyInAvl} already in the AVL.");
+                return ExitCodes.Ok;
+            }
+        });
+        avl.Subcommands.Add(import);
+        return avl;
+    }
+}
