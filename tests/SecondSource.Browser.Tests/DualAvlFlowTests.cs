@@ -21,7 +21,7 @@ public sealed class DualAvlFlowTests : IAsyncLifetime
             "Designator,Quantity,Description,Manufacturer 1,MPN 1,Manufacturer 2,MPN 2\n" +
             "U1,1,MCU Cortex-M4 LQFP-100,STMicroelectronics,STM32F407VGT6,,\n" +
             "U2,1,LDO 3.3 V SOT-23,Microchip,MCP1700T-3302E/TT,Torex,XC6206P332MR\n" +
-            "\"C1,C2\",2,100 nF 0402,Murata,GRM155R71C104KA88D,,\n");
+            "\"C1,C2\",2,100 nF 25 V 0402,Murata,GRM155R71E104KE14D,,\n");
     }
 
     public async ValueTask DisposeAsync()

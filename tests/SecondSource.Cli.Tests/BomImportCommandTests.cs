@@ -108,7 +108,7 @@ public sealed class BomImportCommandTests
             var audited = await CliRun.OnAsync(database, null, "bom", "audit", target, "--output", "json", "--fail-on", "never");
             audited.ExitCode.ShouldBe(0, audited.Error);
             using var report = JsonDocument.Parse(audited.Out);
-            report.RootElement.GetProperty("summary").GetProperty("lines").GetInt32().ShouldBe(34);
+            report.RootElement.GetProperty("summary").GetProperty("lines").GetInt32().ShouldBe(150);
             ambiguous.ExitCode.ShouldBe(2);
             ambiguous.Error.ShouldContain("matches 2 line");
             badFormat.ExitCode.ShouldBe(2);

@@ -39,6 +39,7 @@ public sealed class AvlDemoSeeder(CoverageRecorder coverage) : IDemoSeeder
         var secondAnswers = new List<Action>();
 
         var entries = 0;
+        var added = new HashSet<(Guid Part, Guid Maker, string Mpn)>();
         foreach (var line in revision.Lines.Where(l => l.PartId is not null && !l.Dnp && !l.Generic).OrderBy(l => l.Position))
         {
             var designator = line.Designators.Split(',')[0];
@@ -54,6 +55,11 @@ public sealed class AvlDemoSeeder(CoverageRecorder coverage) : IDemoSeeder
             {
                 rank++;
                 var manufacturer = await makers.ResolveAsync(maker, ct);
+                if (!added.Add((line.PartId!.Value, manufacturer.Id, Part.Normalize(mpn))))
+                {
+                    continue; // the same part on two BOM lines: one entry
+                }
+
                 var lifecycle = mpn == "AS4C16M16SA-6BIN" ? Lifecycle.Nrnd : Lifecycle.Active;
                 var entry = AvlEntry.Propose(line.PartId!.Value, manufacturer.Id, mpn,
                     new AvlEntryDetails(rank, lifecycle, LeadTimeWeeks: 8 + (4 * rank), LeadTimeInternal: rank > 1), now.AddDays(-88), Engineer);

@@ -182,7 +182,7 @@ public sealed class BomRevisionTests
         var audit = (await queries.AuditAsync(revision.Id, CriticalityPolicy.Default, CancellationToken.None))!;
 
         revision.Label.ShouldBe("Rev B");
-        revision.Lines.ShouldBe(34);
+        revision.Lines.ShouldBe(150);
         var singleSourced = audit.Lines.Where(l => l.Findings.Any(f => f.Rule == BomAuditRules.SingleSourceCritical)).Select(l => string.Join(",", l.Line.Designators)).ToList();
         singleSourced.ShouldContain("U1");
         singleSourced.ShouldContain("U4");
