@@ -8,9 +8,21 @@ public sealed record PartSummary(Guid Id, string Number, string? Description, bo
 
 public sealed record PartUse(Guid ProductId, string ProductCode, Guid RevisionId, string RevisionLabel, string Designators);
 
-public sealed record QualificationView(QualificationAspect Aspect, QualificationVerdict Verdict, QualificationMethod Method, string? Evidence, string? Justification, DateTimeOffset At, string By, bool Superseded);
+/// <summary>An evidence file as listed: download it by <see cref="Id"/>.</summary>
+public sealed record AttachmentView(Guid Id, string FileName, long Size);
 
-public sealed record AcceptanceView(AcceptanceState State, string? Evidence, DateTimeOffset At, string By);
+/// <summary>An evidence file to send: where its content is and what to call it.</summary>
+public sealed record EvidenceDownload(string Sha256, string FileName, string MediaType);
+
+public sealed record QualificationView(QualificationAspect Aspect, QualificationVerdict Verdict, QualificationMethod Method, string? Evidence, string? Justification, DateTimeOffset At, string By, bool Superseded)
+{
+    public IReadOnlyList<AttachmentView> Files { get; init; } = [];
+}
+
+public sealed record AcceptanceView(AcceptanceState State, string? Evidence, DateTimeOffset At, string By)
+{
+    public IReadOnlyList<AttachmentView> Files { get; init; } = [];
+}
 
 public sealed record AvlEntryView(
     Guid Id, string Manufacturer, string Mpn, AvlStatus Status, int Rank, Lifecycle? Lifecycle, int? LeadTimeWeeks, bool LeadTimeInternal,
@@ -109,6 +121,11 @@ public sealed class AvlQueries(SecondSourceDbContext db, IPartyContext partyCont
             .ToList();
     }
 
+    /// <summary>An evidence file the caller may see (qualification evidence where the record is visible; a line's only to its manufacturer and the buyer).</summary>
+    public async Task<EvidenceDownload?> EvidenceAsync(Guid id, CancellationToken ct) =>
+        await db.QualificationEvidence.AsNoTracking().Where(f => f.Id == id).Select(f => new EvidenceDownload(f.Sha256, f.FileName, f.MediaType)).SingleOrDefaultAsync(ct)
+        ?? await db.AcceptanceEvidence.AsNoTracking().Where(f => f.Id == id).Select(f => new EvidenceDownload(f.Sha256, f.FileName, f.MediaType)).SingleOrDefaultAsync(ct);
+
     public async Task<EntryRef?> EntryAsync(Guid id, CancellationToken ct) =>
         await (from e in db.AvlEntries.AsNoTracking()
                join p in db.Parts on e.PartId equals p.Id
@@ -138,13 +155,19 @@ public sealed class AvlQueries(SecondSourceDbContext db, IPartyContext partyCont
                              select new { Entry = e, Maker = m.Name }).ToListAsync(ct);
         var entryIds = entries.Select(e => e.Entry.Id).ToList();
         var acceptances = (await db.LineAcceptances.AsNoTracking().Where(a => entryIds.Contains(a.EntryId)).ToListAsync(ct)).ToLookup(a => a.EntryId);
+        var recordFiles = (await db.QualificationEvidence.AsNoTracking()
+                .Where(f => db.QualificationRecords.Any(q => q.Id == f.RecordId && entryIds.Contains(q.EntryId))).OrderBy(f => f.At).ToListAsync(ct))
+            .ToLookup(f => f.RecordId, f => new AttachmentView(f.Id, f.FileName, f.Size));
+        var acceptanceFiles = (await db.AcceptanceEvidence.AsNoTracking()
+                .Where(f => db.LineAcceptances.Any(a => a.Id == f.AcceptanceId && entryIds.Contains(a.EntryId))).OrderBy(f => f.At).ToListAsync(ct))
+            .ToLookup(f => f.AcceptanceId, f => new AttachmentView(f.Id, f.FileName, f.Size));
         var views = entries
             .OrderBy(e => e.Entry.Status is AvlStatus.Rejected or AvlStatus.Retired).ThenBy(e => e.Entry.Rank).ThenBy(e => e.Entry.ProposedAt)
             .Select(x => new AvlEntryView(x.Entry.Id, x.Maker, x.Entry.Mpn, x.Entry.Status, x.Entry.Rank, x.Entry.Lifecycle,
                 restricted && x.Entry.LeadTimeInternal ? null : x.Entry.LeadTimeWeeks, x.Entry.LeadTimeInternal, x.Entry.Notes, x.Entry.StatusReason,
                 x.Entry.ProposedAt, x.Entry.ProposedBy,
-                x.Entry.Qualifications.OrderBy(q => q.Sequence).Select(q => new QualificationView(q.Aspect, q.Verdict, q.Method, q.Evidence, q.Justification, q.At, q.By, q.Superseded)).ToList(),
-                acceptances[x.Entry.Id].ToDictionary(a => a.LineId, a => new AcceptanceView(a.State, a.Evidence, a.At, a.By))))
+                x.Entry.Qualifications.OrderBy(q => q.Sequence).Select(q => new QualificationView(q.Aspect, q.Verdict, q.Method, q.Evidence, q.Justification, q.At, q.By, q.Superseded) { Files = [.. recordFiles[q.Id]] }).ToList(),
+                acceptances[x.Entry.Id].ToDictionary(a => a.LineId, a => new AcceptanceView(a.State, a.Evidence, a.At, a.By) { Files = [.. acceptanceFiles[a.Id]] })))
             .ToList();
         var names = entries.ToDictionary(e => e.Entry.Id, e => $"{e.Maker} {e.Entry.Mpn}");
         var changes = (await db.AvlChanges.AsNoTracking().Where(c => c.PartId == id).OrderByDescending(c => c.At).Take(100).ToListAsync(ct))

@@ -10,6 +10,7 @@ public static class AvlServiceCollectionExtensions
     {
         services.AddScoped<ManufacturerDirectory>();
         services.AddScoped<PartLibrary>();
+        services.AddScoped<EvidenceStore>();
         services.AddScoped<AvlQueries>();
         services.AddScoped<CoverageRecorder>();
         services.AddScoped<ProposeAlternateHandler>();

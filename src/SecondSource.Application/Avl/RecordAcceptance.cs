@@ -5,13 +5,17 @@ using SecondSource.Domain.Common;
 
 namespace SecondSource.Application.Avl;
 
-public sealed record RecordAcceptanceRequest(Guid EntryId, Guid LineId, AcceptanceState State, string? Evidence, string By);
+public sealed record RecordAcceptanceRequest(Guid EntryId, Guid LineId, AcceptanceState State, string? Evidence, string By)
+{
+    /// <summary>A file already in the <see cref="EvidenceStore"/>, attached to the acceptance.</summary>
+    public EvidenceFile? Attachment { get; init; }
+}
 
 /// <summary>
 /// Records a manufacturing line's answer to an AVL entry. It is the line's own statement: only a user of the
 /// line's manufacturer records it, for a line that builds a product using the part.
 /// </summary>
-public sealed class RecordAcceptanceHandler(SecondSourceDbContext db, IPartyContext partyContext, PartLibrary library, TimeProvider clock, CoverageRecorder coverage)
+public sealed class RecordAcceptanceHandler(SecondSourceDbContext db, IPartyContext partyContext, PartLibrary library, EvidenceStore evidence, TimeProvider clock, CoverageRecorder coverage)
 {
     public async Task<Result<AcceptanceState>> HandleAsync(RecordAcceptanceRequest request, CancellationToken ct)
     {
@@ -48,6 +52,11 @@ public sealed class RecordAcceptanceHandler(SecondSourceDbContext db, IPartyCont
             return Fail.Invalid($"{line.Name} does not build a product that uses this part.");
         }
 
+        if (request.Attachment is { } attachment && !evidence.Has(attachment.Sha256))
+        {
+            return Fail.Invalid($"The file {attachment.FileName} is no longer there; upload it again.");
+        }
+
         var acceptance = await db.LineAcceptances.SingleOrDefaultAsync(a => a.EntryId == entry.Id && a.LineId == line.Id, ct);
         if (acceptance is null)
         {
@@ -59,7 +68,13 @@ public sealed class RecordAcceptanceHandler(SecondSourceDbContext db, IPartyCont
         {
             var at = clock.GetUtcNow();
             var previousEvidence = acceptance.Evidence;
-            var (before, after) = acceptance.Record(request.State, request.Evidence, at, request.By);
+            var text = request.Attachment is { } file && string.IsNullOrWhiteSpace(request.Evidence) ? "attached: " + file.FileName : request.Evidence;
+            var (before, after) = acceptance.Record(request.State, text, at, request.By);
+            if (request.Attachment is { } attached)
+            {
+                db.AcceptanceEvidence.Add(AcceptanceEvidence.Attach(acceptance, attached, at, request.By));
+            }
+
             db.AvlChanges.Add(AvlChange.Of(line.PartyId, entry.PartId, entry.Id, "acceptance by " + buildLine.Name,
                 before + (previousEvidence is null ? "" : ": " + previousEvidence), after + (acceptance.Evidence is null ? "" : ": " + acceptance.Evidence), at, request.By));
             await db.SaveChangesAsync(ct);

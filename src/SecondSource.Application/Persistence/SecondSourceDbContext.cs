@@ -55,6 +55,10 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<CoverageSnapshot> CoverageSnapshots => Set<CoverageSnapshot>();
 
+    public DbSet<QualificationEvidence> QualificationEvidence => Set<QualificationEvidence>();
+
+    public DbSet<AcceptanceEvidence> AcceptanceEvidence => Set<AcceptanceEvidence>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductProgram> Programs => Set<ProductProgram>();
@@ -154,6 +158,9 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
         builder.Entity<QualificationRecord>().HasQueryFilter(
             PartyFilter,
             q => !PartyRestricted || Set<AvlEntry>().Any(e => e.Id == q.EntryId));
+        builder.Entity<QualificationEvidence>().HasQueryFilter(
+            PartyFilter,
+            e => !PartyRestricted || Set<QualificationRecord>().Any(q => q.Id == e.RecordId));
     }
 
     private void ApplyPartyFilter<TEntity>(ModelBuilder builder)

@@ -282,6 +282,35 @@ public sealed class AvlLibraryTests
     }
 
     [Theory, DatabaseProviders]
+    public async Task A_qualification_report_is_attached_to_its_record_and_seen_where_the_record_is(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var entry = await demo.AsBuyerAsync(s => s.GetRequiredService<SecondSourceDbContext>().AvlEntries.Where(e => e.Mpn == "STM6823SWY6F").Select(e => e.Id).SingleAsync());
+        var input = new QualificationInput(QualificationAspect.Reliability, QualificationVerdict.Pass, QualificationMethod.JedecReport, null, null);
+
+        var missing = await demo.AsBuyerAsync(s => s.GetRequiredService<RecordQualificationHandler>().HandleAsync(
+            new RecordQualificationRequest(entry, input, false, "engineer@example.com") { Attachment = EvidenceFile.Of(new string('a', 64), "HTOL.pdf", "application/pdf", 10) }, CancellationToken.None));
+        missing.Failure!.Message.ShouldContain("no longer there");
+
+        var recorded = await demo.AsBuyerAsync(async s =>
+        {
+            var stored = await s.GetRequiredService<EvidenceStore>().StoreAsync(new MemoryStream("%PDF-1.7 HTOL 1000 h, 0 of 77 failed"u8.ToArray()), CancellationToken.None);
+            return await s.GetRequiredService<RecordQualificationHandler>().HandleAsync(
+                new RecordQualificationRequest(entry, input, false, "engineer@example.com") { Attachment = EvidenceFile.Of(stored.Sha256, @"C:\reports\STM6823-HTOL.pdf", "application/pdf", stored.Size) }, CancellationToken.None);
+        });
+        recorded.Value.ShouldBe(AvlStatus.Qualified, "a file is evidence enough for a pass");
+
+        var part = await demo.PartOfAsync("U12");
+        var seenByVistula = (await demo.AsAsync(PartyScope.For(demo.Vistula), s => s.GetRequiredService<AvlQueries>().PartAsync(part, CancellationToken.None)))!;
+        var latest = seenByVistula.Entries.Single(e => e.Mpn == "STM6823SWY6F").Latest(QualificationAspect.Reliability)!;
+        latest.Evidence.ShouldBe("attached: STM6823-HTOL.pdf");
+        var file = latest.Files.ShouldHaveSingleItem();
+        file.FileName.ShouldBe("STM6823-HTOL.pdf");
+        var download = await demo.AsAsync(PartyScope.For(demo.Vistula), s => s.GetRequiredService<AvlQueries>().EvidenceAsync(file.Id, CancellationToken.None));
+        download!.MediaType.ShouldBe("application/pdf");
+    }
+
+    [Theory, DatabaseProviders]
     public async Task Adopting_a_revisions_sources_proposes_each_unknown_source_once(DatabaseProvider provider)
     {
         await using var demo = await DemoAsync(provider);

@@ -184,4 +184,42 @@ public sealed class PartPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         (await WebSession.ParseAsync(response)).QuerySelector("[data-valmsg-for=table]")!.TextContent
             .ShouldContain("xref.csv, row 2, column 'Part': no part 'NO-SUCH-PART'");
     }
+
+    [Fact]
+    public async Task Acceptance_evidence_is_uploaded_by_the_line_and_downloaded_by_it_and_the_buyer_only()
+    {
+        var entry = await EntryOf("THVD1450DR");
+        var (vistulaLine, part) = await app.RunInSystemScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<SecondSourceDbContext>();
+            var line = await db.Lines.Where(l => db.Parties.Any(p => p.Id == l.PartyId && p.Name.StartsWith("Vistula"))).Select(l => l.Id).SingleAsync();
+            return (line, await db.AvlEntries.Where(e => e.Id == entry).Select(e => e.PartId).SingleAsync());
+        });
+        using var vistula = await app.SignedInAsync("Member", "Vistula");
+        var form = await vistula.GetDocumentAsync($"/Parts/Accept?entry={entry}&line={vistulaLine}");
+        var token = form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("[data-testid=accept-form] input[name=__RequestVerificationToken]")!.Value;
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Accepted"), "State" },
+            { new StringContent(""), "Evidence" },
+            { new ByteArrayContent("<html><script>alert(1)</script></html>"u8.ToArray()) { Headers = { ContentType = new("text/html") } }, "evidenceFile", "FAI-VS-U8.html" },
+        };
+
+        using var posted = await vistula.PostAsync(new Uri($"/Parts/Accept?entry={entry}&line={vistulaLine}", UriKind.Relative), upload);
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var page = await vistula.GetDocumentAsync($"/Parts/Part?id={part}");
+        var link = page.QuerySelectorAll("a[href^='/Parts/Evidence']").Single(a => a.TextContent == "FAI-VS-U8.html").GetAttribute("href")!;
+        using var download = await vistula.GetAsync(new Uri(link, UriKind.Relative));
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/octet-stream", "an uploaded page is never served as HTML");
+        download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        (await download.Content.ReadAsStringAsync()).ShouldContain("alert(1)");
+
+        using var engineer = await app.SignedInAsync("Engineer");
+        using var pearl = await app.SignedInAsync("Member", "Pearl River");
+        (await engineer.GetAsync(new Uri(link, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await pearl.GetAsync(new Uri(link, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "another manufacturer never sees a line's evidence");
+    }
 }

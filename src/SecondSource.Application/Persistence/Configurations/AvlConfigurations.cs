@@ -132,3 +132,36 @@ internal sealed class CoverageSnapshotConfiguration : IEntityTypeConfiguration<C
         builder.HasOne<BomRevision>().WithMany().HasForeignKey(s => s.RevisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class QualificationEvidenceConfiguration : IEntityTypeConfiguration<QualificationEvidence>
+{
+    public void Configure(EntityTypeBuilder<QualificationEvidence> builder)
+    {
+        builder.ToTable("QualificationEvidence");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Sha256).HasMaxLength(64).IsRequired();
+        builder.Property(e => e.FileName).HasMaxLength(200).IsRequired();
+        builder.Property(e => e.MediaType).HasMaxLength(100).IsRequired();
+        builder.Property(e => e.By).HasMaxLength(256).IsRequired();
+        builder.HasIndex(e => e.RecordId);
+        builder.HasOne<QualificationRecord>().WithMany().HasForeignKey(e => e.RecordId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AcceptanceEvidenceConfiguration : IEntityTypeConfiguration<AcceptanceEvidence>
+{
+    public void Configure(EntityTypeBuilder<AcceptanceEvidence> builder)
+    {
+        builder.ToTable("AcceptanceEvidence");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Sha256).HasMaxLength(64).IsRequired();
+        builder.Property(e => e.FileName).HasMaxLength(200).IsRequired();
+        builder.Property(e => e.MediaType).HasMaxLength(100).IsRequired();
+        builder.Property(e => e.By).HasMaxLength(256).IsRequired();
+        builder.HasIndex(e => e.AcceptanceId);
+        builder.HasIndex(e => e.PartyId);
+        builder.HasOne<LineAcceptance>().WithMany().HasForeignKey(e => e.AcceptanceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -12,7 +12,9 @@ namespace SecondSource.Web.Pages.Parts;
 /// evidence), pending, or refused (with the reason). The buyer reads acceptances and never records them.
 /// </summary>
 [Authorize(Policy = Policies.ManufacturerMember)]
-public sealed class AcceptModel(AvlQueries queries, RecordAcceptanceHandler record) : PageModel
+[RequestSizeLimit(EvidenceUpload.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = EvidenceUpload.RequestLimit)]
+public sealed class AcceptModel(AvlQueries queries, RecordAcceptanceHandler record, EvidenceStore store) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "entry")]
     public Guid EntryId { get; set; }
@@ -47,11 +49,17 @@ public sealed class AcceptModel(AvlQueries queries, RecordAcceptanceHandler reco
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(IFormFile? evidenceFile, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
             return NotFound();
+        }
+
+        var attachment = await EvidenceUpload.StoreAsync(evidenceFile, store, ModelState, "evidenceFile", ct);
+        if (!ModelState.IsValid)
+        {
+            return Page();
         }
 
         if (State is null)
@@ -60,7 +68,7 @@ public sealed class AcceptModel(AvlQueries queries, RecordAcceptanceHandler reco
             return Page();
         }
 
-        var result = await record.HandleAsync(new RecordAcceptanceRequest(EntryId, LineId, State.Value, Evidence, User.Identity?.Name ?? "unknown"), ct);
+        var result = await record.HandleAsync(new RecordAcceptanceRequest(EntryId, LineId, State.Value, Evidence, User.Identity?.Name ?? "unknown") { Attachment = attachment }, ct);
         if (result.Failure is { } failure)
         {
             FieldErrors.Add(ModelState, failure.Message, ("evidence", nameof(Evidence)), ("reason", nameof(Evidence)));

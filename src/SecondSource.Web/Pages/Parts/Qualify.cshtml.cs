@@ -9,7 +9,9 @@ namespace SecondSource.Web.Pages.Parts;
 
 /// <summary>Records an electrical or reliability verdict on a source (buyer admins and engineers; only admins waive).</summary>
 [Authorize(Policy = Policies.BuyerEditor)]
-public sealed class QualifyModel(AvlQueries queries, RecordQualificationHandler record) : PageModel
+[RequestSizeLimit(EvidenceUpload.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = EvidenceUpload.RequestLimit)]
+public sealed class QualifyModel(AvlQueries queries, RecordQualificationHandler record, EvidenceStore store) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "entry")]
     public Guid EntryId { get; set; }
@@ -39,13 +41,15 @@ public sealed class QualifyModel(AvlQueries queries, RecordQualificationHandler 
         return Entry is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(IFormFile? evidenceFile, CancellationToken ct)
     {
         Entry = await queries.EntryAsync(EntryId, ct);
         if (Entry is null)
         {
             return NotFound();
         }
+
+        var attachment = await EvidenceUpload.StoreAsync(evidenceFile, store, ModelState, "evidenceFile", ct);
 
         Required(Aspect, nameof(Aspect), "Choose electrical or reliability.");
         Required(Verdict, nameof(Verdict), "Choose the verdict.");
@@ -56,7 +60,7 @@ public sealed class QualifyModel(AvlQueries queries, RecordQualificationHandler 
         }
 
         var result = await record.HandleAsync(new RecordQualificationRequest(EntryId, new QualificationInput(Aspect!.Value, Verdict!.Value, Method!.Value, Evidence, Justification),
-            User.IsBuyerAdmin(), User.Identity?.Name ?? "unknown"), ct);
+            User.IsBuyerAdmin(), User.Identity?.Name ?? "unknown") { Attachment = attachment }, ct);
         if (result.Failure is { } failure)
         {
             FieldErrors.Add(ModelState, failure.Message, ("evidence", nameof(Evidence)), ("justification", nameof(Justification)), ("what failed", nameof(Justification)),

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SecondSource.Migrations.Sqlite.Migrations
+namespace SecondSource.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class AvlLibrary : Migration
@@ -14,16 +14,16 @@ namespace SecondSource.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "PartId",
                 table: "BomRevisionLines",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ComponentManufacturers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -34,14 +34,14 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "CoverageSnapshots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RevisionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LineId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    CriticalLines = table.Column<int>(type: "INTEGER", nullable: false),
-                    DualSourcedLines = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RevisionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LineId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CriticalLines = table.Column<int>(type: "integer", nullable: false),
+                    DualSourcedLines = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -64,13 +64,13 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "Parts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Package = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Critical = table.Column<bool>(type: "INTEGER", nullable: true),
-                    CriticalityReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Value = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Package = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Critical = table.Column<bool>(type: "boolean", nullable: true),
+                    CriticalityReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -81,10 +81,10 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "ManufacturerAliases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ManufacturerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ManufacturerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -101,15 +101,15 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "AvlChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EntryId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Before = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    After = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Before = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    After = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -126,20 +126,20 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "AvlEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ManufacturerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Mpn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    MpnKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
-                    Lifecycle = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    LeadTimeWeeks = table.Column<int>(type: "INTEGER", nullable: true),
-                    LeadTimeInternal = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ManufacturerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Mpn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MpnKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: false),
+                    Lifecycle = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    LeadTimeWeeks = table.Column<int>(type: "integer", nullable: true),
+                    LeadTimeInternal = table.Column<bool>(type: "boolean", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    StatusReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProposedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,14 +162,14 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "LineAcceptances",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LineId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -192,17 +192,17 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "QualificationRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Aspect = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Verdict = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Justification = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Superseded = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Aspect = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Verdict = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Justification = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Superseded = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -215,10 +215,69 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "AcceptanceEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AcceptanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MediaType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AcceptanceEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AcceptanceEvidence_LineAcceptances_AcceptanceId",
+                        column: x => x.AcceptanceId,
+                        principalTable: "LineAcceptances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QualificationEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MediaType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualificationEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QualificationEvidence_QualificationRecords_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "QualificationRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_BomRevisionLines_PartId",
                 table: "BomRevisionLines",
                 column: "PartId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcceptanceEvidence_AcceptanceId",
+                table: "AcceptanceEvidence",
+                column: "AcceptanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcceptanceEvidence_PartyId",
+                table: "AcceptanceEvidence",
+                column: "PartyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AvlChanges_PartId_At",
@@ -296,6 +355,11 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_QualificationEvidence_RecordId",
+                table: "QualificationEvidence",
+                column: "RecordId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QualificationRecords_EntryId_Sequence",
                 table: "QualificationRecords",
                 columns: new[] { "EntryId", "Sequence" },
@@ -318,16 +382,22 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 table: "BomRevisionLines");
 
             migrationBuilder.DropTable(
+                name: "AcceptanceEvidence");
+
+            migrationBuilder.DropTable(
                 name: "AvlChanges");
 
             migrationBuilder.DropTable(
                 name: "CoverageSnapshots");
 
             migrationBuilder.DropTable(
-                name: "LineAcceptances");
+                name: "ManufacturerAliases");
 
             migrationBuilder.DropTable(
-                name: "ManufacturerAliases");
+                name: "QualificationEvidence");
+
+            migrationBuilder.DropTable(
+                name: "LineAcceptances");
 
             migrationBuilder.DropTable(
                 name: "QualificationRecords");
