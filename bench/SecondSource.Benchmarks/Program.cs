@@ -3,11 +3,12 @@ using SecondSource.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "bom-audit" => BomAuditBenchmark.Run(args.Skip(1).ToArray()),
+    "library" => LibraryBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S] | library [--lines N]");
     return 2;
 }

@@ -9,13 +9,27 @@ namespace SecondSource.Application.Avl;
 /// <summary>
 /// Finds the library's component manufacturer for a written name — by the catalog's normalised key, then by the
 /// library's own aliases — or adds it, keeping the written form as an alias. Added rows are saved with the caller's
-/// unit of work.
+/// unit of work; names already resolved in this unit of work are not looked up again.
 /// </summary>
 public sealed class ManufacturerDirectory(SecondSourceDbContext db)
 {
     private readonly ManufacturerCatalog _catalog = ManufacturerCatalog.CreateDefault();
+    private readonly Dictionary<string, ComponentManufacturer> _resolved = new(StringComparer.Ordinal);
 
     public async Task<ComponentManufacturer> ResolveAsync(string written, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        if (_resolved.TryGetValue(written, out var known))
+        {
+            return known;
+        }
+
+        var maker = await FindOrAddAsync(written, ct);
+        _resolved[written] = maker;
+        return maker;
+    }
+
+    private async Task<ComponentManufacturer> FindOrAddAsync(string written, CancellationToken ct)
     {
         var name = _catalog.Normalize(written) ?? throw new DomainException($"'{written}' is not a manufacturer's name (empty, or a marker such as Any or Generic).");
         var cleaned = ManufacturerCatalog.Clean(written);

@@ -4,7 +4,7 @@ using SecondSource.Application.Avl;
 
 namespace SecondSource.Cli.Commands;
 
-/// <summary><c>secondsource avl import-xref</c>: the dual-AVL library from the command line.</summary>
+/// <summary><c>secondsource avl import-xref|adopt</c>: the dual-AVL library from the command line.</summary>
 internal static class AvlCommands
 {
     public static Command Create(CliContext context)
@@ -47,6 +47,36 @@ internal static class AvlCommands
             }
         });
         avl.Subcommands.Add(import);
+        avl.Subcommands.Add(Adopt(context));
         return avl;
+    }
+
+    /// <summary><c>avl adopt</c>: the sources a stored revision lists and the AVL does not know, proposed for their parts.</summary>
+    private static Command Adopt(CliContext context)
+    {
+        var product = new Option<string>("--product") { Description = "The product's code (e.g. AUR-VSM200) or id.", Required = true };
+        var revision = new Option<string>("--revision") { Description = "The revision's label or id.", Required = true };
+        var adopt = new Command("adopt", "Propose the sources a stored BOM revision lists and the AVL does not know (sources it has, rejected included, are left as they are).")
+        {
+            product, revision,
+        };
+        adopt.SetScopedAction(context, async (parsed, services, ct) =>
+        {
+            var found = await services.GetRequiredService<Application.Boms.BomRevisionQueries>().FindRevisionAsync(parsed.GetValue(product)!, parsed.GetValue(revision)!, ct);
+            if (found.Failure is { } notFound)
+            {
+                return await context.FailAsync(notFound);
+            }
+
+            var result = await services.GetRequiredService<AdoptBomSourcesHandler>().HandleAsync(new AdoptBomSourcesRequest(found.Value.Revision.Id, $"cli:{Environment.UserName}"), ct);
+            if (result.Failure is { } failure)
+            {
+                return await context.FailAsync(failure);
+            }
+
+            await context.Console.Out.WriteLineAsync($"{found.Value.Product.Code} {found.Value.Revision.Label}: {result.Value} sources proposed.");
+            return ExitCodes.Ok;
+        });
+        return adopt;
     }
 }
