@@ -34,7 +34,10 @@ public sealed record AvlEntryView(
     public AcceptanceState On(Guid lineId) => Acceptance.TryGetValue(lineId, out var a) ? a.State : AcceptanceState.Pending;
 }
 
-public sealed record EntryRef(Guid Id, Guid PartId, string PartNumber, string Manufacturer, string Mpn, AvlStatus Status);
+public sealed record EntryRef(Guid Id, Guid PartId, string PartNumber, string Manufacturer, string Mpn, AvlStatus Status)
+{
+    public AvlEntryDetails Details { get; init; } = new(1);
+}
 
 /// <summary>One point of a coverage trend: on every line (LineId null) or on one line.</summary>
 public sealed record CoveragePoint(DateTimeOffset At, Guid? LineId, string Revision, int CriticalLines, int DualSourcedLines)
@@ -131,7 +134,7 @@ public sealed class AvlQueries(SecondSourceDbContext db, IPartyContext partyCont
                join p in db.Parts on e.PartId equals p.Id
                join m in db.ComponentManufacturers on e.ManufacturerId equals m.Id
                where e.Id == id
-               select new EntryRef(e.Id, p.Id, p.Number, m.Name, e.Mpn, e.Status)).SingleOrDefaultAsync(ct);
+               select new EntryRef(e.Id, p.Id, p.Number, m.Name, e.Mpn, e.Status) { Details = new AvlEntryDetails(e.Rank, e.Lifecycle, e.LeadTimeWeeks, e.LeadTimeInternal, e.Notes) }).SingleOrDefaultAsync(ct);
 
     public async Task<PartView?> PartAsync(Guid id, CancellationToken ct)
     {

@@ -222,4 +222,26 @@ public sealed class PartPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         (await engineer.GetAsync(new Uri(link, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await pearl.GetAsync(new Uri(link, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "another manufacturer never sees a line's evidence");
     }
+
+    [Fact]
+    public async Task An_end_of_life_notice_is_recorded_on_the_source_and_the_audit_flags_it()
+    {
+        var entry = await EntryOf("ISO7741DWR");
+        var part = await DemoPart("U13");
+        using var engineer = await app.SignedInAsync("Engineer");
+
+        using var bad = await engineer.SubmitFormAsync($"/Parts/EntryDetails?entry={entry}", new Dictionary<string, string> { ["Rank"] = "0" }, "[data-testid=details-form]");
+        (await WebSession.ParseAsync(bad)).QuerySelector("[data-valmsg-for=Rank]")!.TextContent.ShouldContain("Rank must be from 1");
+
+        using var saved = await engineer.SubmitFormAsync($"/Parts/EntryDetails?entry={entry}",
+            new Dictionary<string, string> { ["Lifecycle"] = "Eol", ["Notes"] = "PCN 2026-114: last-time buy by 2027-03" }, "[data-testid=details-form]");
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var page = await engineer.GetDocumentAsync($"/Parts/Part?id={part}");
+        Row(page, "ISO7741DWR").TextContent.ShouldContain("EOL");
+        page.QuerySelector("[data-testid=history]")!.TextContent.ShouldContain("lifecycle of Texas Instruments ISO7741DWR");
+        var revision = await app.RunInSystemScopeAsync(s => s.GetRequiredService<SecondSourceDbContext>().BomRevisions.Select(r => r.Id).FirstAsync());
+        var flagged = await engineer.GetDocumentAsync($"/Products/Revision?id={revision}&rule=lifecycle-risk");
+        flagged.QuerySelector("[data-testid=revision-lines]")!.TextContent.ShouldContain("ISO7741DWR is at end of life");
+    }
 }
