@@ -48,6 +48,8 @@ public sealed record CoveragePoint(DateTimeOffset At, Guid? LineId, string Revis
 /// <summary>A source qualified for another part of the library that could serve this one, and why it is suggested.</summary>
 public sealed record SuggestedAlternate(string Manufacturer, string Mpn, Guid FromPartId, string FromPartNumber, string Reason);
 
+public sealed record ManufacturerView(Guid Id, string Name, IReadOnlyList<string> Aliases, int Sources);
+
 public sealed record AvlChangeView(string Subject, string? Source, string Before, string After, DateTimeOffset At, string By);
 
 public sealed record PartView(
@@ -128,6 +130,13 @@ public sealed class AvlQueries(SecondSourceDbContext db, IPartyContext partyCont
     public async Task<EvidenceDownload?> EvidenceAsync(Guid id, CancellationToken ct) =>
         await db.QualificationEvidence.AsNoTracking().Where(f => f.Id == id).Select(f => new EvidenceDownload(f.Sha256, f.FileName, f.MediaType)).SingleOrDefaultAsync(ct)
         ?? await db.AcceptanceEvidence.AsNoTracking().Where(f => f.Id == id).Select(f => new EvidenceDownload(f.Sha256, f.FileName, f.MediaType)).SingleOrDefaultAsync(ct);
+
+    /// <summary>The library's component manufacturers with their aliases and how many sources each makes (manufacturers are shared reference data).</summary>
+    public async Task<IReadOnlyList<ManufacturerView>> ManufacturersAsync(CancellationToken ct) =>
+        (await db.ComponentManufacturers.AsNoTracking().Include(m => m.Aliases).OrderBy(m => m.Name)
+            .Select(m => new { m.Id, m.Name, Aliases = m.Aliases.Select(a => a.Text).ToList(), Sources = db.AvlEntries.Count(e => e.ManufacturerId == m.Id) })
+            .ToListAsync(ct))
+        .Select(m => new ManufacturerView(m.Id, m.Name, m.Aliases.Order(StringComparer.OrdinalIgnoreCase).ToList(), m.Sources)).ToList();
 
     public async Task<EntryRef?> EntryAsync(Guid id, CancellationToken ct) =>
         await (from e in db.AvlEntries.AsNoTracking()

@@ -16,6 +16,7 @@ public static class AvlServiceCollectionExtensions
         services.AddScoped<ProposeAlternateHandler>();
         services.AddScoped<RecordQualificationHandler>();
         services.AddScoped<ChangeAvlStatusHandler>();
+        services.AddScoped<AddManufacturerAliasHandler>();
         services.AddScoped<UpdateAvlEntryHandler>();
         services.AddScoped<SetPartCriticalityHandler>();
         services.AddScoped<RecordAcceptanceHandler>();

@@ -7,8 +7,8 @@ using SecondSource.Domain.Common;
 namespace SecondSource.Application.Avl;
 
 /// <summary>
-/// Finds the library's component manufacturer for a written name — by the catalog's normalised key, then by the
-/// library's own aliases — or adds it, keeping the written form as an alias. Added rows are saved with the caller's
+/// Finds the library's component manufacturer for a written name — by the catalog's normalised key, as its own key
+/// or as one of the aliases the buyer recorded — or adds it. Added rows are saved with the caller's
 /// unit of work; names already resolved in this unit of work are not looked up again.
 /// </summary>
 public sealed class ManufacturerDirectory(SecondSourceDbContext db)
@@ -32,21 +32,17 @@ public sealed class ManufacturerDirectory(SecondSourceDbContext db)
     private async Task<ComponentManufacturer> FindOrAddAsync(string written, CancellationToken ct)
     {
         var name = _catalog.Normalize(written) ?? throw new DomainException($"'{written}' is not a manufacturer's name (empty, or a marker such as Any or Generic).");
-        var cleaned = ManufacturerCatalog.Clean(written);
-        var maker = db.ComponentManufacturers.Local.FirstOrDefault(m => m.Key == name.Key || m.Aliases.Any(a => a.Key == cleaned))
-            ?? await db.ComponentManufacturers.Include(m => m.Aliases).FirstOrDefaultAsync(m => m.Key == name.Key, ct)
-            ?? await db.ComponentManufacturers.Include(m => m.Aliases).FirstOrDefaultAsync(m => m.Aliases.Any(a => a.Key == cleaned), ct);
+        var maker = db.ComponentManufacturers.Local.FirstOrDefault(m => m.Key == name.Key || m.Aliases.Any(a => a.Key == name.Key))
+            ?? await db.ComponentManufacturers.Include(m => m.Aliases).FirstOrDefaultAsync(m => m.Key == name.Key || m.Aliases.Any(a => a.Key == name.Key), ct);
         if (maker is null)
         {
             maker = ComponentManufacturer.Create(name);
             db.ComponentManufacturers.Add(maker);
         }
 
-        if (cleaned != maker.Key && !await db.ManufacturerAliases.AnyAsync(a => a.Key == cleaned, ct))
-        {
-            maker.AddAlias(written);
-        }
-
         return maker;
     }
+
+    /// <summary>The key a BOM reader gives a written name, or null for empty text and generic markers.</summary>
+    public string? KeyOf(string written) => _catalog.Normalize(written)?.Key;
 }

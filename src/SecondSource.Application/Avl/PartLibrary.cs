@@ -82,15 +82,18 @@ public sealed class PartLibrary(SecondSourceDbContext db)
                              join m in db.ComponentManufacturers on e.ManufacturerId equals m.Id
                              where partIds.Contains(e.PartId)
                              orderby e.Rank, e.ProposedAt
-                             select new { e.Id, e.PartId, m.Key, m.Name, e.Mpn, e.Status, e.Lifecycle, e.Rank }).ToListAsync(ct);
+                             select new { e.Id, e.PartId, e.ManufacturerId, m.Key, m.Name, e.Mpn, e.Status, e.Lifecycle, e.Rank }).ToListAsync(ct);
         var acceptances = (await db.LineAcceptances.AsNoTracking()
                 .Where(a => db.AvlEntries.Any(e => e.Id == a.EntryId && partIds.Contains(e.PartId)))
                 .Select(a => new { a.EntryId, a.LineId, a.State }).ToListAsync(ct))
             .ToLookup(a => a.EntryId);
+        var makers = entries.Select(e => e.ManufacturerId).Distinct().ToList();
+        var aliases = (await db.ManufacturerAliases.AsNoTracking().Where(a => makers.Contains(a.ManufacturerId)).Select(a => new { a.ManufacturerId, a.Key }).ToListAsync(ct))
+            .ToLookup(a => a.ManufacturerId, a => a.Key);
         var byPart = entries.ToLookup(e => e.PartId);
         return parts.Select(p => new KnownPart(p.Id, p.Number, p.Criticality,
             byPart[p.Id].Select(e => new KnownSource(e.Id, e.Key, e.Name, e.Mpn, e.Status, e.Lifecycle,
-                acceptances[e.Id].ToDictionary(a => a.LineId, a => a.State)) { Rank = e.Rank }).ToList())).ToList();
+                acceptances[e.Id].ToDictionary(a => a.LineId, a => a.State)) { Rank = e.Rank, AliasKeys = [.. aliases[e.ManufacturerId]] }).ToList())).ToList();
     }
 
     /// <summary>The buyer, owner of every library change that is not a line's acceptance.</summary>

@@ -35,12 +35,14 @@ public sealed class ComponentManufacturer
         return new ComponentManufacturer(Guid.CreateVersion7(), Guard.RequiredText(name.Key, "Manufacturer key", 200), Guard.RequiredText(name.DisplayName, "Manufacturer name", 200));
     }
 
-    /// <summary>Adds a written form of the name; returns false when it is already known.</summary>
-    public bool AddAlias(string written)
+    /// <summary>
+    /// Adds a written form of the name under <paramref name="key"/>, the key a BOM reader gives that form (see
+    /// <see cref="ManufacturerCatalog.Normalize"/>); returns false when it is already known.
+    /// </summary>
+    public bool AddAlias(string written, string key)
     {
         var text = Guard.RequiredText(written, "Alias", 200);
-        var key = ManufacturerCatalog.Clean(text);
-        if (key.Length == 0)
+        if (string.IsNullOrWhiteSpace(key))
         {
             throw new DomainException($"The alias '{written}' has no letters or digits.");
         }
@@ -55,7 +57,7 @@ public sealed class ComponentManufacturer
     }
 }
 
-/// <summary>A written form of a manufacturer's name, with its cleaned key (unique across the library).</summary>
+/// <summary>A written form of a manufacturer's name, with its normalised key (unique across the library).</summary>
 public sealed class ManufacturerAlias(Guid id, Guid manufacturerId, string key, string text)
 {
     public Guid Id { get; private set; } = id;

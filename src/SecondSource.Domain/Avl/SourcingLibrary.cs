@@ -13,6 +13,12 @@ public sealed record KnownSource(
     /// <summary>Preference among the part's sources (1 = preferred).</summary>
     public int Rank { get; init; } = 1;
 
+    /// <summary>Other keys the maker is written under (the buyer's recorded aliases).</summary>
+    public IReadOnlyCollection<string> AliasKeys { get; init; } = [];
+
+    /// <summary>True when a BOM's normalised manufacturer key names this source's maker.</summary>
+    public bool MadeBy(string? manufacturerKey) => manufacturerKey is not null && (manufacturerKey == ManufacturerKey || AliasKeys.Contains(manufacturerKey));
+
     public AcceptanceState On(BuildLine line) => Acceptance.TryGetValue(line.Id, out var state) ? state : AcceptanceState.Pending;
 
     /// <summary>A source the line may build with: qualified and accepted by that line.</summary>

@@ -193,7 +193,7 @@ public sealed class BomAuditor(CriticalityPolicy policy, SourcingLibrary? librar
         {
             var key = Part.Normalize(listed.Mpn);
             var known = sources.FirstOrDefault(s => string.Equals(Part.Normalize(s.Mpn), key, StringComparison.Ordinal)
-                && (listed.ManufacturerKey is null || s.ManufacturerKey == listed.ManufacturerKey));
+                && (listed.ManufacturerKey is null || s.MadeBy(listed.ManufacturerKey)));
             if (known is null)
             {
                 findings.Add(BomAuditRules.AvlMismatch, $"{subject}: the BOM lists {$"{listed.Manufacturer} {listed.Mpn}".Trim()}, which the AVL does not know for this part.");

@@ -311,6 +311,36 @@ public sealed class AvlLibraryTests
     }
 
     [Theory, DatabaseProviders]
+    public async Task A_recorded_alias_lets_a_bom_that_writes_the_maker_differently_match_the_avl(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var bom = Path.Combine(Path.GetTempPath(), $"txn-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(bom, "Designator,Quantity,Manufacturer,MPN\nU6,1,TXN,TLV75533PDBVR\n");
+        try
+        {
+            var revision = await demo.AsBuyerAsync(async s =>
+            {
+                await using var file = File.OpenRead(bom);
+                var sha = await s.GetRequiredService<ImportStaging>().StageAsync(file, CancellationToken.None);
+                return (await s.GetRequiredService<ImportBomRevisionHandler>().HandleAsync(
+                    new ImportBomRevisionRequest(demo.ProductId, sha, "txn.csv", "TXN", new Formats.Boms.BomReadOptions(), "engineer@example.com"), CancellationToken.None)).Value!.RevisionId;
+            });
+            Task<RevisionAudit> Audit() => demo.AsBuyerAsync(async s => (await s.GetRequiredService<BomRevisionQueries>().AuditAsync(revision, CriticalityPolicy.Default, CancellationToken.None))!);
+            (await Audit()).Summary.FindingsPerRule["avl-mismatch"].ShouldBe(1);
+
+            var ti = await demo.AsBuyerAsync(s => s.GetRequiredService<SecondSourceDbContext>().ComponentManufacturers.Where(m => m.Name == "Texas Instruments").Select(m => m.Id).SingleAsync());
+            var added = await demo.AsBuyerAsync(s => s.GetRequiredService<AddManufacturerAliasHandler>().HandleAsync(new AddManufacturerAliasRequest(ti, "TXN", "engineer@example.com"), CancellationToken.None));
+            added.Value.ShouldBeTrue();
+
+            (await Audit()).Summary.FindingsPerRule["avl-mismatch"].ShouldBe(0);
+        }
+        finally
+        {
+            File.Delete(bom);
+        }
+    }
+
+    [Theory, DatabaseProviders]
     public async Task Adopting_a_revisions_sources_proposes_each_unknown_source_once(DatabaseProvider provider)
     {
         await using var demo = await DemoAsync(provider);

@@ -122,14 +122,14 @@ public sealed class AvlEntryTests
     }
 
     [Fact]
-    public void Aliases_are_kept_cleaned_and_once()
+    public void Aliases_are_kept_once_and_never_the_makers_own_key()
     {
-        var maker = ComponentManufacturer.Create(new ManufacturerName("diodes", "Diodes Incorporated"));
-        maker.AddAlias("Diodes Inc.").ShouldBeTrue();
-        maker.AddAlias("DIODES INC").ShouldBeFalse();
-        maker.AddAlias("diodes").ShouldBeFalse();
-        maker.Aliases.Single().Key.ShouldBe("diodes inc");
-        Should.Throw<DomainException>(() => maker.AddAlias("--"));
+        var maker = ComponentManufacturer.Create(new ManufacturerName("shenzhen fuman", "Shenzhen Fuman Electronics"));
+        maker.AddAlias("Fuman", "fuman").ShouldBeTrue();
+        maker.AddAlias("FUMAN", "fuman").ShouldBeFalse();
+        maker.AddAlias("Shenzhen Fuman", "shenzhen fuman").ShouldBeFalse();
+        maker.Aliases.Single().ShouldSatisfyAllConditions(a => a.Key.ShouldBe("fuman"), a => a.Text.ShouldBe("Fuman"));
+        Should.Throw<DomainException>(() => maker.AddAlias("--", " "));
     }
 
     private static LineAcceptance LineAcceptanceFor(PartyId party)

@@ -171,4 +171,15 @@ public sealed class LibraryAuditTests
         auditor.Summary.DualSourcedCriticalLinesOn(Primary.Id).ShouldBe(2);
         auditor.Summary.DualSourcedCriticalLinesOn(Second.Id).ShouldBe(0);
     }
+
+    [Fact]
+    public void A_maker_written_under_a_recorded_alias_is_the_same_source()
+    {
+        var line = Regulator with { Sources = [new BomSource("TXN", "txn", "TLV75533PDBVR")] };
+        var unknownName = Audit(line, Source("texas instruments", "Texas Instruments", "TLV75533PDBVR", AvlStatus.Qualified));
+        var aliased = Audit(line, Source("texas instruments", "Texas Instruments", "TLV75533PDBVR", AvlStatus.Qualified) with { AliasKeys = ["txn"] });
+
+        unknownName.Findings.ShouldContain(f => f.Rule == BomAuditRules.AvlMismatch);
+        aliased.Findings.ShouldNotContain(f => f.Rule == BomAuditRules.AvlMismatch);
+    }
 }

@@ -244,4 +244,24 @@ public sealed class PartPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         var flagged = await engineer.GetDocumentAsync($"/Products/Revision?id={revision}&rule=lifecycle-risk");
         flagged.QuerySelector("[data-testid=revision-lines]")!.TextContent.ShouldContain("ISO7741DWR is at end of life");
     }
+
+    [Fact]
+    public async Task An_editor_adds_a_makers_other_name_and_a_name_of_another_maker_is_refused()
+    {
+        using var engineer = await app.SignedInAsync("Engineer");
+        var page = await engineer.GetDocumentAsync("/Parts/Manufacturers");
+        var murata = page.QuerySelector("[data-testid=manufacturers] tr[data-maker='Murata']")!;
+        murata.QuerySelector("form").ShouldNotBeNull();
+
+        using var refused = await engineer.SubmitAsync(murata.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form")!, "/Parts/Manufacturers", new Dictionary<string, string> { ["alias"] = "TI" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await engineer.GetDocumentAsync("/Parts/Manufacturers")).QuerySelector("[data-testid=alias-refusal]")!.TextContent.ShouldBe("'TI' already names Texas Instruments in the library.");
+
+        using var added = await engineer.SubmitAsync(murata.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form")!, "/Parts/Manufacturers", new Dictionary<string, string> { ["alias"] = "Murata Mfg. Co." });
+        var after = await engineer.GetDocumentAsync("/Parts/Manufacturers");
+        after.QuerySelector("[data-testid=manufacturers] tr[data-maker='Murata']")!.TextContent.ShouldContain("Murata Mfg. Co.");
+
+        using var viewer = await app.SignedInAsync("Viewer");
+        (await viewer.GetDocumentAsync("/Parts/Manufacturers")).QuerySelectorAll("[data-testid=manufacturers] form").ShouldBeEmpty();
+    }
 }
