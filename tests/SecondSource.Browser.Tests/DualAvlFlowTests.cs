@@ -59,7 +59,7 @@ public sealed class DualAvlFlowTests : IAsyncLifetime
             engineer.Wait.Until(d => d.FindElements(By.CssSelector(".field-validation-error")).Count > 0);
             engineer.Driver.FindElement(By.CssSelector("[data-valmsg-for=Mpn]")).Text.ShouldContain("Manufacturer part number");
             engineer.Driver.FindElement(By.Id("Mpn")).SendKeys("GD32F407VGT6");
-            engineer.Driver.FindElement(By.Id("Notes")).SendKeys("Pin-compatible LQFP-100; firmware clock tree checked");
+            engineer.Driver.FindElement(By.Id("Details_Notes")).SendKeys("Pin-compatible LQFP-100; firmware clock tree checked");
             engineer.Driver.FindElement(By.CssSelector("[data-testid=propose-form] button")).Click();
             engineer.Wait.Until(d => d.FindElements(By.CssSelector(".alert.success")).Count > 0);
 

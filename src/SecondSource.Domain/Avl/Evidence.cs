@@ -27,24 +27,28 @@ public sealed record EvidenceFile(string Sha256, string FileName, string MediaTy
     }
 }
 
-/// <summary>A file attached to a qualification record (a test report, a supplier's qualification data). Seen where the record is seen.</summary>
-public sealed class QualificationEvidence
+/// <summary>What every evidence file row holds: the stored content's hash and size, its name and type, who uploaded it and when.</summary>
+public abstract class StoredEvidence
 {
-    private QualificationEvidence(Guid id, Guid recordId, string sha256, string fileName, string mediaType, long size, DateTimeOffset at, string by)
+    protected StoredEvidence(EvidenceFile file, DateTimeOffset at, string by)
     {
-        Id = id;
-        RecordId = recordId;
-        Sha256 = sha256;
-        FileName = fileName;
-        MediaType = mediaType;
-        Size = size;
-        At = at;
-        By = by;
+        ArgumentNullException.ThrowIfNull(file);
+        Id = Guid.CreateVersion7();
+        Sha256 = file.Sha256;
+        FileName = file.FileName;
+        MediaType = file.MediaType;
+        Size = file.Size;
+        At = Guard.Utc(at, "Upload time");
+        By = Guard.RequiredText(by, "Uploaded by", 256);
+    }
+
+    /// <summary>For the database: rows are materialised through the properties.</summary>
+    protected StoredEvidence()
+    {
+        Sha256 = FileName = MediaType = By = "";
     }
 
     public Guid Id { get; private set; }
-
-    public Guid RecordId { get; private set; }
 
     public string Sha256 { get; private set; }
 
@@ -57,54 +61,48 @@ public sealed class QualificationEvidence
     public DateTimeOffset At { get; private set; }
 
     public string By { get; private set; }
+}
+
+/// <summary>A file attached to a qualification record (a test report, a supplier's qualification data). Seen where the record is seen.</summary>
+public sealed class QualificationEvidence : StoredEvidence
+{
+    private QualificationEvidence(Guid recordId, EvidenceFile file, DateTimeOffset at, string by)
+        : base(file, at, by) => RecordId = recordId;
+
+    private QualificationEvidence()
+    {
+    }
+
+    public Guid RecordId { get; private set; }
 
     public static QualificationEvidence Attach(QualificationRecord record, EvidenceFile file, DateTimeOffset at, string by)
     {
         ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(file);
-        return new QualificationEvidence(Guid.CreateVersion7(), record.Id, file.Sha256, file.FileName, file.MediaType, file.Size, Guard.Utc(at, "Upload time"), Guard.RequiredText(by, "Uploaded by", 256));
+        return new QualificationEvidence(record.Id, file, at, by);
     }
 }
 
 /// <summary>A file attached to a line's acceptance (first-article report, feeder set-up). Owned by the line's manufacturer like the acceptance.</summary>
-public sealed class AcceptanceEvidence : IPartyOwned
+public sealed class AcceptanceEvidence : StoredEvidence, IPartyOwned
 {
-    private AcceptanceEvidence(Guid id, Guid acceptanceId, PartyId partyId, string sha256, string fileName, string mediaType, long size, DateTimeOffset at, string by)
+    private AcceptanceEvidence(Guid acceptanceId, PartyId partyId, EvidenceFile file, DateTimeOffset at, string by)
+        : base(file, at, by)
     {
-        Id = id;
         AcceptanceId = acceptanceId;
         PartyId = partyId;
-        Sha256 = sha256;
-        FileName = fileName;
-        MediaType = mediaType;
-        Size = size;
-        At = at;
-        By = by;
     }
 
-    public Guid Id { get; private set; }
+    private AcceptanceEvidence()
+    {
+    }
 
     public Guid AcceptanceId { get; private set; }
 
     public PartyId PartyId { get; private set; }
 
-    public string Sha256 { get; private set; }
-
-    public string FileName { get; private set; }
-
-    public string MediaType { get; private set; }
-
-    public long Size { get; private set; }
-
-    public DateTimeOffset At { get; private set; }
-
-    public string By { get; private set; }
-
     public static AcceptanceEvidence Attach(LineAcceptance acceptance, EvidenceFile file, DateTimeOffset at, string by)
     {
         ArgumentNullException.ThrowIfNull(acceptance);
-        ArgumentNullException.ThrowIfNull(file);
-        return new AcceptanceEvidence(Guid.CreateVersion7(), acceptance.Id, acceptance.PartyId, file.Sha256, file.FileName, file.MediaType, file.Size,
-            Guard.Utc(at, "Upload time"), Guard.RequiredText(by, "Uploaded by", 256));
+        return new AcceptanceEvidence(acceptance.Id, acceptance.PartyId, file, at, by);
     }
 }

@@ -63,7 +63,7 @@ public sealed class PartPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         using var client = await app.SignedInAsync("Engineer");
 
         using var response = await client.SubmitFormAsync($"/Parts/Propose?part={part}",
-            new Dictionary<string, string> { ["Manufacturer"] = "Microchip", ["Mpn"] = " ", ["Rank"] = "2" }, "[data-testid=propose-form]");
+            new Dictionary<string, string> { ["Manufacturer"] = "Microchip", ["Mpn"] = " ", ["Details.Rank"] = "2" }, "[data-testid=propose-form]");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await WebSession.ParseAsync(response);
@@ -230,11 +230,11 @@ public sealed class PartPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         var part = await DemoPart("U13");
         using var engineer = await app.SignedInAsync("Engineer");
 
-        using var bad = await engineer.SubmitFormAsync($"/Parts/EntryDetails?entry={entry}", new Dictionary<string, string> { ["Rank"] = "0" }, "[data-testid=details-form]");
-        (await WebSession.ParseAsync(bad)).QuerySelector("[data-valmsg-for=Rank]")!.TextContent.ShouldContain("Rank must be from 1");
+        using var bad = await engineer.SubmitFormAsync($"/Parts/EntryDetails?entry={entry}", new Dictionary<string, string> { ["Details.Rank"] = "0" }, "[data-testid=details-form]");
+        (await WebSession.ParseAsync(bad)).QuerySelector("[data-valmsg-for='Details.Rank']")!.TextContent.ShouldContain("Rank must be from 1");
 
         using var saved = await engineer.SubmitFormAsync($"/Parts/EntryDetails?entry={entry}",
-            new Dictionary<string, string> { ["Lifecycle"] = "Eol", ["Notes"] = "PCN 2026-114: last-time buy by 2027-03" }, "[data-testid=details-form]");
+            new Dictionary<string, string> { ["Details.Lifecycle"] = "Eol", ["Details.Notes"] = "PCN 2026-114: last-time buy by 2027-03" }, "[data-testid=details-form]");
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var page = await engineer.GetDocumentAsync($"/Parts/Part?id={part}");

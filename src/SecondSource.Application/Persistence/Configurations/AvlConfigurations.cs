@@ -138,12 +138,7 @@ internal sealed class QualificationEvidenceConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<QualificationEvidence> builder)
     {
         builder.ToTable("QualificationEvidence");
-        builder.HasKey(e => e.Id);
-        builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.Property(e => e.Sha256).HasMaxLength(64).IsRequired();
-        builder.Property(e => e.FileName).HasMaxLength(200).IsRequired();
-        builder.Property(e => e.MediaType).HasMaxLength(100).IsRequired();
-        builder.Property(e => e.By).HasMaxLength(256).IsRequired();
+        StoredEvidenceColumns.Configure(builder);
         builder.HasIndex(e => e.RecordId);
         builder.HasOne<QualificationRecord>().WithMany().HasForeignKey(e => e.RecordId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -154,14 +149,24 @@ internal sealed class AcceptanceEvidenceConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<AcceptanceEvidence> builder)
     {
         builder.ToTable("AcceptanceEvidence");
+        StoredEvidenceColumns.Configure(builder);
+        builder.HasIndex(e => e.AcceptanceId);
+        builder.HasIndex(e => e.PartyId);
+        builder.HasOne<LineAcceptance>().WithMany().HasForeignKey(e => e.AcceptanceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>The columns every evidence file table has.</summary>
+internal static class StoredEvidenceColumns
+{
+    public static void Configure<TEvidence>(EntityTypeBuilder<TEvidence> builder)
+        where TEvidence : StoredEvidence
+    {
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Sha256).HasMaxLength(64).IsRequired();
         builder.Property(e => e.FileName).HasMaxLength(200).IsRequired();
         builder.Property(e => e.MediaType).HasMaxLength(100).IsRequired();
         builder.Property(e => e.By).HasMaxLength(256).IsRequired();
-        builder.HasIndex(e => e.AcceptanceId);
-        builder.HasIndex(e => e.PartyId);
-        builder.HasOne<LineAcceptance>().WithMany().HasForeignKey(e => e.AcceptanceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

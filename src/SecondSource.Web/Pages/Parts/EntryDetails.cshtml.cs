@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecondSource.Application.Avl;
-using SecondSource.Domain.Avl;
 using SecondSource.Web.Authorization;
 
 namespace SecondSource.Web.Pages.Parts;
@@ -15,19 +14,7 @@ public sealed class EntryDetailsModel(AvlQueries queries, UpdateAvlEntryHandler 
     public Guid EntryId { get; set; }
 
     [BindProperty]
-    public int Rank { get; set; }
-
-    [BindProperty]
-    public Lifecycle? Lifecycle { get; set; }
-
-    [BindProperty]
-    public int? LeadTimeWeeks { get; set; }
-
-    [BindProperty]
-    public bool LeadTimeInternal { get; set; }
-
-    [BindProperty]
-    public string? Notes { get; set; }
+    public SourceDetailsForm Details { get; set; } = new();
 
     public EntryRef? Entry { get; private set; }
 
@@ -39,7 +26,7 @@ public sealed class EntryDetailsModel(AvlQueries queries, UpdateAvlEntryHandler 
             return NotFound();
         }
 
-        (Rank, Lifecycle, LeadTimeWeeks, LeadTimeInternal, Notes) = (Entry.Details.Rank, Entry.Details.Lifecycle, Entry.Details.LeadTimeWeeks, Entry.Details.LeadTimeInternal, Entry.Details.Notes);
+        Details = SourceDetailsForm.From(Entry.Details);
         return Page();
     }
 
@@ -56,10 +43,10 @@ public sealed class EntryDetailsModel(AvlQueries queries, UpdateAvlEntryHandler 
             return Page();
         }
 
-        var result = await update.HandleAsync(new UpdateAvlEntryRequest(EntryId, new AvlEntryDetails(Rank, Lifecycle, LeadTimeWeeks, LeadTimeInternal, Notes), User.Identity?.Name ?? "unknown"), ct);
+        var result = await update.HandleAsync(new UpdateAvlEntryRequest(EntryId, Details.ToDetails(), User.Identity?.Name ?? "unknown"), ct);
         if (result.Failure is { } failure)
         {
-            FieldErrors.Add(ModelState, failure.Message, ("Rank", nameof(Rank)), ("Lead time", nameof(LeadTimeWeeks)), ("Notes", nameof(Notes)), ("lifecycle", nameof(Lifecycle)));
+            FieldErrors.Add(ModelState, failure.Message, SourceDetailsForm.Fields);
             return Page();
         }
 

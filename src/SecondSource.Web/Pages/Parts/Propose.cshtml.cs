@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecondSource.Application.Avl;
-using SecondSource.Domain.Avl;
 using SecondSource.Web.Authorization;
 
 namespace SecondSource.Web.Pages.Parts;
@@ -22,19 +21,7 @@ public sealed class ProposeModel(AvlQueries queries, ProposeAlternateHandler pro
     public string? Mpn { get; set; }
 
     [BindProperty]
-    public int Rank { get; set; } = 2;
-
-    [BindProperty]
-    public Lifecycle? Lifecycle { get; set; }
-
-    [BindProperty]
-    public int? LeadTimeWeeks { get; set; }
-
-    [BindProperty]
-    public bool LeadTimeInternal { get; set; }
-
-    [BindProperty]
-    public string? Notes { get; set; }
+    public SourceDetailsForm Details { get; set; } = new();
 
     public PartView? Part { get; private set; }
 
@@ -46,7 +33,7 @@ public sealed class ProposeModel(AvlQueries queries, ProposeAlternateHandler pro
             return NotFound();
         }
 
-        Rank = Part.Entries.Count == 0 ? 1 : Part.Entries.Max(e => e.Rank) + 1;
+        Details.Rank = Part.Entries.Count == 0 ? 1 : Part.Entries.Max(e => e.Rank) + 1;
         return Page();
     }
 
@@ -69,11 +56,10 @@ public sealed class ProposeModel(AvlQueries queries, ProposeAlternateHandler pro
         }
 
         var result = await propose.HandleAsync(new ProposeAlternateRequest(PartId, Manufacturer!, Mpn ?? "",
-            new AvlEntryDetails(Rank, Lifecycle, LeadTimeWeeks, LeadTimeInternal, Notes), User.Identity?.Name ?? "unknown"), ct);
+            Details.ToDetails(), User.Identity?.Name ?? "unknown"), ct);
         if (result.Failure is { } failure)
         {
-            FieldErrors.Add(ModelState, failure.Message, ("part number", nameof(Mpn)), ("already in", nameof(Mpn)), ("manufacturer", nameof(Manufacturer)),
-                ("Rank", nameof(Rank)), ("Lead time", nameof(LeadTimeWeeks)), ("Notes", nameof(Notes)), ("lifecycle", nameof(Lifecycle)));
+            FieldErrors.Add(ModelState, failure.Message, [("part number", nameof(Mpn)), ("already in", nameof(Mpn)), ("manufacturer", nameof(Manufacturer)), .. SourceDetailsForm.Fields]);
             return Page();
         }
 
