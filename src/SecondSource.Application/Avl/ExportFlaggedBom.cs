@@ -79,10 +79,13 @@ public sealed class ExportFlaggedBomHandler(BomRevisionQueries revisions, TimePr
                 sources.Add(new FlaggedSource(source.ManufacturerName, source.Mpn, source.Rank, source.UsableOn(line), Status(source, line)));
             }
 
-            foreach (var listed in bom.Sources.Where(s => s.Mpn.Length > 0 && !part.Sources.Any(k => Part.Normalize(k.Mpn) == Part.Normalize(s.Mpn) && k.Status is not (AvlStatus.Rejected or AvlStatus.Retired))))
+            foreach (var listed in bom.Sources.Where(s => s.Mpn.Length > 0))
             {
-                var rejected = part.Sources.FirstOrDefault(k => Part.Normalize(k.Mpn) == Part.Normalize(listed.Mpn));
-                sources.Add(new FlaggedSource(listed.Manufacturer, listed.Mpn, 99, false, rejected is null ? "not in the AVL" : rejected.Status.ToString().ToLowerInvariant() + " in the AVL"));
+                var known = part.Find(listed);
+                if (known is null || known.Status is AvlStatus.Rejected or AvlStatus.Retired)
+                {
+                    sources.Add(new FlaggedSource(listed.Manufacturer, listed.Mpn, 99, false, known is null ? "not in the AVL" : known.Status.ToString().ToLowerInvariant() + " in the AVL"));
+                }
             }
         }
         else

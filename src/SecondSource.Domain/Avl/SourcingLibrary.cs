@@ -28,7 +28,20 @@ public sealed record KnownSource(
 }
 
 /// <summary>A part of the library with its sources.</summary>
-public sealed record KnownPart(Guid Id, string Number, Criticality? Criticality, IReadOnlyList<KnownSource> Sources);
+public sealed record KnownPart(Guid Id, string Number, Criticality? Criticality, IReadOnlyList<KnownSource> Sources)
+{
+    /// <summary>
+    /// The library's entry for a source a BOM lists: the same MPN (without case and spacing) from the same maker (by
+    /// key or recorded alias; a source without a maker matches on the MPN alone); null when the AVL does not know it.
+    /// </summary>
+    public KnownSource? Find(BomSource listed)
+    {
+        ArgumentNullException.ThrowIfNull(listed);
+        var key = Part.Normalize(listed.Mpn);
+        return Sources.FirstOrDefault(s => string.Equals(Part.Normalize(s.Mpn), key, StringComparison.Ordinal)
+            && (listed.ManufacturerKey is null || s.MadeBy(listed.ManufacturerKey)));
+    }
+}
 
 /// <summary>How many distinct manufacturers a line may build a BOM line with.</summary>
 public sealed record LineSourcing(BuildLine Line, int UsableManufacturers, IReadOnlyList<string> UsableNames)

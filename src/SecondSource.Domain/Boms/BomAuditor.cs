@@ -191,9 +191,7 @@ public sealed class BomAuditor(CriticalityPolicy policy, SourcingLibrary? librar
         var sources = part?.Sources ?? [];
         foreach (var listed in line.Sources.Where(s => s.Mpn.Length > 0))
         {
-            var key = Part.Normalize(listed.Mpn);
-            var known = sources.FirstOrDefault(s => string.Equals(Part.Normalize(s.Mpn), key, StringComparison.Ordinal)
-                && (listed.ManufacturerKey is null || s.MadeBy(listed.ManufacturerKey)));
+            var known = part?.Find(listed);
             if (known is null)
             {
                 findings.Add(BomAuditRules.AvlMismatch, $"{subject}: the BOM lists {$"{listed.Manufacturer} {listed.Mpn}".Trim()}, which the AVL does not know for this part.");

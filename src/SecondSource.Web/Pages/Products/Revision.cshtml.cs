@@ -60,7 +60,8 @@ public sealed class RevisionModel(BomRevisionQueries queries) : PageModel
 
         DifferingLines = Audit.BuildLines.Count < 2 ? 0 : Audit.Lines.Count(l => l.Part is { } part
             && Audit.BuildLines.Select(b => string.Join("|", part.Sources.Where(s => s.UsableOn(b)).Select(s => s.EntryId).Order())).Distinct().Count() > 1);
-        UnknownSources = Audit.Lines.Sum(l => l.Findings.Count(f => f.Rule == BomAuditRules.AvlMismatch && f.Message.EndsWith("does not know for this part.", StringComparison.Ordinal)));
+        UnknownSources = Audit.Lines.Where(l => l.Part is not null && !l.Line.Dnp && !l.Line.Generic)
+            .Sum(l => l.Line.Sources.Count(s => s.Mpn.Length > 0 && s.ManufacturerKey is not null && l.Part!.Find(s) is null));
         Lines = Audit.Lines
             .Where(l => Rule is null || l.Findings.Any(f => f.Rule.Id == Rule))
             .Where(l => lineName is null || l.Findings.Any(f => f.Lines.Contains(lineName)))
