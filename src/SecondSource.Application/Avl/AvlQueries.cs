@@ -42,6 +42,8 @@ public sealed record EntryRef(Guid Id, Guid PartId, string PartNumber, string Ma
 /// <summary>One point of a coverage trend: on every line (LineId null) or on one line.</summary>
 public sealed record CoveragePoint(DateTimeOffset At, Guid? LineId, string Revision, int CriticalLines, int DualSourcedLines)
 {
+    public Guid ProductId { get; init; }
+
     public double Percent => CriticalLines == 0 ? 100 : 100.0 * DualSourcedLines / CriticalLines;
 }
 
@@ -137,6 +139,21 @@ public sealed class AvlQueries(SecondSourceDbContext db, IPartyContext partyCont
             .Select(m => new { m.Id, m.Name, Aliases = m.Aliases.Select(a => a.Text).ToList(), Sources = db.AvlEntries.Count(e => e.ManufacturerId == m.Id) })
             .ToListAsync(ct))
         .Select(m => new ManufacturerView(m.Id, m.Name, m.Aliases.Order(StringComparer.OrdinalIgnoreCase).ToList(), m.Sources)).ToList();
+
+    /// <summary>
+    /// The latest coverage of each product as the caller may see it: on every line for the buyer, on its own line(s)
+    /// for a manufacturer (the lowest, when it has several).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, CoveragePoint>> LatestCoverageAsync(IReadOnlyCollection<Guid> productIds, CancellationToken ct)
+    {
+        var restricted = partyContext.Scope.IsRestricted;
+        var latest = await db.CoverageSnapshots.AsNoTracking()
+            .Where(s => productIds.Contains(s.ProductId) && (restricted ? s.LineId != null : s.LineId == null))
+            .Where(s => !db.CoverageSnapshots.Any(n => n.ProductId == s.ProductId && n.LineId == s.LineId && n.At > s.At))
+            .Join(db.BomRevisions, s => s.RevisionId, r => r.Id, (s, r) => new CoveragePoint(s.At, s.LineId, r.Label, s.CriticalLines, s.DualSourcedLines) { ProductId = s.ProductId })
+            .ToListAsync(ct);
+        return latest.GroupBy(p => p.ProductId).ToDictionary(g => g.Key, g => g.MinBy(p => p.Percent)!);
+    }
 
     public async Task<EntryRef?> EntryAsync(Guid id, CancellationToken ct) =>
         await (from e in db.AvlEntries.AsNoTracking()

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecondSource.Application.Avl;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Programs;
 using SecondSource.Domain.Parties;
@@ -7,8 +8,8 @@ using SecondSource.Web.Authorization;
 
 namespace SecondSource.Web.Pages;
 
-/// <summary>The dashboard: the programs with each line's stage, and the installation's set-up state.</summary>
-public sealed class IndexModel(PartyQueries parties, ProgramQueries programs) : PageModel
+/// <summary>The dashboard: the programs with each line's stage and the product's dual-sourcing coverage, and the installation's set-up state.</summary>
+public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, AvlQueries avl) : PageModel
 {
     public bool IsBuyer { get; private set; }
 
@@ -20,6 +21,9 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs) : 
 
     public IReadOnlyList<PartyView> Manufacturers { get; private set; } = [];
 
+    /// <summary>Each product's latest dual-sourcing coverage (every line for the buyer; its own line for a manufacturer).</summary>
+    public IReadOnlyDictionary<Guid, CoveragePoint> Coverage { get; private set; } = new Dictionary<Guid, CoveragePoint>();
+
     /// <summary>Manufacturers with a line building a program's product (primary, or chosen past candidate): their people and stations must be set up.</summary>
     public IReadOnlyList<PartyView> InPrograms { get; private set; } = [];
 
@@ -29,6 +33,7 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs) : 
         IsAdmin = User.IsBuyerAdmin();
         PartyName = User.FindFirstValue(SecondSourceClaims.PartyName) ?? "";
         Programs = await programs.ListAsync(ct);
+        Coverage = await avl.LatestCoverageAsync(Programs.Select(p => p.ProductId).Distinct().ToList(), ct);
         Manufacturers = (await parties.ListAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
         var involved = Programs.SelectMany(p => p.Lines)
             .Where(l => l.Role == Domain.Programs.LineRole.Primary || l.Stage != Domain.Programs.LineStage.Candidate)

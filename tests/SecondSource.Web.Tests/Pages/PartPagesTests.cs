@@ -264,4 +264,22 @@ public sealed class PartPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         using var viewer = await app.SignedInAsync("Viewer");
         (await viewer.GetDocumentAsync("/Parts/Manufacturers")).QuerySelectorAll("[data-testid=manufacturers] form").ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task The_dashboard_shows_each_programs_coverage_on_every_line_to_the_buyer_and_on_its_own_line_to_a_manufacturer()
+    {
+        var (critical, dual, vistulaDual) = await app.RunInSystemScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<SecondSourceDbContext>();
+            var revision = await db.BomRevisions.Select(r => r.Id).FirstAsync();
+            var vistula = await db.Lines.Where(l => db.Parties.Any(p => p.Id == l.PartyId && p.Name.StartsWith("Vistula"))).Select(l => l.Id).SingleAsync();
+            var audit = (await s.GetRequiredService<SecondSource.Application.Boms.BomRevisionQueries>().AuditAsync(revision, SecondSource.Domain.Boms.CriticalityPolicy.Default, CancellationToken.None))!;
+            return (audit.Summary.CriticalLines, audit.Summary.DualSourcedCriticalLines, audit.Summary.DualSourcedCriticalLinesOn(vistula));
+        });
+        using var engineer = await app.SignedInAsync("Engineer");
+        using var member = await app.SignedInAsync("Member", "Vistula");
+
+        (await engineer.GetDocumentAsync("/")).QuerySelector("[data-testid=coverage-cell]")!.TextContent.ShouldContain($"{dual} of {critical}, Rev B, every line");
+        (await member.GetDocumentAsync("/")).QuerySelector("[data-testid=coverage-cell]")!.TextContent.ShouldContain($"{vistulaDual} of {critical}, Rev B, your line");
+    }
 }
