@@ -282,4 +282,20 @@ public sealed class PartPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         (await engineer.GetDocumentAsync("/")).QuerySelector("[data-testid=coverage-cell]")!.TextContent.ShouldContain($"{dual} of {critical}, Rev B, every line");
         (await member.GetDocumentAsync("/")).QuerySelector("[data-testid=coverage-cell]")!.TextContent.ShouldContain($"{vistulaDual} of {critical}, Rev B, your line");
     }
+
+    [Fact]
+    public async Task Parts_are_found_by_part_number_or_by_a_sources_mpn()
+    {
+        using var viewer = await app.SignedInAsync("Viewer");
+
+        var all = await viewer.GetDocumentAsync("/Parts");
+        var bySource = await viewer.GetDocumentAsync("/Parts?search=ap7354");
+        var none = await viewer.GetDocumentAsync("/Parts?search=NO-SUCH-THING");
+
+        all.QuerySelectorAll("[data-testid=parts] tbody tr").Length.ShouldBe(50, "fifty to a page");
+        all.QuerySelector("nav[aria-label=Pages]")!.TextContent.ShouldContain("Page 1 of");
+        bySource.QuerySelectorAll("[data-testid=parts] tbody tr").Select(r => r.QuerySelector("a")!.TextContent).ShouldBe(["TLV75533PDBVR"]);
+        none.QuerySelectorAll("[data-testid=parts] tbody tr").ShouldBeEmpty();
+        all.QuerySelectorAll("a[href='/Parts/CrossReference']").ShouldBeEmpty("a viewer imports nothing");
+    }
 }
