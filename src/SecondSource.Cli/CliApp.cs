@@ -26,6 +26,8 @@ public static class CliApp
         root.Subcommands.Add(DemoCommands.Create(context));
         root.Subcommands.Add(BomCommands.Create(context));
         root.Subcommands.Add(AvlCommands.Create(context));
+        root.Subcommands.Add(VaultCommands.Vault(context));
+        root.Subcommands.Add(VaultCommands.Audit(context));
         root.Subcommands.Add(LineCommands.Lines(context));
         root.Subcommands.Add(LineCommands.Programs(context));
 

@@ -9,6 +9,7 @@ using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
 using SecondSource.Application.Programs;
+using SecondSource.Application.Vault;
 
 namespace SecondSource.Cli;
 
@@ -71,6 +72,7 @@ public sealed class CliContext(CliConsole console, IDictionary environment)
         services.AddPrograms();
         services.AddBoms();
         services.AddAvl();
+        services.AddVault();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         Settings = provider.GetRequiredService<DatabaseSettings>();
         return provider;

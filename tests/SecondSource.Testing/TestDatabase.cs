@@ -10,6 +10,7 @@ using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
 using SecondSource.Application.Programs;
+using SecondSource.Application.Vault;
 using Xunit;
 
 namespace SecondSource.Testing;
@@ -112,6 +113,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddPrograms();
         services.AddBoms();
         services.AddAvl();
+        services.AddVault();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -8,6 +8,7 @@ using SecondSource.Domain.Boms;
 using SecondSource.Domain.Lines;
 using SecondSource.Domain.Parties;
 using SecondSource.Domain.Programs;
+using SecondSource.Domain.Vault;
 
 namespace SecondSource.Application.Persistence;
 
@@ -58,6 +59,12 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
     public DbSet<QualificationEvidence> QualificationEvidence => Set<QualificationEvidence>();
 
     public DbSet<AcceptanceEvidence> AcceptanceEvidence => Set<AcceptanceEvidence>();
+
+    public DbSet<Artifact> Artifacts => Set<Artifact>();
+
+    public DbSet<ArtifactRevision> ArtifactRevisions => Set<ArtifactRevision>();
+
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     public DbSet<Product> Products => Set<Product>();
 

@@ -14,6 +14,9 @@ public static class Policies
     /// <summary>A signed-in person of any party (the fallback policy).</summary>
     public const string Person = "Person";
 
+    /// <summary>Any of the buyer's people (admin, engineer or viewer): what no manufacturer may see.</summary>
+    public const string BuyerPerson = "BuyerPerson";
+
     /// <summary>A buyer's administrator.</summary>
     public const string BuyerAdmin = "BuyerAdmin";
 
@@ -42,6 +45,10 @@ public static class Policies
         builder.AddPolicy(Person, person);
         builder.SetFallbackPolicy(person);
         builder.SetDefaultPolicy(person);
+        builder.AddPolicy(BuyerPerson, p => p
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(SecondSourceClaims.PartyKind, nameof(PartyKind.Buyer)));
         builder.AddPolicy(BuyerAdmin, p => p
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
             .RequireAuthenticatedUser()

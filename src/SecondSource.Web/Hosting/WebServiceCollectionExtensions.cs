@@ -13,6 +13,7 @@ using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
 using SecondSource.Application.Programs;
+using SecondSource.Application.Vault;
 using SecondSource.Web.Authorization;
 
 namespace SecondSource.Web.Hosting;
@@ -52,6 +53,7 @@ public static class WebServiceCollectionExtensions
         services.AddPrograms();
         services.AddBoms();
         services.AddAvl();
+        services.AddVault();
         services.AddParties()
             .AddSignInManager<SecondSourceSignInManager>()
             .AddClaimsPrincipalFactory<SecondSourceClaimsFactory>();

@@ -18,7 +18,7 @@ public sealed class ModelTests
 
         owned.Select(t => t.ClrType.Name).ShouldBe(["ApiKey", "UserAccount", "Site", "ManufacturingLine", "LineCertification", "ProgramLine", "StageChange", "LineProfileChange", "LineAcceptance", "AvlChange", "CoverageSnapshot", "AcceptanceEvidence"], ignoreOrder: true);
         var buyerOnly = db.Model.GetEntityTypes().Where(t => typeof(IBuyerOnly).IsAssignableFrom(t.ClrType)).ToList();
-        buyerOnly.Select(t => t.ClrType.Name).ShouldBe(["CandidateAssessmentRecord", "SelectionDecision"], ignoreOrder: true);
+        buyerOnly.Select(t => t.ClrType.Name).ShouldBe(["CandidateAssessmentRecord", "SelectionDecision", "Artifact", "ArtifactRevision", "AccessLogEntry"], ignoreOrder: true);
         var shared = new[] { typeof(Party), typeof(SecondSource.Domain.Programs.ProductProgram), typeof(SecondSource.Domain.Programs.Product),
             typeof(SecondSource.Domain.Boms.BomRevision), typeof(SecondSource.Domain.Boms.BomRevisionLine), typeof(SecondSource.Domain.Boms.BomRevisionSource),
             typeof(SecondSource.Domain.Avl.Part), typeof(SecondSource.Domain.Avl.AvlEntry), typeof(SecondSource.Domain.Avl.QualificationRecord), typeof(SecondSource.Domain.Avl.QualificationEvidence) }.Select(t => db.Model.FindEntityType(t)!);

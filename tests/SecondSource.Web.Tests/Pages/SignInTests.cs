@@ -34,7 +34,7 @@ public sealed class SignInTests(SecondSourceWebFactory app) : IClassFixture<Seco
         page.QuerySelector("[data-testid=programs] a")!.TextContent.ShouldBe("VSM-200 second source");
         page.QuerySelectorAll("[data-testid=programs] .chip").Select(c => c.TextContent).ShouldContain("SMT line 1, Vistula EMS Sp. z o.o. (Gdańsk): Transfer");
         page.QuerySelectorAll("[data-testid=setup] li.done").Length.ShouldBe(3);
-        page.QuerySelectorAll("nav a").Select(a => a.TextContent).ShouldBe(["Dashboard", "Lines", "Products", "Parts", "People", "Manufacturers", "API keys", "Zones"]);
+        page.QuerySelectorAll("nav a").Select(a => a.TextContent).ShouldBe(["Dashboard", "Lines", "Products", "Parts", "People", "Manufacturers", "API keys", "Zones", "Access log"]);
         page.QuerySelector("[data-testid=who]")!.TextContent.ShouldContain("Aurora Medical Instruments AB");
     }
 

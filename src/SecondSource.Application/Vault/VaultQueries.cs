@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Persistence;
+using SecondSource.Domain.Vault;
+
+namespace SecondSource.Application.Vault;
+
+public sealed record RevisionView(Guid Id, int Number, string FileName, long Size, string Sha256, string? ChangeNote, DateTimeOffset UploadedAt, string UploadedBy);
+
+/// <summary>One checklist item of a product's transfer package: its artifact's revisions (newest first), or none yet.</summary>
+public sealed record PackageItem(ArtifactKind Kind, string Name, Guid? ArtifactId, IReadOnlyList<RevisionView> Revisions)
+{
+    public RevisionView? Latest => Revisions.Count == 0 ? null : Revisions[0];
+}
+
+public sealed record AccessLogView(long Sequence, DateTimeOffset At, AccessAction Action, string Actor, string Party, string Artifact, int? Revision, string? Sha256, string? ClientAddress);
+
+/// <summary>The vault as the buyer reads it: a product's transfer package against the checklist, and the access log.</summary>
+public sealed class VaultQueries(SecondSourceDbContext db)
+{
+    public const int LogPageSize = 100;
+
+    public async Task<IReadOnlyList<PackageItem>> PackageAsync(Guid productId, CancellationToken ct)
+    {
+        var artifacts = await db.Artifacts.AsNoTracking().Include(a => a.Revisions).Where(a => a.ProductId == productId).ToListAsync(ct);
+        return ArtifactKinds.Checklist.Select(kind =>
+        {
+            var artifact = artifacts.FirstOrDefault(a => a.Kind == kind);
+            return new PackageItem(kind, ArtifactKinds.Name(kind), artifact?.Id,
+                artifact?.Revisions.OrderByDescending(r => r.Number)
+                    .Select(r => new RevisionView(r.Id, r.Number, r.FileName, r.Size, r.Sha256, r.ChangeNote, r.UploadedAt, r.UploadedBy)).ToList() ?? []);
+        }).ToList();
+    }
+
+    /// <summary>A page of the access log, newest first, with the artifact's title and the revision's number.</summary>
+    public async Task<(IReadOnlyList<AccessLogView> Entries, long Total)> LogAsync(int page, CancellationToken ct)
+    {
+        var total = await db.AccessLog.LongCountAsync(ct);
+        var entries = await (from e in db.AccessLog.AsNoTracking()
+                             join a in db.Artifacts on e.ArtifactId equals a.Id into artifacts
+                             from a in artifacts.DefaultIfEmpty()
+                             join r in db.ArtifactRevisions on e.RevisionId equals r.Id into revisions
+                             from r in revisions.DefaultIfEmpty()
+                             orderby e.Sequence descending
+                             select new AccessLogView(e.Sequence, e.At, e.Action, e.Actor, e.Party, a != null ? a.Title : "(unknown)", r != null ? r.Number : null, e.Sha256, e.ClientAddress))
+            .Skip(Math.Max(0, page - 1) * LogPageSize).Take(LogPageSize).ToListAsync(ct);
+        return (entries, total);
+    }
+
+    /// <summary>Recomputes the whole chain in sequence order, streaming.</summary>
+    public async Task<ChainVerdict> VerifyLogAsync(CancellationToken ct)
+    {
+        var entries = new List<AccessLogEntry>();
+        await foreach (var entry in db.AccessLog.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            entries.Add(entry);
+        }
+
+        return AccessLogChain.Verify(entries);
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SecondSource.Application.Vault;
+
+/// <summary>Registers the vault: content store, transfer packages, downloads and the hash-chained access log.</summary>
+public static class VaultServiceCollectionExtensions
+{
+    public static IServiceCollection AddVault(this IServiceCollection services)
+    {
+        services.AddScoped<VaultStore>();
+        services.AddScoped<AccessLogWriter>();
+        services.AddScoped<VaultQueries>();
+        services.AddScoped<UploadArtifactRevisionHandler>();
+        services.AddScoped<OpenArtifactRevisionHandler>();
+        return services;
+    }
+}

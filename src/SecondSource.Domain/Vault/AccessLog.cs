@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using SecondSource.Domain.Common;
+using SecondSource.Domain.Parties;
+
+namespace SecondSource.Domain.Vault;
+
+/// <summary>What happened to an artifact.</summary>
+public enum AccessAction
+{
+    Upload = 1,
+    Download = 2,
+}
+
+/// <summary>
+/// One entry of the vault's access log. Entries form a hash chain: each carries the previous entry's hash and its
+/// own, computed over its sequence number, the previous hash and every field, so changing, deleting, inserting or
+/// reordering any entry breaks the chain from there on (see <see cref="AccessLogChain.Verify"/>).
+/// </summary>
+public sealed class AccessLogEntry : IBuyerOnly
+{
+    /// <summary>The previous hash of the first entry.</summary>
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private AccessLogEntry()
+    {
+        Actor = Party = PreviousHash = Hash = "";
+    }
+
+    public long Sequence { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public AccessAction Action { get; private set; }
+
+    public string Actor { get; private set; }
+
+    public string Party { get; private set; }
+
+    public Guid ArtifactId { get; private set; }
+
+    public Guid? RevisionId { get; private set; }
+
+    public string? Sha256 { get; private set; }
+
+    public string? ClientAddress { get; private set; }
+
+    public string PreviousHash { get; private set; }
+
+    public string Hash { get; private set; }
+
+    /// <summary>The entry after <paramref name="previous"/> (null for the first entry of the log).</summary>
+    public static AccessLogEntry Next(AccessLogEntry? previous, DateTimeOffset at, AccessAction action, string actor, string party, Guid artifactId, Guid? revisionId, string? sha256, string? clientAddress)
+    {
+        if (!Enum.IsDefined(action))
+        {
+            throw new DomainException($"'{action}' is not an access action.");
+        }
+
+        var entry = new AccessLogEntry
+        {
+            Sequence = (previous?.Sequence ?? 0) + 1,
+            // Whole milliseconds: both databases keep them exactly, so the hash survives the round trip.
+            At = new DateTimeOffset(Guard.Utc(at, "Access time").UtcTicks / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond, TimeSpan.Zero),
+            Action = action,
+            Actor = Guard.RequiredText(actor, "Actor", 256),
+            Party = Guard.RequiredText(party, "Party", 200),
+            ArtifactId = artifactId,
+            RevisionId = revisionId,
+            Sha256 = sha256,
+            ClientAddress = clientAddress is { Length: > 0 } address ? address[..Math.Min(address.Length, 64)] : null,
+            PreviousHash = previous?.Hash ?? Genesis,
+        };
+        entry.Hash = entry.ComputeHash();
+        return entry;
+    }
+
+    /// <summary>SHA-256 over the canonical text of the entry (fields in a fixed order, invariant formats, UTC ticks).</summary>
+    public string ComputeHash()
+    {
+        var canonical = string.Join('\n',
+            Sequence.ToString(CultureInfo.InvariantCulture),
+            PreviousHash,
+            At.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            Action.ToString(),
+            Actor,
+            Party,
+            ArtifactId.ToString("D"),
+            RevisionId?.ToString("D") ?? "",
+            Sha256 ?? "",
+            ClientAddress ?? "");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}
+
+/// <summary>The result of checking the log: how many entries were checked and the first broken one, if any.</summary>
+public sealed record ChainVerdict(long Checked, long? FirstBroken, string? Reason)
+{
+    public bool Intact => FirstBroken is null;
+}
+
+/// <summary>Checks an access log's hash chain, in sequence order, one entry at a time (streaming).</summary>
+public static class AccessLogChain
+{
+    public static ChainVerdict Verify(IEnumerable<AccessLogEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        long expected = 1;
+        var previousHash = AccessLogEntry.Genesis;
+        foreach (var entry in entries)
+        {
+            if (entry.Sequence != expected)
+            {
+                return new ChainVerdict(expected - 1, expected, $"entry {expected} is missing or out of order (found {entry.Sequence} in its place)");
+            }
+
+            if (entry.PreviousHash != previousHash)
+            {
+                return new ChainVerdict(expected - 1, entry.Sequence, $"entry {entry.Sequence} does not follow the entry before it (previous hash differs)");
+            }
+
+            if (entry.ComputeHash() != entry.Hash)
+            {
+                return new ChainVerdict(expected - 1, entry.Sequence, $"entry {entry.Sequence} was changed after it was written (its hash does not match its content)");
+            }
+
+            previousHash = entry.Hash;
+            expected++;
+        }
+
+        return new ChainVerdict(expected - 1, null, null);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecondSource.Application.Vault;
+using SecondSource.Domain.Vault;
+
+namespace SecondSource.Web.Pages.Admin.AccessLog;
+
+/// <summary>The vault's access log, newest first, with the verification of its hash chain (administrators).</summary>
+public sealed class IndexModel(VaultQueries vault) : PageModel
+{
+    [BindProperty(Name = "page", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<AccessLogView> Entries { get; private set; } = [];
+
+    public long Total { get; private set; }
+
+    public ChainVerdict? Verdict { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        (Entries, Total) = await vault.LogAsync(PageNumber, ct);
+        Verdict = await vault.VerifyLogAsync(ct);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application.Persistence;
+using SecondSource.Web.Tests.Infrastructure;
+
+namespace SecondSource.Web.Tests.Pages;
+
+/// <summary>The transfer-package vault over HTTP: upload a revision, download it, see both in the verified access log.</summary>
+public sealed class VaultPagesTests(SecondSourceWebFactory app) : IClassFixture<SecondSourceWebFactory>
+{
+    private Task<Guid> Product() => app.RunInSystemScopeAsync(s => s.GetRequiredService<SecondSourceDbContext>().Products.Where(p => p.Code == "AUR-VSM200").Select(p => p.Id).SingleAsync());
+
+    [Fact]
+    public async Task An_engineer_uploads_a_revision_downloads_it_and_the_admin_sees_both_in_the_verified_log()
+    {
+        var product = await Product();
+        using var engineer = await app.SignedInAsync("Engineer");
+        var page = await engineer.GetDocumentAsync($"/Vault/Package?product={product}");
+        page.QuerySelectorAll("[data-testid=package] tbody tr").Length.ShouldBe(13);
+        var row = page.QuerySelector("[data-testid=package] tr[data-kind=Gerbers]")!;
+        row.TextContent.ShouldContain("missing");
+        var form = row.QuerySelector<IHtmlFormElement>("form")!;
+        var content = "G04 VSM-200 main board, top copper*\nM02*\n"u8.ToArray();
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(form.Elements.OfType<IHtmlInputElement>().Single(i => i.Name == "__RequestVerificationToken").Value), "__RequestVerificationToken" },
+            { new StringContent(product.ToString()), "product" },
+            { new StringContent("Gerbers"), "kind" },
+            { new StringContent("Rev B release"), "note" },
+            { new ByteArrayContent(content), "file", "vsm200-gerbers-rev-b.zip" },
+        };
+
+        using var posted = await engineer.PostAsync(new Uri("/Vault/Upload", UriKind.Relative), upload);
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var after = await engineer.GetDocumentAsync($"/Vault/Package?product={product}");
+        after.QuerySelector(".alert.success")!.TextContent.ShouldContain("vsm200-gerbers-rev-b.zip is revision 1 of Gerbers");
+        var link = after.QuerySelector("[data-testid=package] tr[data-kind=Gerbers] a[href^='/Vault/Download']")!.GetAttribute("href")!;
+        using var download = await engineer.GetAsync(new Uri(link, UriKind.Relative));
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/octet-stream");
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(content);
+
+        using var admin = await app.SignedInAsync("Admin");
+        var log = await admin.GetDocumentAsync("/Admin/AccessLog");
+        log.QuerySelector("[data-testid=chain-verdict]")!.TextContent.ShouldContain("The hash chain verifies");
+        var rows = log.QuerySelectorAll("[data-testid=access-log] tbody tr").Select(r => r.TextContent).ToList();
+        rows[0].ShouldContain("Download");
+        rows[0].ShouldContain("Gerbers rev 1");
+        rows[1].ShouldContain("Upload");
+    }
+
+    [Fact]
+    public async Task A_manufacturer_gets_no_transfer_package_link_and_an_empty_upload_is_refused()
+    {
+        var product = await Product();
+        using var member = await app.SignedInAsync("Member", "Vistula");
+        (await member.GetDocumentAsync($"/Products/Bom?id={product}")).QuerySelectorAll("a[href^='/Vault/Package']").ShouldBeEmpty();
+
+        using var engineer = await app.SignedInAsync("Engineer");
+        using var refused = await engineer.SubmitFormAsync($"/Vault/Package?product={product}", new Dictionary<string, string>(), "[data-testid=package] tr[data-kind=TestPlan] form");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await engineer.GetDocumentAsync($"/Vault/Package?product={product}")).QuerySelector("[data-testid=upload-refusal]")!.TextContent.ShouldContain("Choose the file");
+    }
+}
