@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application.Demo;
 
 namespace SecondSource.Application.Vault;
 
@@ -12,6 +13,7 @@ public static class VaultServiceCollectionExtensions
         services.AddScoped<VaultQueries>();
         services.AddScoped<UploadArtifactRevisionHandler>();
         services.AddScoped<OpenArtifactRevisionHandler>();
+        services.AddScoped<IDemoSeeder, VaultDemoSeeder>();
         return services;
     }
 }

@@ -119,4 +119,22 @@ public sealed class VaultTests
         (await scope.ServiceProvider.GetRequiredService<SecondSourceDbContext>().AccessLog.CountAsync()).ShouldBe(0);
         (await VerifyAsync(database)).Checked.ShouldBe(1, "the refused read wrote nothing");
     }
+
+    [Theory, DatabaseProviders]
+    public async Task The_demo_package_has_most_checklist_items_and_a_verified_log(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = database.BuildServices(PartyScope.Unrestricted);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SecondSource.Application.Demo.SeedDemoHandler>().HandleAsync(CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<SecondSourceDbContext>();
+        var product = await db.Products.Where(p => p.Code == "AUR-VSM200").Select(p => p.Id).SingleAsync();
+
+        var package = await scope.ServiceProvider.GetRequiredService<VaultQueries>().PackageAsync(product, CancellationToken.None);
+
+        package.Count(i => i.Latest is not null).ShouldBe(8);
+        package.Single(i => i.Kind == ArtifactKind.Gerbers).Revisions.Count.ShouldBe(2);
+        package.Where(i => i.Latest is null).Select(i => i.Kind).ShouldBe([ArtifactKind.OdbPlusPlus, ArtifactKind.AssemblyDrawing, ArtifactKind.Mechanical, ArtifactKind.PackagingSpec, ArtifactKind.FctVectors]);
+        (await VerifyAsync(database)).ShouldBe(new ChainVerdict(9, null, null));
+    }
 }

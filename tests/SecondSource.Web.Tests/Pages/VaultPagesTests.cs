@@ -20,25 +20,25 @@ public sealed class VaultPagesTests(SecondSourceWebFactory app) : IClassFixture<
         using var engineer = await app.SignedInAsync("Engineer");
         var page = await engineer.GetDocumentAsync($"/Vault/Package?product={product}");
         page.QuerySelectorAll("[data-testid=package] tbody tr").Length.ShouldBe(13);
-        var row = page.QuerySelector("[data-testid=package] tr[data-kind=Gerbers]")!;
+        var row = page.QuerySelector("[data-testid=package] tr[data-kind=FctVectors]")!;
         row.TextContent.ShouldContain("missing");
         var form = row.QuerySelector<IHtmlFormElement>("form")!;
-        var content = "G04 VSM-200 main board, top copper*\nM02*\n"u8.ToArray();
+        var content = "step,net,low,high\n1,VCC_3V3,3.20,3.40\n"u8.ToArray();
         using var upload = new MultipartFormDataContent
         {
             { new StringContent(form.Elements.OfType<IHtmlInputElement>().Single(i => i.Name == "__RequestVerificationToken").Value), "__RequestVerificationToken" },
             { new StringContent(product.ToString()), "product" },
-            { new StringContent("Gerbers"), "kind" },
+            { new StringContent("FctVectors"), "kind" },
             { new StringContent("Rev B release"), "note" },
-            { new ByteArrayContent(content), "file", "vsm200-gerbers-rev-b.zip" },
+            { new ByteArrayContent(content), "file", "vsm200-fct-vectors-v1.csv" },
         };
 
         using var posted = await engineer.PostAsync(new Uri("/Vault/Upload", UriKind.Relative), upload);
         posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var after = await engineer.GetDocumentAsync($"/Vault/Package?product={product}");
-        after.QuerySelector(".alert.success")!.TextContent.ShouldContain("vsm200-gerbers-rev-b.zip is revision 1 of Gerbers");
-        var link = after.QuerySelector("[data-testid=package] tr[data-kind=Gerbers] a[href^='/Vault/Download']")!.GetAttribute("href")!;
+        after.QuerySelector(".alert.success")!.TextContent.ShouldContain("vsm200-fct-vectors-v1.csv is revision 1 of FCT vectors");
+        var link = after.QuerySelector("[data-testid=package] tr[data-kind=FctVectors] a[href^='/Vault/Download']")!.GetAttribute("href")!;
         using var download = await engineer.GetAsync(new Uri(link, UriKind.Relative));
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         download.Content.Headers.ContentType!.MediaType.ShouldBe("application/octet-stream");
@@ -49,7 +49,7 @@ public sealed class VaultPagesTests(SecondSourceWebFactory app) : IClassFixture<
         log.QuerySelector("[data-testid=chain-verdict]")!.TextContent.ShouldContain("The hash chain verifies");
         var rows = log.QuerySelectorAll("[data-testid=access-log] tbody tr").Select(r => r.TextContent).ToList();
         rows[0].ShouldContain("Download");
-        rows[0].ShouldContain("Gerbers rev 1");
+        rows[0].ShouldContain("FCT vectors rev 1");
         rows[1].ShouldContain("Upload");
     }
 

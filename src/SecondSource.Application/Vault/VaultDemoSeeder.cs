@@ -1,0 +1,101 @@
+using System.IO.Compression;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Avl;
+using SecondSource.Application.Demo;
+using SecondSource.Domain.Vault;
+
+namespace SecondSource.Application.Vault;
+
+/// <summary>
+/// The demo's transfer package for the VSM-200: the BOM and AVL and the IPC-2581 export as the library writes them for
+/// the primary line, a Gerber set (two revisions), the test plan, the golden units' record, the firmware image, the
+/// signing-key access reference and the PKI template; the ODB++ set, drawings, packaging spec and FCT vectors are still
+/// missing, so the checklist shows gaps. Every upload is in the access log.
+/// </summary>
+public sealed class VaultDemoSeeder(VaultStore store, UploadArtifactRevisionHandler upload, ExportFlaggedBomHandler export, PartLibrary library) : IDemoSeeder
+{
+    public int Order => 500;
+
+    public string Feature => "Vault";
+
+    public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var product = await context.Db.Products.SingleAsync(p => p.Code == "AUR-VSM200", ct);
+        var revision = await context.Db.BomRevisions.Where(r => r.ProductId == product.Id).Select(r => r.Id).SingleAsync(ct);
+        var primary = (await library.BuildLinesAsync([product.Id], ct))[0];
+        var actor = new Actor("engineer@aurora-medical.example", context.Buyer?.Name ?? "Aurora Medical Instruments AB", "10.20.0.15");
+
+        async Task Put(ArtifactKind kind, string name, byte[] content, string note)
+        {
+            var stored = await store.StoreAsync(new MemoryStream(content), ct);
+            var result = await upload.HandleAsync(new UploadArtifactRevisionRequest(product.Id, kind, StoredFile.Of(stored.Sha256, stored.Size, name, null, VaultStore.MaxFileBytes), note, actor), ct);
+            if (result.Failure is { } failure)
+            {
+                throw new InvalidOperationException($"The demo vault could not take {name}: {failure.Message}");
+            }
+        }
+
+        var csv = await export.HandleAsync(new ExportFlaggedBomRequest(revision, primary.Id, FlaggedBomFormat.Csv, actor.Name), ct);
+        var ipc = await export.HandleAsync(new ExportFlaggedBomRequest(revision, primary.Id, FlaggedBomFormat.Ipc2581, actor.Name), ct);
+        await Put(ArtifactKind.BomAndAvl, "VSM200-main-board-Rev-B-BOM-AVL.csv", csv.Value!.Content, "Rev B with the approved sources");
+        await Put(ArtifactKind.Ipc2581, "VSM200-main-board-Rev-B.ipc2581.xml", ipc.Value!.Content, "Rev B, BOM and AVL sections");
+        await Put(ArtifactKind.Gerbers, "VSM200-main-board-gerbers-rev-A.zip", Gerbers("A"), "Rev A fabrication set");
+        await Put(ArtifactKind.Gerbers, "VSM200-main-board-gerbers-rev-B.zip", Gerbers("B"), "Rev B: U6 footprint widened for the second LDO source");
+        await Put(ArtifactKind.TestPlan, "VSM200-test-plan-v4.txt", Text("""
+            VSM-200 main board test plan, version 4
+            1. AOI after reflow, both sides (IPC-A-610 class 3)
+            2. AXI of U1, U2, U4 (BGA voids < 25 %)
+            3. ICT: rails 3V3, 1V8, 1V1 within 2 %; crystal Y1 24 MHz +/- 50 ppm
+            4. FCT: ECG channel noise < 10 uV p-p, SpO2 LED drive, Ethernet link, RS-485 loopback
+            5. Hi-pot on the isolated patient side, 5 kV for 60 s
+            """), "v4: isolation test added");
+        await Put(ArtifactKind.GoldenUnit, "VSM200-golden-units.txt", Text("""
+            Golden units of the VSM-200 main board, Rev B
+            GU-0001  serial AUR2611-000101  Pearl River, Shenzhen: ICT room, cabinet 3
+            GU-0002  serial AUR2611-000102  Aurora, Lund: reliability lab
+            GU-0003  serial AUR2611-000103  reserved for the second-source pilot (to ship to Gdansk)
+            """), "three golden units built and characterised");
+        await Put(ArtifactKind.FirmwareBinary, "vsm200-fw-2.4.1.bin", Firmware(), "2.4.1 release");
+        await Put(ArtifactKind.SigningKeyAccess, "signing-key-access.txt", Text("""
+            Firmware signing and device certificates are issued by SecondSource's signing API on request.
+            No line holds a key. Stations use an API key bound to their line.
+            """), "reference, not a key");
+        await Put(ArtifactKind.PkiTemplate, "vsm200-device-cert-profile.json", Text("""
+            { "subject": "CN=VSM200-{serial}, O=Aurora Medical Instruments AB", "key": "ECDSA P-256", "validityYears": 15,
+              "extendedKeyUsage": ["clientAuth"], "issuer": "Aurora Device CA 2026" }
+            """), "device certificate profile");
+        context.Report("Vault: VSM-200 transfer package with 8 of 13 checklist items, Gerbers in two revisions; every upload logged");
+    }
+
+    private static byte[] Text(string text) => Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal));
+
+    private static byte[] Gerbers(string revision)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (layer, function) in new[] { ("F_Cu", "Copper,L1,Top"), ("In1_Cu", "Copper,L2,Inr"), ("In2_Cu", "Copper,L3,Inr"), ("B_Cu", "Copper,L4,Bot"), ("F_Mask", "Soldermask,Top"), ("Edge_Cuts", "Profile,NP") })
+            {
+                using var writer = new StreamWriter(zip.CreateEntry($"VSM200-main-{layer}.gbr").Open(), new UTF8Encoding(false));
+                writer.Write($"%TF.GenerationSoftware,KiCad,Pcbnew,9.0.5*%\n%TF.ProjectId,VSM200-main,rev{revision}*%\n%TF.FileFunction,{function}*%\n%FSLAX46Y46*%\n%MOMM*%\nG04 VSM-200 main board rev {revision}, {layer}*\nM02*\n");
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static byte[] Firmware()
+    {
+        // A stand-in image: header, then a deterministic body the size of a small MCU image.
+        var image = new byte[256 * 1024];
+        Encoding.ASCII.GetBytes("VSM200 FW 2.4.1").CopyTo(image, 0);
+        for (var i = 64; i < image.Length; i++)
+        {
+            image[i] = (byte)(((i * 31) ^ (i >> 8)) & 0xFF);
+        }
+
+        return image;
+    }
+}
