@@ -137,4 +137,59 @@ public sealed class VaultTests
         package.Where(i => i.Latest is null).Select(i => i.Kind).ShouldBe([ArtifactKind.OdbPlusPlus, ArtifactKind.AssemblyDrawing, ArtifactKind.Mechanical, ArtifactKind.PackagingSpec, ArtifactKind.FctVectors]);
         (await VerifyAsync(database)).ShouldBe(new ChainVerdict(9, null, null));
     }
+
+    [Fact]
+    public async Task An_upload_that_breaks_off_leaves_no_file_and_no_row()
+    {
+        var (database, product) = await ProductAsync(DatabaseProvider.Sqlite);
+        await using var _ = database;
+        await using var services = database.BuildServices(PartyScope.Unrestricted);
+        await using var scope = services.CreateAsyncScope();
+
+        await Should.ThrowAsync<IOException>(() => scope.ServiceProvider.GetRequiredService<VaultStore>().StoreAsync(new BreaksOff(3 << 20), CancellationToken.None));
+
+        var folder = Path.Combine(database.Folder.Path, "vault");
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ShouldBeEmpty("neither a half file under a final name nor a temporary file stays");
+        (await scope.ServiceProvider.GetRequiredService<SecondSourceDbContext>().ArtifactRevisions.CountAsync()).ShouldBe(0);
+        (await VerifyAsync(database)).Checked.ShouldBe(0);
+    }
+
+    /// <summary>A client that sends some megabytes, then the connection drops.</summary>
+    private sealed class BreaksOff(long after) : Stream
+    {
+        private long _sent;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _sent; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_sent >= after)
+            {
+                throw new IOException("The client disconnected.");
+            }
+
+            var n = (int)Math.Min(count, after - _sent);
+            Array.Fill(buffer, (byte)0x5A, offset, n);
+            _sent += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
