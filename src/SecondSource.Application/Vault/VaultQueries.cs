@@ -46,15 +46,18 @@ public sealed class VaultQueries(SecondSourceDbContext db)
         return (entries, total);
     }
 
-    /// <summary>Recomputes the whole chain in sequence order, streaming.</summary>
+    /// <summary>Recomputes the whole chain in sequence order, streaming the entries (stops at the first broken one).</summary>
     public async Task<ChainVerdict> VerifyLogAsync(CancellationToken ct)
     {
-        var entries = new List<AccessLogEntry>();
+        var chain = new AccessLogChain();
         await foreach (var entry in db.AccessLog.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
-            entries.Add(entry);
+            if (!chain.Add(entry))
+            {
+                break;
+            }
         }
 
-        return AccessLogChain.Verify(entries);
+        return chain.Verdict;
     }
 }

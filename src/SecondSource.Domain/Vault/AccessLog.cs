@@ -100,35 +100,59 @@ public sealed record ChainVerdict(long Checked, long? FirstBroken, string? Reaso
     public bool Intact => FirstBroken is null;
 }
 
-/// <summary>Checks an access log's hash chain, in sequence order, one entry at a time (streaming).</summary>
-public static class AccessLogChain
+/// <summary>Checks an access log's hash chain in sequence order, one entry at a time, so a log of any length streams through.</summary>
+public sealed class AccessLogChain
 {
+    private long _expected = 1;
+    private string _previousHash = AccessLogEntry.Genesis;
+
+    /// <summary>The verdict so far: null while every entry fed has verified.</summary>
+    public ChainVerdict? Broken { get; private set; }
+
+    public ChainVerdict Verdict => Broken ?? new ChainVerdict(_expected - 1, null, null);
+
     public static ChainVerdict Verify(IEnumerable<AccessLogEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        long expected = 1;
-        var previousHash = AccessLogEntry.Genesis;
+        var chain = new AccessLogChain();
         foreach (var entry in entries)
         {
-            if (entry.Sequence != expected)
+            if (!chain.Add(entry))
             {
-                return new ChainVerdict(expected - 1, expected, $"entry {expected} is missing or out of order (found {entry.Sequence} in its place)");
+                break;
             }
-
-            if (entry.PreviousHash != previousHash)
-            {
-                return new ChainVerdict(expected - 1, entry.Sequence, $"entry {entry.Sequence} does not follow the entry before it (previous hash differs)");
-            }
-
-            if (entry.ComputeHash() != entry.Hash)
-            {
-                return new ChainVerdict(expected - 1, entry.Sequence, $"entry {entry.Sequence} was changed after it was written (its hash does not match its content)");
-            }
-
-            previousHash = entry.Hash;
-            expected++;
         }
 
-        return new ChainVerdict(expected - 1, null, null);
+        return chain.Verdict;
+    }
+
+    /// <summary>Checks the next entry; false (and <see cref="Broken"/> set) at the first that does not verify.</summary>
+    public bool Add(AccessLogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (Broken is not null)
+        {
+            return false;
+        }
+
+        if (entry.Sequence != _expected)
+        {
+            Broken = new ChainVerdict(_expected - 1, _expected, $"entry {_expected} is missing or out of order (found {entry.Sequence} in its place)");
+        }
+        else if (entry.PreviousHash != _previousHash)
+        {
+            Broken = new ChainVerdict(_expected - 1, entry.Sequence, $"entry {entry.Sequence} does not follow the entry before it (previous hash differs)");
+        }
+        else if (entry.ComputeHash() != entry.Hash)
+        {
+            Broken = new ChainVerdict(_expected - 1, entry.Sequence, $"entry {entry.Sequence} was changed after it was written (its hash does not match its content)");
+        }
+        else
+        {
+            _previousHash = entry.Hash;
+            _expected++;
+        }
+
+        return Broken is null;
     }
 }

@@ -13,7 +13,7 @@ public sealed class DownloadModel(OpenArtifactRevisionHandler open) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid revision, CancellationToken ct)
     {
-        var actor = new Actor(User.Identity?.Name ?? "unknown", User.FindFirst(SecondSourceClaims.PartyName)?.Value ?? "buyer", HttpContext.Connection.RemoteIpAddress?.ToString());
+        var actor = VaultActor.Of(HttpContext);
         var result = await open.HandleAsync(new OpenArtifactRevisionRequest(revision, actor), ct);
         if (result.Failure is { Kind: FailureKind.NotFound })
         {

@@ -33,7 +33,7 @@ public sealed class UploadModel(VaultStore store, UploadArtifactRevisionHandler 
             await using var content = file.OpenReadStream();
             var stored = await store.StoreAsync(content, ct);
             var described = StoredFile.Of(stored.Sha256, stored.Size, file.FileName, file.ContentType, VaultStore.MaxFileBytes);
-            var actor = new Actor(User.Identity?.Name ?? "unknown", User.FindFirst(SecondSourceClaims.PartyName)?.Value ?? "buyer", HttpContext.Connection.RemoteIpAddress?.ToString());
+            var actor = VaultActor.Of(HttpContext);
             var result = await upload.HandleAsync(new UploadArtifactRevisionRequest(product, kind.Value, described, note, actor), ct);
             if (result.Failure is { Kind: FailureKind.NotFound })
             {
