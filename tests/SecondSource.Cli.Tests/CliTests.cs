@@ -111,7 +111,8 @@ public sealed class CliTests
         var created = await CliRun.OnAsync(database, null, "apikey", "create", "--party", "Apex EMS", "--name", "ICT 2", "--expires", "2099-01-01");
         var token = created.Out.Trim();
         var list = await CliRun.OnAsync(database, null, "apikey", "list", "--json");
-        var prefix = token.Split('_')[1];
+        var parts = token.Split('_', 3); // ssk_{prefix}_{secret}; the secret may itself contain '_'
+        var prefix = parts[1];
         var revoked = await CliRun.OnAsync(database, null, "apikey", "revoke", prefix);
         var unknown = await CliRun.OnAsync(database, null, "apikey", "revoke", "ffffffffffff");
         var badDate = await CliRun.OnAsync(database, null, "apikey", "create", "--party", "Apex EMS", "--name", "x", "--expires", "next year");
@@ -119,7 +120,7 @@ public sealed class CliTests
         created.ExitCode.ShouldBe(0, created.Error);
         token.ShouldStartWith("ssk_");
         created.Error.ShouldContain("shown this once");
-        list.Out.ShouldNotContain(token.Split('_')[2]);
+        list.Out.ShouldNotContain(parts[2]);
         list.Out.ShouldContain("\"isActive\": true");
         revoked.ExitCode.ShouldBe(0);
         revoked.Out.ShouldBe($"Revoked 'ICT 2' ({prefix}).{Environment.NewLine}");
