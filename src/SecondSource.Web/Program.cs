@@ -17,6 +17,7 @@ try
     app.MapApiDescription();
     app.MapRazorPages();
     app.MapMeApi();
+    app.MapVaultApi();
     app.MapApiNotFound();
 
     var exitCode = await StartupTasks.RunAsync(app, seedDemo, Console.Out, Console.Error);

@@ -36,7 +36,7 @@ public sealed class VaultCommandTests
 
         var verified = await CliRun.OnAsync(database, null, "audit", "verify");
         verified.ExitCode.ShouldBe(0);
-        verified.Out.ShouldContain("11 entries", customMessage: "the demo's 9 uploads, this put and this get");
+        verified.Out.ShouldContain("46 entries", customMessage: "the demo's 44 entries (uploads, NDAs, grants, acknowledgements), this put and this get");
 
         await using (var db = database.CreateContext(PartyScope.Unrestricted))
         {

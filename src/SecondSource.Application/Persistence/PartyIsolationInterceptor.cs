@@ -42,6 +42,9 @@ public sealed class PartyIsolationInterceptor(IPartyContext partyContext) : Save
 
             switch (entry.Entity)
             {
+                case Domain.Vault.AccessLogEntry when entry.State == EntityState.Added:
+                    // The vault's access log records manufacturers' downloads and refused attempts: anyone appends, nobody changes.
+                    break;
                 case Party:
                     throw Violation(entry, "parties are managed by the buyer");
                 case IPartyOwned owned:

@@ -66,6 +66,18 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
+    public DbSet<Nda> Ndas => Set<Nda>();
+
+    public DbSet<VaultGrant> VaultGrants => Set<VaultGrant>();
+
+    public DbSet<DownloadLink> DownloadLinks => Set<DownloadLink>();
+
+    public DbSet<RevisionAcknowledgement> Acknowledgements => Set<RevisionAcknowledgement>();
+
+    public DbSet<VaultNotification> VaultNotifications => Set<VaultNotification>();
+
+    public DbSet<LineFixture> Fixtures => Set<LineFixture>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductProgram> Programs => Set<ProductProgram>();

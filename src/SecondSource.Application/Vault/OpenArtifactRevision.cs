@@ -7,18 +7,30 @@ namespace SecondSource.Application.Vault;
 public sealed record OpenArtifactRevisionRequest(Guid RevisionId, Actor Actor);
 
 /// <summary>An artifact revision's content, opened for streaming, with what to call it.</summary>
-public sealed record OpenedRevision(Stream Content, string FileName, string MediaType, string Sha256);
+public sealed record OpenedRevision(Stream Content, string FileName, string MediaType, string Sha256, long Size);
 
-/// <summary>Opens a revision for download and records the download in the access log before the first byte leaves.</summary>
-public sealed class OpenArtifactRevisionHandler(SecondSourceDbContext db, VaultStore store, AccessLogWriter log)
+/// <summary>
+/// Opens a revision for download and records the download in the access log before the first byte leaves. A
+/// manufacturer reaches only what a live grant and a live NDA give its line at this instant; anything else is "not
+/// found" (whether or not it exists) and the attempt is logged.
+/// </summary>
+public sealed class OpenArtifactRevisionHandler(SecondSourceDbContext db, VaultStore store, AccessLogWriter log, VaultAccessGate gate)
 {
     public async Task<Result<OpenedRevision>> HandleAsync(OpenArtifactRevisionRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var revision = await db.ArtifactRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.RevisionId, ct);
+        var revision = gate.IsGated
+            ? (await gate.FindAsync(request.RevisionId, null, ct))?.Revision
+            : await db.ArtifactRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.RevisionId, ct);
         if (revision is null)
         {
-            return Fail.NotFound($"There is no artifact revision {request.RevisionId}.");
+            if (gate.IsGated)
+            {
+                await log.AppendAsync(AccessAction.Refused, request.Actor, null, null, ct, $"download of revision {request.RevisionId:D}: no live grant with a live NDA");
+                await db.SaveChangesAsync(ct);
+            }
+
+            return Fail.NotFound($"There is no artifact revision {request.RevisionId} you can reach.");
         }
 
         var content = store.Open(revision.Sha256);
@@ -29,7 +41,7 @@ public sealed class OpenArtifactRevisionHandler(SecondSourceDbContext db, VaultS
 
         try
         {
-            await log.AppendAsync(AccessAction.Download, request.Actor.Name, request.Actor.Party, revision.ArtifactId, revision.Id, revision.Sha256, request.Actor.ClientAddress, ct);
+            await log.AppendAsync(AccessAction.Download, request.Actor, revision.ArtifactId, revision, ct);
             await db.SaveChangesAsync(ct);
         }
         catch
@@ -38,6 +50,6 @@ public sealed class OpenArtifactRevisionHandler(SecondSourceDbContext db, VaultS
             throw;
         }
 
-        return Result.Ok(new OpenedRevision(content, revision.FileName, revision.MediaType, revision.Sha256));
+        return Result.Ok(new OpenedRevision(content, revision.FileName, revision.MediaType, revision.Sha256, revision.Size));
     }
 }

@@ -14,7 +14,8 @@ public sealed record UploadedRevision(Guid ArtifactId, Guid RevisionId, int Numb
 
 /// <summary>
 /// Adds a revision to the product's artifact of a kind (creating the artifact on its first upload). The content is
-/// already in the <see cref="VaultStore"/> under its hash; the revision row and its access-log entry commit together.
+/// already in the <see cref="VaultStore"/> under its hash; the revision row, its access-log entry and the notices to
+/// the lines holding a grant on the artifact commit together.
 /// </summary>
 public sealed class UploadArtifactRevisionHandler(SecondSourceDbContext db, VaultStore store, AccessLogWriter log, TimeProvider clock)
 {
@@ -45,6 +46,7 @@ public sealed class UploadArtifactRevisionHandler(SecondSourceDbContext db, Vaul
             }
 
             var revision = artifact.AddRevision(request.File, request.ChangeNote, at, request.Actor.Name);
+            await NotifyGrantHoldersAsync(artifact, revision, at, ct);
             await log.AppendAsync(AccessAction.Upload, request.Actor.Name, request.Actor.Party, artifact.Id, revision.Id, revision.Sha256, request.Actor.ClientAddress, ct);
             await db.SaveChangesAsync(ct);
             return Result.Ok(new UploadedRevision(artifact.Id, revision.Id, revision.Number));
@@ -53,5 +55,18 @@ public sealed class UploadArtifactRevisionHandler(SecondSourceDbContext db, Vaul
         {
             return Fail.Invalid(ex.Message);
         }
+    }
+
+    private async Task NotifyGrantHoldersAsync(Artifact artifact, ArtifactRevision revision, DateTimeOffset at, CancellationToken ct)
+    {
+        var grants = await db.VaultGrants.AsNoTracking().Where(g => g.ArtifactId == artifact.Id && g.RevokedAt == null).ToListAsync(ct);
+        var live = grants.Where(g => g.Until > at).DistinctBy(g => g.LineId).ToList();
+        if (live.Count == 0)
+        {
+            return;
+        }
+
+        var code = await db.Products.Where(p => p.Id == artifact.ProductId).Select(p => p.Code).SingleAsync(ct);
+        db.VaultNotifications.AddRange(live.Select(g => VaultNotification.NewRevision(g, artifact, revision, code, at)));
     }
 }

@@ -8,12 +8,17 @@ using SecondSource.Domain.Vault;
 namespace SecondSource.Application.Vault;
 
 /// <summary>
-/// The demo's transfer package for the VSM-200: the BOM and AVL and the IPC-2581 export as the library writes them for
-/// the primary line, a Gerber set (two revisions), the test plan, the golden units' record, the firmware image, the
-/// signing-key access reference and the PKI template; the ODB++ set, drawings, packaging spec and FCT vectors are still
-/// missing, so the checklist shows gaps. Every upload is in the access log.
+/// The demo's transfer package for the VSM-200: the BOM and AVL (first issued as a spreadsheet, re-issued as CSV) and
+/// the IPC-2581 export as the library writes them for the primary line, a Gerber set (two revisions), the test plan,
+/// the golden units' record, the firmware image, the signing-key access reference and the PKI template; the ODB++ set,
+/// drawings, packaging spec and FCT vectors are still missing, so the checklist shows gaps. NDAs with both
+/// manufacturers (the second source's expires in three weeks); every present item granted to both production lines;
+/// the primary acknowledges every latest revision, the second source is still on the first BOM issue (drift); fixtures
+/// per line, the second line's FCT rig only documented (the guide's pitfall). Every action is in the access log.
 /// </summary>
-public sealed class VaultDemoSeeder(VaultStore store, UploadArtifactRevisionHandler upload, ExportFlaggedBomHandler export, PartLibrary library) : IDemoSeeder
+public sealed class VaultDemoSeeder(
+    VaultStore store, UploadArtifactRevisionHandler upload, ExportFlaggedBomHandler export, PartLibrary library,
+    RecordNdaHandler ndas, GrantAccessHandler grants, AcknowledgeRevisionHandler acknowledge, SetFixtureHandler fixtures, VaultLines vaultLines) : IDemoSeeder
 {
     public int Order => 500;
 
@@ -27,19 +32,25 @@ public sealed class VaultDemoSeeder(VaultStore store, UploadArtifactRevisionHand
         var primary = (await library.BuildLinesAsync([product.Id], ct))[0];
         var actor = new Actor("engineer@aurora-medical.example", context.Buyer?.Name ?? "Aurora Medical Instruments AB", "10.20.0.15");
 
+        var revisions = new Dictionary<ArtifactKind, List<Guid>>();
         async Task Put(ArtifactKind kind, string name, byte[] content, string note)
         {
+            var stored = await Store(name, content);
+            var result = await upload.HandleAsync(new UploadArtifactRevisionRequest(product.Id, kind, stored, note, actor), ct);
+            Check(result.Failure, name);
+            (revisions.TryGetValue(kind, out var list) ? list : revisions[kind] = []).Add(result.Value!.RevisionId);
+        }
+
+        async Task<StoredFile> Store(string name, byte[] content)
+        {
             var stored = await store.StoreAsync(new MemoryStream(content), ct);
-            var result = await upload.HandleAsync(new UploadArtifactRevisionRequest(product.Id, kind, StoredFile.Of(stored.Sha256, stored.Size, name, null, VaultStore.MaxFileBytes), note, actor), ct);
-            if (result.Failure is { } failure)
-            {
-                throw new InvalidOperationException($"The demo vault could not take {name}: {failure.Message}");
-            }
+            return StoredFile.Of(stored.Sha256, stored.Size, name, null, VaultStore.MaxFileBytes);
         }
 
         var csv = await export.HandleAsync(new ExportFlaggedBomRequest(revision, primary.Id, FlaggedBomFormat.Csv, actor.Name), ct);
         var ipc = await export.HandleAsync(new ExportFlaggedBomRequest(revision, primary.Id, FlaggedBomFormat.Ipc2581, actor.Name), ct);
-        await Put(ArtifactKind.BomAndAvl, "VSM200-main-board-Rev-B-BOM-AVL.csv", csv.Value!.Content, "Rev B with the approved sources");
+        var xlsx = await export.HandleAsync(new ExportFlaggedBomRequest(revision, primary.Id, FlaggedBomFormat.Xlsx, actor.Name), ct);
+        await Put(ArtifactKind.BomAndAvl, "VSM200-main-board-Rev-B-BOM-AVL.xlsx", xlsx.Value!.Content, "Rev B, first issue as a spreadsheet");
         await Put(ArtifactKind.Ipc2581, "VSM200-main-board-Rev-B.ipc2581.xml", ipc.Value!.Content, "Rev B, BOM and AVL sections");
         await Put(ArtifactKind.Gerbers, "VSM200-main-board-gerbers-rev-A.zip", Gerbers("A"), "Rev A fabrication set");
         await Put(ArtifactKind.Gerbers, "VSM200-main-board-gerbers-rev-B.zip", Gerbers("B"), "Rev B: U6 footprint widened for the second LDO source");
@@ -66,7 +77,61 @@ public sealed class VaultDemoSeeder(VaultStore store, UploadArtifactRevisionHand
             { "subject": "CN=VSM200-{serial}, O=Aurora Medical Instruments AB", "key": "ECDSA P-256", "validityYears": 15,
               "extendedKeyUsage": ["clientAuth"], "issuer": "Aurora Device CA 2026" }
             """), "device certificate profile");
-        context.Report("Vault: VSM-200 transfer package with 8 of 13 checklist items, Gerbers in two revisions; every upload logged");
+        var today = DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime);
+        var lines = await vaultLines.OfProductAsync(product.Id, ct);
+        var production = lines.Where(l => l.Stage is not (Domain.Programs.LineStage.Candidate or Domain.Programs.LineStage.Suspended)).ToList();
+        foreach (var (manufacturer, signed, expires) in new[]
+        {
+            (context.PrimaryManufacturer!, today.AddDays(-420), today.AddYears(2)),
+            (context.SecondSourceManufacturer!, today.AddDays(-340), today.AddDays(21)),
+        })
+        {
+            var document = await Store($"NDA-Aurora-{manufacturer.Name.Split(' ')[0]}-signed.pdf", Text($$"""
+                %PDF-1.4 (demo stand-in for the signed scan)
+                Mutual non-disclosure agreement between Aurora Medical Instruments AB and {{manufacturer.Name}}
+                Scope: VSM-200 vital-signs monitor manufacturing documentation, test data and firmware
+                Signed {{signed:yyyy-MM-dd}}; in force until {{expires:yyyy-MM-dd}}
+                """));
+            Check((await ndas.HandleAsync(new RecordNdaRequest(manufacturer.Id, "VSM-200 manufacturing documentation, test data and firmware", signed, expires, document, actor), ct)).Failure, "the NDA");
+        }
+
+        foreach (var line in production)
+        {
+            foreach (var kind in revisions.Keys)
+            {
+                Check((await grants.HandleAsync(new GrantAccessRequest(product.Id, kind, line.Id, null, today.AddYears(1), actor), ct)).Failure, "a grant");
+            }
+        }
+
+        // Released after the grants, so both lines are notified of it.
+        await Put(ArtifactKind.BomAndAvl, "VSM200-main-board-Rev-B-BOM-AVL.csv", csv.Value!.Content, "Rev B re-issued with the approved sources and each line's acceptance flags");
+        foreach (var line in production)
+        {
+            var lineActor = new Actor(line.Role == Domain.Programs.LineRole.Primary ? "member@pearlriver-ems.example" : "member@vistula-ems.example", line.Name.Split(" / ")[0], null);
+            foreach (var (kind, ids) in revisions)
+            {
+                // The second source still builds with the first BOM issue: the drift the sync view shows.
+                var id = line.Role == Domain.Programs.LineRole.SecondSource && kind == ArtifactKind.BomAndAvl ? ids[0] : ids[^1];
+                Check((await acknowledge.HandleAsync(new AcknowledgeRevisionRequest(line.Id, id, lineActor), ct)).Failure, "an acknowledgement");
+            }
+
+            var verified = today.AddDays(-45);
+            Check((await fixtures.HandleAsync(new SetFixtureRequest(product.Id, line.Id, "ICT bed of nails VSM200-ICT", Domain.Vault.FixtureState.Replicated,
+                line.Role == Domain.Programs.LineRole.Primary ? "PR-ICT-0412" : "VE-ICT-0031", verified, null, actor.Name), ct)).Failure, "a fixture");
+            Check((await fixtures.HandleAsync(line.Role == Domain.Programs.LineRole.Primary
+                ? new SetFixtureRequest(product.Id, line.Id, "FCT rig VSM200-FCT", Domain.Vault.FixtureState.Replicated, "PR-FCT-0207", verified, null, actor.Name)
+                : new SetFixtureRequest(product.Id, line.Id, "FCT rig VSM200-FCT", Domain.Vault.FixtureState.DocumentedOnly, null, null, "Drawings and wiring list sent; the rig is not built yet", actor.Name), ct)).Failure, "a fixture");
+        }
+
+        context.Report($"Vault: VSM-200 transfer package with 8 of 13 checklist items (BOM and Gerbers in two revisions); NDAs with both manufacturers (the second source's expires in 21 days); every item granted to {production.Count} lines; the second source on the older BOM (drift); its FCT rig documented only; every action logged");
+    }
+
+    private static void Check(Failure? failure, string what)
+    {
+        if (failure is not null)
+        {
+            throw new InvalidOperationException($"The demo vault could not record {what}: {failure.Message}");
+        }
     }
 
     private static byte[] Text(string text) => Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal));

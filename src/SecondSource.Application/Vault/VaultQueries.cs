@@ -12,7 +12,10 @@ public sealed record PackageItem(ArtifactKind Kind, string Name, Guid? ArtifactI
     public RevisionView? Latest => Revisions.Count == 0 ? null : Revisions[0];
 }
 
-public sealed record AccessLogView(long Sequence, DateTimeOffset At, AccessAction Action, string Actor, string Party, string Artifact, int? Revision, string? Sha256, string? ClientAddress);
+public sealed record AccessLogView(long Sequence, DateTimeOffset At, AccessAction Action, string Actor, string Party, string? Artifact, int? Revision, string? Sha256, string? ClientAddress, string? Detail);
+
+/// <summary>Narrows the access log: by action, by party (exact name) and by text in the actor's name.</summary>
+public sealed record AccessLogFilter(AccessAction? Action, string? Party, string? Actor);
 
 /// <summary>The vault as the buyer reads it: a product's transfer package against the checklist, and the access log.</summary>
 public sealed class VaultQueries(SecondSourceDbContext db)
@@ -32,21 +35,42 @@ public sealed class VaultQueries(SecondSourceDbContext db)
     }
 
     /// <summary>A page of the access log, newest first, with the artifact's title and the revision's number.</summary>
-    public async Task<(IReadOnlyList<AccessLogView> Entries, long Total)> LogAsync(int page, CancellationToken ct)
+    public async Task<(IReadOnlyList<AccessLogView> Entries, long Total)> LogAsync(int page, AccessLogFilter? filter, CancellationToken ct)
     {
-        var total = await db.AccessLog.LongCountAsync(ct);
-        var entries = await (from e in db.AccessLog.AsNoTracking()
+        var log = db.AccessLog.AsNoTracking();
+        if (filter?.Action is { } action)
+        {
+            log = log.Where(e => e.Action == action);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter?.Party))
+        {
+            log = log.Where(e => e.Party == filter.Party);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter?.Actor))
+        {
+            var actor = filter.Actor.Trim().ToLowerInvariant();
+            log = log.Where(e => EF.Functions.Like(e.Actor.ToLowerInvariant(), "%" + actor + "%"));
+        }
+
+        var total = await log.LongCountAsync(ct);
+        var entries = await (from e in log
                              join a in db.Artifacts on e.ArtifactId equals a.Id into artifacts
                              from a in artifacts.DefaultIfEmpty()
                              join r in db.ArtifactRevisions on e.RevisionId equals r.Id into revisions
                              from r in revisions.DefaultIfEmpty()
                              orderby e.Sequence descending
-                             select new AccessLogView(e.Sequence, e.At, e.Action, e.Actor, e.Party, a != null ? a.Title : "(unknown)", r != null ? r.Number : null, e.Sha256, e.ClientAddress))
+                             select new AccessLogView(e.Sequence, e.At, e.Action, e.Actor, e.Party, a != null ? a.Title : null, r != null ? r.Number : null, e.Sha256, e.ClientAddress, e.Detail))
             .Skip(Math.Max(0, page - 1) * LogPageSize).Take(LogPageSize).ToListAsync(ct);
         return (entries, total);
     }
 
     /// <summary>Recomputes the whole chain in sequence order, streaming the entries (stops at the first broken one).</summary>
+    /// <summary>The parties named in the log, for the filter.</summary>
+    public async Task<IReadOnlyList<string>> LogPartiesAsync(CancellationToken ct) =>
+        await db.AccessLog.Select(e => e.Party).Distinct().OrderBy(p => p).ToListAsync(ct);
+
     public async Task<ChainVerdict> VerifyLogAsync(CancellationToken ct)
     {
         var chain = new AccessLogChain();

@@ -3,7 +3,7 @@ using SecondSource.Application.Demo;
 
 namespace SecondSource.Application.Vault;
 
-/// <summary>Registers the vault: content store, transfer packages, downloads and the hash-chained access log.</summary>
+/// <summary>Registers the vault: content store, transfer packages, NDAs and grants, download links, line sync, fixtures and the hash-chained access log.</summary>
 public static class VaultServiceCollectionExtensions
 {
     public static IServiceCollection AddVault(this IServiceCollection services)
@@ -13,6 +13,18 @@ public static class VaultServiceCollectionExtensions
         services.AddScoped<VaultQueries>();
         services.AddScoped<UploadArtifactRevisionHandler>();
         services.AddScoped<OpenArtifactRevisionHandler>();
+        services.AddScoped<VaultAccessGate>();
+        services.AddScoped<VaultLines>();
+        services.AddScoped<VaultAccessQueries>();
+        services.AddScoped<CreateDownloadLinkHandler>();
+        services.AddScoped<FetchDownloadHandler>();
+        services.AddScoped<GrantAccessHandler>();
+        services.AddScoped<RevokeGrantHandler>();
+        services.AddScoped<RecordNdaHandler>();
+        services.AddScoped<AcknowledgeRevisionHandler>();
+        services.AddScoped<ViewGrantedPackageHandler>();
+        services.AddScoped<SetFixtureHandler>();
+        services.AddScoped<MarkNotificationsReadHandler>();
         services.AddScoped<IDemoSeeder, VaultDemoSeeder>();
         return services;
     }

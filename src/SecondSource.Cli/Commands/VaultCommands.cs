@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SecondSource.Application.Boms;
+using SecondSource.Application.Parties;
+using SecondSource.Domain.Parties;
 using SecondSource.Application.Vault;
 using SecondSource.Domain.Vault;
 
 namespace SecondSource.Cli.Commands;
 
-/// <summary><c>secondsource vault put|list|get</c> and <c>audit verify</c>: the transfer-package vault and its access log.</summary>
+/// <summary><c>secondsource vault put|list|get|grant|revoke|grants|nda</c> and <c>audit verify</c>: the transfer-package vault, its grants and its access log.</summary>
 internal static class VaultCommands
 {
     private static string Who => $"cli:{Environment.UserName}";
@@ -18,6 +20,10 @@ internal static class VaultCommands
         vault.Subcommands.Add(Put(context));
         vault.Subcommands.Add(List(context));
         vault.Subcommands.Add(Get(context));
+        vault.Subcommands.Add(Grant(context));
+        vault.Subcommands.Add(Revoke(context));
+        vault.Subcommands.Add(Grants(context));
+        vault.Subcommands.Add(Nda(context));
         return vault;
     }
 
@@ -76,7 +82,7 @@ internal static class VaultCommands
             }
 
             var result = await services.GetRequiredService<UploadArtifactRevisionHandler>().HandleAsync(
-                new UploadArtifactRevisionRequest(target.Id, chosen, stored, parsed.GetValue(note), new Actor(Who, "command line", null)), ct);
+                new UploadArtifactRevisionRequest(target.Id, chosen, stored, parsed.GetValue(note), CliActor), ct);
             if (result.Failure is { } failure)
             {
                 return await context.FailAsync(failure);
@@ -125,7 +131,7 @@ internal static class VaultCommands
                 throw new CliUsageException($"{target} exists; the vault never overwrites a file.");
             }
 
-            var result = await services.GetRequiredService<OpenArtifactRevisionHandler>().HandleAsync(new OpenArtifactRevisionRequest(parsed.GetValue(revision), new Actor(Who, "command line", null)), ct);
+            var result = await services.GetRequiredService<OpenArtifactRevisionHandler>().HandleAsync(new OpenArtifactRevisionRequest(parsed.GetValue(revision), CliActor), ct);
             if (result.Failure is { } failure)
             {
                 return await context.FailAsync(failure);
@@ -141,5 +147,136 @@ internal static class VaultCommands
             return ExitCodes.Ok;
         });
         return get;
+    }
+
+    private static Actor CliActor => new(Who, "command line", null);
+
+    private static async Task<ProductRef> ProductAsync(IServiceProvider services, string text, CancellationToken ct) =>
+        await services.GetRequiredService<BomRevisionQueries>().FindProductAsync(text, ct)
+            ?? throw new CliUsageException($"There is no single product '{text}'.");
+
+    private static ArtifactKind KindOf(string text) =>
+        Enum.TryParse<ArtifactKind>(text, ignoreCase: true, out var chosen) && Enum.IsDefined(chosen) && !int.TryParse(text, out _)
+            ? chosen
+            : throw new CliUsageException($"'{text}' is not a checklist item; use one of: {string.Join(", ", Enum.GetNames<ArtifactKind>())}.");
+
+    private static DateOnly DayOf(string option, string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new CliUsageException($"{option} '{text}' is not a date in the form yyyy-MM-dd.");
+
+    private static Command Grant(CliContext context)
+    {
+        var product = new Argument<string>("product") { Description = "The product's code (e.g. AUR-VSM200) or id." };
+        var kind = new Argument<string>("kind") { Description = "The checklist item: " + string.Join(", ", Enum.GetNames<ArtifactKind>()) + "." };
+        var line = new Option<string>("--line") { Description = "The line, as 'Manufacturer / Line' (see 'vault grants').", Required = true };
+        var until = new Option<string>("--until") { Description = "The last day of access, yyyy-MM-dd (UTC).", Required = true };
+        var revision = new Option<int?>("--revision") { Description = "Pin this revision number (default: always the latest)." };
+        var grant = new Command("grant", "Give a line access to a checklist item until a day (access also needs a live NDA).") { product, kind, line, until, revision };
+        grant.SetScopedAction(context, async (parsed, services, ct) =>
+        {
+            var target = await ProductAsync(services, parsed.GetValue(product)!, ct);
+            var chosen = KindOf(parsed.GetValue(kind)!);
+            var lastDay = DayOf("--until", parsed.GetValue(until)!);
+            var lines = await services.GetRequiredService<VaultLines>().OfProductAsync(target.Id, ct);
+            var name = parsed.GetValue(line)!.Trim();
+            var found = lines.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new CliUsageException($"No line of {target.Code}'s programs is called '{name}'; they are: {string.Join("; ", lines.Select(l => l.Name))}.");
+            var result = await services.GetRequiredService<GrantAccessHandler>().HandleAsync(
+                new GrantAccessRequest(target.Id, chosen, found.Id, parsed.GetValue(revision), lastDay, CliActor), ct);
+            if (result.Failure is { } failure)
+            {
+                return await context.FailAsync(failure);
+            }
+
+            await context.Console.Out.WriteLineAsync($"{result.Value!.Line} has access to {result.Value.Artifact} of {target.Code} until {lastDay:yyyy-MM-dd} (with a live NDA); grant id {result.Value.GrantId}.");
+            return ExitCodes.Ok;
+        });
+        return grant;
+    }
+
+    private static Command Revoke(CliContext context)
+    {
+        var id = new Argument<Guid>("grant") { Description = "The grant's id ('vault grants' shows them)." };
+        var reason = new Option<string>("--reason") { Description = "Why access ends.", Required = true };
+        var revoke = new Command("revoke", "End a grant now.") { id, reason };
+        revoke.SetScopedAction(context, async (parsed, services, ct) =>
+        {
+            var result = await services.GetRequiredService<RevokeGrantHandler>().HandleAsync(new RevokeGrantRequest(parsed.GetValue(id), parsed.GetValue(reason)!, CliActor), ct);
+            if (result.Failure is { } failure)
+            {
+                return await context.FailAsync(failure);
+            }
+
+            await context.Console.Out.WriteLineAsync($"Revoked: {result.Value} has no access through grant {parsed.GetValue(id)} from now on.");
+            return ExitCodes.Ok;
+        });
+        return revoke;
+    }
+
+    private static Command Grants(CliContext context)
+    {
+        var product = new Argument<string>("product") { Description = "The product's code (e.g. AUR-VSM200) or id." };
+        var json = CommandActions.JsonOption();
+        var grants = new Command("grants", "A product's grants: item, line, revision, period and whether they give access now.") { product, json };
+        grants.SetScopedAction(context, async (parsed, services, ct) =>
+        {
+            var target = await ProductAsync(services, parsed.GetValue(product)!, ct);
+            var rows = await services.GetRequiredService<VaultAccessQueries>().GrantsAsync(target.Id, ct);
+            if (parsed.GetValue(json))
+            {
+                await CliOutput.WriteJsonAsync(context.Console.Out, rows);
+                return ExitCodes.Ok;
+            }
+
+            await CliOutput.WriteTableAsync(context.Console.Out, ["Item", "Line", "Revision", "Until", "Now", "Grant id"], rows.Select(g => (IReadOnlyList<string>)
+                [g.Artifact, g.Line, g.PinnedRevision is { } n ? $"rev {n}" : "latest", g.Until.AddTicks(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), VaultAccess.Describe(g.Verdict), g.Id.ToString()]));
+            return ExitCodes.Ok;
+        });
+        return grants;
+    }
+
+    private static Command Nda(CliContext context)
+    {
+        var manufacturer = new Option<string>("--manufacturer") { Description = "The manufacturer's name.", Required = true };
+        var scope = new Option<string>("--scope") { Description = "What the NDA covers.", Required = true };
+        var signedOn = new Option<string>("--signed") { Description = "The day it was signed, yyyy-MM-dd.", Required = true };
+        var expires = new Option<string>("--expires") { Description = "Its last day in force, yyyy-MM-dd.", Required = true };
+        var document = new Option<string>("--document") { Description = "The signed document (stored in the vault by its hash).", Required = true };
+        var nda = new Command("nda", "Record an NDA with a manufacturer, with its signed document.") { manufacturer, scope, signedOn, expires, document };
+        nda.SetScopedAction(context, async (parsed, services, ct) =>
+        {
+            var name = parsed.GetValue(manufacturer)!;
+            var party = await services.GetRequiredService<PartyQueries>().FindByNameAsync(name, ct);
+            if (party is null || party.Kind != PartyKind.Manufacturer)
+            {
+                throw new CliUsageException($"There is no manufacturer named '{name}'. 'secondsource party list' shows them.");
+            }
+
+            var signedDay = DayOf("--signed", parsed.GetValue(signedOn)!);
+            var lastDay = DayOf("--expires", parsed.GetValue(expires)!);
+            var path = parsed.GetValue(document)!;
+            StoredFile stored;
+            try
+            {
+                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+                var content = await services.GetRequiredService<VaultStore>().StoreAsync(stream, ct);
+                stored = StoredFile.Of(content.Sha256, content.Size, Path.GetFileName(path), null, VaultStore.MaxFileBytes);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new CliUsageException($"{path}: {(ex is FileNotFoundException or DirectoryNotFoundException ? "there is no such file." : ex.Message)}");
+            }
+
+            var result = await services.GetRequiredService<RecordNdaHandler>().HandleAsync(new RecordNdaRequest(party.Id, parsed.GetValue(scope)!, signedDay, lastDay, stored, CliActor), ct);
+            if (result.Failure is { } failure)
+            {
+                return await context.FailAsync(failure);
+            }
+
+            await context.Console.Out.WriteLineAsync($"NDA with {party.Name} recorded: {signedDay:yyyy-MM-dd} to {lastDay:yyyy-MM-dd}, document {stored.FileName} (SHA-256 {stored.Sha256}).");
+            return ExitCodes.Ok;
+        });
+        return nda;
     }
 }

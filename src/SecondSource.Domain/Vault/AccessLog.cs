@@ -11,6 +11,16 @@ public enum AccessAction
 {
     Upload = 1,
     Download = 2,
+
+    /// <summary>A line's person or machine listed what is granted to it.</summary>
+    View = 3,
+    Grant = 4,
+    Revoke = 5,
+
+    /// <summary>An attempt to reach something the caller has no access to (answered "not found").</summary>
+    Refused = 6,
+    Acknowledge = 7,
+    RecordNda = 8,
 }
 
 /// <summary>
@@ -38,7 +48,8 @@ public sealed class AccessLogEntry : IBuyerOnly
 
     public string Party { get; private set; }
 
-    public Guid ArtifactId { get; private set; }
+    /// <summary>The artifact concerned; null for an action on no single artifact (a package view, an NDA).</summary>
+    public Guid? ArtifactId { get; private set; }
 
     public Guid? RevisionId { get; private set; }
 
@@ -46,12 +57,15 @@ public sealed class AccessLogEntry : IBuyerOnly
 
     public string? ClientAddress { get; private set; }
 
+    /// <summary>What else identifies the action: the line granted, the reason refused, the NDA recorded.</summary>
+    public string? Detail { get; private set; }
+
     public string PreviousHash { get; private set; }
 
     public string Hash { get; private set; }
 
     /// <summary>The entry after <paramref name="previous"/> (null for the first entry of the log).</summary>
-    public static AccessLogEntry Next(AccessLogEntry? previous, DateTimeOffset at, AccessAction action, string actor, string party, Guid artifactId, Guid? revisionId, string? sha256, string? clientAddress)
+    public static AccessLogEntry Next(AccessLogEntry? previous, DateTimeOffset at, AccessAction action, string actor, string party, Guid? artifactId, Guid? revisionId, string? sha256, string? clientAddress, string? detail = null)
     {
         if (!Enum.IsDefined(action))
         {
@@ -70,6 +84,7 @@ public sealed class AccessLogEntry : IBuyerOnly
             RevisionId = revisionId,
             Sha256 = sha256,
             ClientAddress = clientAddress is { Length: > 0 } address ? address[..Math.Min(address.Length, 64)] : null,
+            Detail = detail is { Length: > 0 } text ? text[..Math.Min(text.Length, 500)] : null,
             PreviousHash = previous?.Hash ?? Genesis,
         };
         entry.Hash = entry.ComputeHash();
@@ -86,10 +101,16 @@ public sealed class AccessLogEntry : IBuyerOnly
             Action.ToString(),
             Actor,
             Party,
-            ArtifactId.ToString("D"),
+            ArtifactId?.ToString("D") ?? "",
             RevisionId?.ToString("D") ?? "",
             Sha256 ?? "",
             ClientAddress ?? "");
+        if (Detail is not null)
+        {
+            // Appended only when present, so entries written before the field existed keep their hashes.
+            canonical += "\n" + Detail;
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

@@ -32,6 +32,9 @@ public static class Policies
     /// <summary>A machine with a valid API key, of any party.</summary>
     public const string Machine = "Machine";
 
+    /// <summary>A machine with a valid API key of the buyer (adds to the vault).</summary>
+    public const string BuyerMachine = "BuyerMachine";
+
     /// <summary>A person or a machine (API documentation).</summary>
     public const string PersonOrMachine = "PersonOrMachine";
 
@@ -73,6 +76,11 @@ public static class Policies
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()
             .RequireRole(SecondSourceClaims.MachineRole));
+        builder.AddPolicy(BuyerMachine, p => p
+            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireRole(SecondSourceClaims.MachineRole)
+            .RequireClaim(SecondSourceClaims.PartyKind, nameof(PartyKind.Buyer)));
         builder.AddPolicy(PersonOrMachine, p => p
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()

@@ -18,6 +18,8 @@ public sealed class PartyIsolationSourceTests
         ["src/SecondSource.Application/Database/DescribeDatabase.cs"] = "operator's row counts (raw SQL over model table names)",
         ["src/SecondSource.Application/Persistence/PartyScope.cs"] = "defines the system scope",
         ["src/SecondSource.Application/Avl/CoverageRecorder.cs"] = "audits every line's acceptances to snapshot coverage after any party's change; writes only party-owned snapshots, returns nothing",
+        ["src/SecondSource.Application/Vault/AccessLogWriter.cs"] = "reads the log's last sequence number and hash to chain a manufacturer's entry; returns nothing",
+        ["src/SecondSource.Application/Vault/VaultAccessGate.cs"] = "reads artifacts and revisions for a manufacturer only after the domain rule found a live grant and a live NDA of its own (both read under its filter)",
     };
 
     private static readonly string[] Bypasses = ["IgnoreQueryFilters", "BeginSystemScope", "SqlQueryRaw", "FromSqlRaw", "ExecuteSqlRaw", "FromSql(", "SqlQuery("];

@@ -70,7 +70,7 @@ public sealed class VaultTests
             package.Single(i => i.Kind == ArtifactKind.Gerbers).Revisions.Select(r => r.Number).ShouldBe([2, 1]);
             package.Count(i => i.Latest is null).ShouldBe(11);
 
-            var (log, total) = await scope.ServiceProvider.GetRequiredService<VaultQueries>().LogAsync(1, CancellationToken.None);
+            var (log, total) = await scope.ServiceProvider.GetRequiredService<VaultQueries>().LogAsync(1, null, CancellationToken.None);
             total.ShouldBe(4);
             log.Select(e => e.Action).ShouldBe([AccessAction.Download, AccessAction.Upload, AccessAction.Upload, AccessAction.Upload]);
             log[0].ShouldSatisfyAllConditions(e => e.Revision.ShouldBe(2), e => e.ClientAddress.ShouldBe("10.1.2.3"), e => e.Artifact.ShouldBe("Gerbers"));
@@ -116,8 +116,13 @@ public sealed class VaultTests
         await using var scope = services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<OpenArtifactRevisionHandler>().HandleAsync(new OpenArtifactRevisionRequest(revision.RevisionId, Engineer), CancellationToken.None))
             .Failure!.Kind.ShouldBe(FailureKind.NotFound);
-        (await scope.ServiceProvider.GetRequiredService<SecondSourceDbContext>().AccessLog.CountAsync()).ShouldBe(0);
-        (await VerifyAsync(database)).Checked.ShouldBe(1, "the refused read wrote nothing");
+        (await scope.ServiceProvider.GetRequiredService<SecondSourceDbContext>().AccessLog.CountAsync()).ShouldBe(0, "the manufacturer cannot read the log");
+        (await scope.ServiceProvider.GetRequiredService<VaultAccessGate>().GrantedAsync(null, CancellationToken.None)).ShouldBeEmpty();
+
+        await using var buyer = database.CreateContext(PartyScope.Unrestricted);
+        var refused = await buyer.AccessLog.OrderBy(e => e.Sequence).LastAsync();
+        refused.ShouldSatisfyAllConditions(e => e.Action.ShouldBe(AccessAction.Refused), e => e.ArtifactId.ShouldBeNull(), e => e.Detail!.ShouldContain(revision.RevisionId.ToString()));
+        (await VerifyAsync(database)).Checked.ShouldBe(2, "the refused attempt is logged, and only that");
     }
 
     [Theory, DatabaseProviders]
@@ -135,7 +140,9 @@ public sealed class VaultTests
         package.Count(i => i.Latest is not null).ShouldBe(8);
         package.Single(i => i.Kind == ArtifactKind.Gerbers).Revisions.Count.ShouldBe(2);
         package.Where(i => i.Latest is null).Select(i => i.Kind).ShouldBe([ArtifactKind.OdbPlusPlus, ArtifactKind.AssemblyDrawing, ArtifactKind.Mechanical, ArtifactKind.PackagingSpec, ArtifactKind.FctVectors]);
-        (await VerifyAsync(database)).ShouldBe(new ChainVerdict(9, null, null));
+        // 10 uploads (BOM and Gerbers twice), 2 NDAs, 8 items granted to 2 lines, 8 acknowledgements per line.
+        (await VerifyAsync(database)).ShouldBe(new ChainVerdict(10 + 2 + 16 + 16, null, null));
+        package.Single(i => i.Kind == ArtifactKind.BomAndAvl).Revisions.Count.ShouldBe(2);
     }
 
     [Fact]

@@ -38,19 +38,29 @@ public sealed class VaultPagesTests(SecondSourceWebFactory app) : IClassFixture<
 
         var after = await engineer.GetDocumentAsync($"/Vault/Package?product={product}");
         after.QuerySelector(".alert.success")!.TextContent.ShouldContain("vsm200-fct-vectors-v1.csv is revision 1 of FCT vectors");
-        var link = after.QuerySelector("[data-testid=package] tr[data-kind=FctVectors] a[href^='/Vault/Download']")!.GetAttribute("href")!;
+        using var linked = await engineer.SubmitFormAsync($"/Vault/Package?product={product}", new Dictionary<string, string>(), "[data-testid=package] tr[data-kind=FctVectors] form[action='/Vault/Link']");
+        linked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var link = linked.Headers.Location!.OriginalString;
+        link.ShouldStartWith("/Vault/Fetch?token=");
         using var download = await engineer.GetAsync(new Uri(link, UriKind.Relative));
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         download.Content.Headers.ContentType!.MediaType.ShouldBe("application/octet-stream");
+        download.Headers.CacheControl!.NoStore.ShouldBeTrue();
         (await download.Content.ReadAsByteArrayAsync()).ShouldBe(content);
+        using (var again = await engineer.GetAsync(new Uri(link, UriKind.Relative)))
+        {
+            again.StatusCode.ShouldBe(HttpStatusCode.NotFound, "a download link is single-use");
+        }
 
         using var admin = await app.SignedInAsync("Admin");
         var log = await admin.GetDocumentAsync("/Admin/AccessLog");
         log.QuerySelector("[data-testid=chain-verdict]")!.TextContent.ShouldContain("The hash chain verifies");
         var rows = log.QuerySelectorAll("[data-testid=access-log] tbody tr").Select(r => r.TextContent).ToList();
-        rows[0].ShouldContain("Download");
-        rows[0].ShouldContain("FCT vectors rev 1");
-        rows[1].ShouldContain("Upload");
+        rows[0].ShouldContain("Refused");
+        rows[0].ShouldContain("the link was already used");
+        rows[1].ShouldContain("Download");
+        rows[1].ShouldContain("FCT vectors rev 1");
+        rows[2].ShouldContain("Upload");
     }
 
     [Fact]
@@ -61,7 +71,7 @@ public sealed class VaultPagesTests(SecondSourceWebFactory app) : IClassFixture<
         (await member.GetDocumentAsync($"/Products/Bom?id={product}")).QuerySelectorAll("a[href^='/Vault/Package']").ShouldBeEmpty();
 
         using var engineer = await app.SignedInAsync("Engineer");
-        using var refused = await engineer.SubmitFormAsync($"/Vault/Package?product={product}", new Dictionary<string, string>(), "[data-testid=package] tr[data-kind=TestPlan] form");
+        using var refused = await engineer.SubmitFormAsync($"/Vault/Package?product={product}", new Dictionary<string, string>(), "[data-testid=package] tr[data-kind=TestPlan] form[action='/Vault/Upload']");
         refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await engineer.GetDocumentAsync($"/Vault/Package?product={product}")).QuerySelector("[data-testid=upload-refusal]")!.TextContent.ShouldContain("Choose the file");
     }

@@ -11,6 +11,17 @@ public sealed class IndexModel(VaultQueries vault) : PageModel
     [BindProperty(Name = "page", SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
+    [BindProperty(Name = "what", SupportsGet = true)]
+    public AccessAction? What { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Party { get; set; }
+
+    [BindProperty(Name = "who", SupportsGet = true)]
+    public string? Who { get; set; }
+
+    public IReadOnlyList<string> Parties { get; private set; } = [];
+
     public IReadOnlyList<AccessLogView> Entries { get; private set; } = [];
 
     public long Total { get; private set; }
@@ -20,7 +31,8 @@ public sealed class IndexModel(VaultQueries vault) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageNumber = Math.Max(1, PageNumber);
-        (Entries, Total) = await vault.LogAsync(PageNumber, ct);
+        (Entries, Total) = await vault.LogAsync(PageNumber, new AccessLogFilter(What, Party, Who), ct);
+        Parties = await vault.LogPartiesAsync(ct);
         Verdict = await vault.VerifyLogAsync(ct);
     }
 }
