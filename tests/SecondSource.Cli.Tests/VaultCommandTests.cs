@@ -48,4 +48,50 @@ public sealed class VaultCommandTests
         broken.ExitCode.ShouldBe(1);
         broken.Error.ShouldContain("broken at entry 1");
     }
+
+    [Fact]
+    public async Task NDAs_and_grants_are_recorded_listed_and_revoked_from_the_command_line()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        (await CliRun.OnAsync(database, null, "demo", "seed")).ExitCode.ShouldBe(0);
+        var document = Path.Combine(database.Folder.Path, "nda-dongguan.pdf");
+        await File.WriteAllTextAsync(document, "%PDF-1.4 signed");
+        var today = DateTime.UtcNow;
+        string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var grant = await CliRun.OnAsync(database, null, "vault", "grant", "AUR-VSM200", "gerbers", "--line", "dongguan allied ems / line a2", "--until", Day(30), "--revision", "1");
+        var unknownLine = await CliRun.OnAsync(database, null, "vault", "grant", "AUR-VSM200", "gerbers", "--line", "Nowhere / Line 9", "--until", Day(30));
+        var badDay = await CliRun.OnAsync(database, null, "vault", "grant", "AUR-VSM200", "gerbers", "--line", "Dongguan Allied EMS / Line A2", "--until", "soon");
+        var missingItem = await CliRun.OnAsync(database, null, "vault", "grant", "AUR-VSM200", "odbplusplus", "--line", "Dongguan Allied EMS / Line A2", "--until", Day(30));
+        var waiting = await CliRun.OnAsync(database, null, "vault", "grants", "AUR-VSM200");
+        var nda = await CliRun.OnAsync(database, null, "vault", "nda", "--manufacturer", "Dongguan Allied EMS", "--scope", "VSM-200 quotation", "--signed", Day(-1), "--expires", Day(365), "--document", document);
+        var reversed = await CliRun.OnAsync(database, null, "vault", "nda", "--manufacturer", "Dongguan Allied EMS", "--scope", "x", "--signed", Day(-1), "--expires", Day(-2), "--document", document);
+        var live = await CliRun.OnAsync(database, null, "vault", "grants", "AUR-VSM200", "--json");
+
+        grant.ExitCode.ShouldBe(0, grant.Error);
+        grant.Out.ShouldContain("Dongguan Allied EMS / Line A2 has access to Gerbers of AUR-VSM200");
+        var grantId = grant.Out.Trim().Split(' ')[^1].TrimEnd('.');
+        unknownLine.ExitCode.ShouldBe(2);
+        unknownLine.Error.ShouldContain("No line of AUR-VSM200's programs is called 'Nowhere / Line 9'");
+        badDay.Error.ShouldContain("--until 'soon' is not a date in the form yyyy-MM-dd.");
+        missingItem.ExitCode.ShouldNotBe(0);
+        missingItem.Error.ShouldContain("has no ODB++");
+        waiting.Out.Split('\n').Single(l => l.Contains(grantId, StringComparison.Ordinal)).ShouldContain("no NDA");
+        nda.ExitCode.ShouldBe(0, nda.Error);
+        reversed.ExitCode.ShouldNotBe(0);
+        reversed.Error.ShouldContain("must be after the day it was signed");
+        live.Out.ShouldContain($"\"id\": \"{grantId}\"");
+        live.Out.ShouldContain("\"pinnedRevision\": 1");
+
+        var revoked = await CliRun.OnAsync(database, null, "vault", "revoke", grantId, "--reason", "quotation closed");
+        var twice = await CliRun.OnAsync(database, null, "vault", "revoke", grantId, "--reason", "again");
+        var after = await CliRun.OnAsync(database, null, "vault", "grants", "AUR-VSM200");
+        var verified = await CliRun.OnAsync(database, null, "audit", "verify");
+
+        revoked.ExitCode.ShouldBe(0, revoked.Error);
+        revoked.Out.ShouldContain("Revoked: Dongguan Allied EMS / Line A2");
+        twice.Error.ShouldContain("already revoked");
+        after.Out.Split('\n').Single(l => l.Contains(grantId, StringComparison.Ordinal)).ShouldContain("grant revoked");
+        verified.Out.ShouldContain("47 entries", customMessage: "the demo's 44, this grant, this NDA, this revocation, and nothing for refused inputs");
+    }
 }
