@@ -11,6 +11,7 @@ public sealed class BrowserSession : IDisposable
     private const string ChromiumPath = "/usr/bin/chromium";
     private const string DriverPath = "/usr/bin/chromedriver";
     private readonly TempFolder _profile = new("chromium-profile");
+    private readonly TempFolder _downloads = new("chromium-downloads");
 
     private BrowserSession()
     {
@@ -19,6 +20,8 @@ public sealed class BrowserSession : IDisposable
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--window-size=1280,900", $"--user-data-dir={_profile.Path}");
+        options.AddUserProfilePreference("download.default_directory", _downloads.Path);
+        options.AddUserProfilePreference("download.prompt_for_download", false);
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(DriverPath)!, Path.GetFileName(DriverPath));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
@@ -29,6 +32,17 @@ public sealed class BrowserSession : IDisposable
     public ChromeDriver Driver { get; }
 
     public WebDriverWait Wait { get; }
+
+    /// <summary>Where the browser saves downloads.</summary>
+    public string Downloads => _downloads.Path;
+
+    /// <summary>Waits for a finished download of that name and returns its path.</summary>
+    public string WaitForDownload(string fileName)
+    {
+        var path = System.IO.Path.Combine(_downloads.Path, fileName);
+        Wait.Until(_ => File.Exists(path) && !Directory.EnumerateFiles(_downloads.Path, "*.crdownload").Any());
+        return path;
+    }
 
     public static BrowserSession Start()
     {
@@ -66,5 +80,6 @@ public sealed class BrowserSession : IDisposable
         Driver.Quit();
         Driver.Dispose();
         _profile.Dispose();
+        _downloads.Dispose();
     }
 }

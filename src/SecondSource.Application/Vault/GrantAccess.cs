@@ -26,7 +26,7 @@ public sealed class GrantAccessHandler(SecondSourceDbContext db, VaultLines line
         var artifact = await db.Artifacts.Include(a => a.Revisions).FirstOrDefaultAsync(a => a.ProductId == request.ProductId && a.Kind == request.Kind, ct);
         if (artifact is null)
         {
-            return Fail.NotFound($"The product has no {ArtifactKinds.Name(request.Kind)} in its transfer package yet.");
+            return Fail.Invalid($"The product has no {ArtifactKinds.Name(request.Kind)} in its transfer package yet; upload it before granting it.");
         }
 
         var line = (await lines.OfProductAsync(request.ProductId, ct)).FirstOrDefault(l => l.Id == request.LineId);

@@ -56,12 +56,8 @@ internal static class VaultCommands
         var put = new Command("put", "Store a file as the next revision of a product's checklist item.") { product, kind, file, note };
         put.SetScopedAction(context, async (parsed, services, ct) =>
         {
-            var target = await services.GetRequiredService<BomRevisionQueries>().FindProductAsync(parsed.GetValue(product)!, ct)
-                ?? throw new CliUsageException($"There is no single product '{parsed.GetValue(product)}'.");
-            if (!Enum.TryParse<ArtifactKind>(parsed.GetValue(kind), ignoreCase: true, out var chosen) || !Enum.IsDefined(chosen))
-            {
-                throw new CliUsageException($"'{parsed.GetValue(kind)}' is not a checklist item; use one of: {string.Join(", ", Enum.GetNames<ArtifactKind>())}.");
-            }
+            var target = await ProductAsync(services, parsed.GetValue(product)!, ct);
+            var chosen = KindOf(parsed.GetValue(kind)!);
 
             var path = parsed.GetValue(file)!;
             StoredFile stored;
@@ -101,8 +97,7 @@ internal static class VaultCommands
         var list = new Command("list", "A product's transfer package against the checklist: latest revision of each item, or missing.") { product, json };
         list.SetScopedAction(context, async (parsed, services, ct) =>
         {
-            var target = await services.GetRequiredService<BomRevisionQueries>().FindProductAsync(parsed.GetValue(product)!, ct)
-                ?? throw new CliUsageException($"There is no single product '{parsed.GetValue(product)}'.");
+            var target = await ProductAsync(services, parsed.GetValue(product)!, ct);
             var items = await services.GetRequiredService<VaultQueries>().PackageAsync(target.Id, ct);
             if (parsed.GetValue(json))
             {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SecondSource.Application;
 using SecondSource.Application.Vault;
 using SecondSource.Web.Authorization;
 
@@ -16,20 +15,6 @@ public sealed class AcknowledgeModel(AcknowledgeRevisionHandler acknowledge) : P
     public async Task<IActionResult> OnPostAsync(Guid product, Guid line, Guid revision, CancellationToken ct)
     {
         var result = await acknowledge.HandleAsync(new AcknowledgeRevisionRequest(line, revision, VaultActor.Of(HttpContext)), ct);
-        if (result.Failure is { Kind: FailureKind.NotFound })
-        {
-            return NotFound();
-        }
-
-        if (result.Failure is { } failure)
-        {
-            TempData["Refusal"] = failure.Message;
-        }
-        else
-        {
-            TempData["Notice"] = $"Acknowledged: the line builds with revision {result.Value}.";
-        }
-
-        return RedirectToPage("Granted", new { product });
+        return VaultPost.Outcome(this, result, number => $"Acknowledged: the line builds with revision {number}.", "Granted", new { product });
     }
 }

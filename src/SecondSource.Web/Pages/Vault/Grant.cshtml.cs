@@ -22,15 +22,6 @@ public sealed class GrantModel(GrantAccessHandler grant) : PageModel
         }
 
         var result = await grant.HandleAsync(new GrantAccessRequest(product, kind.Value, line, revision, until.Value, VaultActor.Of(HttpContext)), ct);
-        if (result.Failure is { } failure)
-        {
-            TempData["Refusal"] = failure.Message;
-        }
-        else
-        {
-            TempData["Notice"] = $"{result.Value!.Line} has access to {result.Value.Artifact} (with a live NDA).";
-        }
-
-        return RedirectToPage("Lines", new { product });
+        return VaultPost.Outcome(this, result, granted => $"{granted.Line} has access to {granted.Artifact} (with a live NDA).", "Lines", new { product });
     }
 }

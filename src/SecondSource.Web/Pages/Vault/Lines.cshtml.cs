@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecondSource.Application.Boms;
 using SecondSource.Application.Vault;
 using SecondSource.Web.Authorization;
@@ -12,26 +11,17 @@ namespace SecondSource.Web.Pages.Vault;
 /// latest revision, with age), the NDA behind each line, and the grants (give and revoke).
 /// </summary>
 [Authorize(Policy = Policies.BuyerPerson)]
-public sealed class LinesModel(BomRevisionQueries products, VaultAccessQueries queries, VaultLines lines) : PageModel
+public sealed class LinesModel(BomRevisionQueries products, VaultAccessQueries queries, VaultLines lines) : ProductVaultPage(products)
 {
-    public ProductRef? Product { get; private set; }
-
     public IReadOnlyList<LineSyncView> Sync { get; private set; } = [];
 
     public IReadOnlyList<GrantView> Grants { get; private set; } = [];
 
     public IReadOnlyList<VaultLine> ProductLines { get; private set; } = [];
 
-    [TempData]
-    public string? Notice { get; set; }
-
-    [TempData]
-    public string? Refusal { get; set; }
-
     public async Task<IActionResult> OnGetAsync(Guid product, CancellationToken ct)
     {
-        Product = await products.FindProductAsync(product.ToString(), ct);
-        if (Product is null)
+        if (!await FindProductAsync(product, ct))
         {
             return NotFound();
         }

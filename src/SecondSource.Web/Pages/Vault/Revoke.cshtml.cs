@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SecondSource.Application;
 using SecondSource.Application.Vault;
 using SecondSource.Web.Authorization;
 
@@ -16,20 +15,6 @@ public sealed class RevokeModel(RevokeGrantHandler revoke) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid product, Guid grant, string? reason, CancellationToken ct)
     {
         var result = await revoke.HandleAsync(new RevokeGrantRequest(grant, reason ?? "", VaultActor.Of(HttpContext)), ct);
-        if (result.Failure is { Kind: FailureKind.NotFound })
-        {
-            return NotFound();
-        }
-
-        if (result.Failure is { } failure)
-        {
-            TempData["Refusal"] = failure.Message;
-        }
-        else
-        {
-            TempData["Notice"] = $"Revoked: {result.Value} has no access through that grant from now on.";
-        }
-
-        return RedirectToPage("Lines", new { product });
+        return VaultPost.Outcome(this, result, line => $"Revoked: {line} has no access through that grant from now on.", "Lines", new { product });
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SecondSource.Application;
 using SecondSource.Application.Vault;
 using SecondSource.Domain.Vault;
 using SecondSource.Web.Authorization;
@@ -23,20 +22,6 @@ public sealed class SetFixtureModel(SetFixtureHandler set) : PageModel
         }
 
         var result = await set.HandleAsync(new SetFixtureRequest(product, line, name ?? "", state.Value, physicalId, verified, note, User.Identity?.Name ?? "unknown"), ct);
-        if (result.Failure is { Kind: FailureKind.NotFound })
-        {
-            return NotFound();
-        }
-
-        if (result.Failure is { } failure)
-        {
-            TempData["Refusal"] = failure.Message;
-        }
-        else
-        {
-            TempData["Notice"] = $"{name?.Trim()} is recorded as {state}.";
-        }
-
-        return RedirectToPage("Fixtures", new { product });
+        return VaultPost.Outcome(this, result, _ => $"{name?.Trim()} is recorded as {state}.", "Fixtures", new { product });
     }
 }
