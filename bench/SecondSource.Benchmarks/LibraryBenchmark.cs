@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-
 namespace SecondSource.Benchmarks;
 
 /// <summary>
@@ -18,26 +15,25 @@ internal static class LibraryBenchmark
         Directory.CreateDirectory(folder);
         var bom = Path.Combine(folder, $"bom-{lines}.csv");
         BomGenerator.Write(bom, lines, 42);
-        var cli = Path.Combine(AppContext.BaseDirectory, "secondsource.dll");
         var data = Path.Combine(folder, "data");
         try
         {
-            Run(cli, data, "seed the demo", "demo", "seed");
-            Run(cli, data, $"bom import ({lines:N0} lines)", "bom", "import", "AUR-VSM200", bom, "--label", "Scale");
-            Run(cli, data, "avl adopt (every source proposed)", "avl", "adopt", "--product", "AUR-VSM200", "--revision", "Scale");
+            CliProcess.Run(data, "seed the demo", "demo", "seed");
+            CliProcess.Run(data, $"bom import ({lines:N0} lines)", "bom", "import", "AUR-VSM200", bom, "--label", "Scale");
+            CliProcess.Run(data, "avl adopt (every source proposed)", "avl", "adopt", "--product", "AUR-VSM200", "--revision", "Scale");
             for (var i = 0; i < 3; i++)
             {
-                Run(cli, data, "bom audit --product --revision (against the library, JSON)", "bom", "audit", "--product", "AUR-VSM200", "--revision", "Scale", "--output", "json", "--fail-on", "never");
+                CliProcess.Run(data, "bom audit --product --revision (against the library, JSON)", "bom", "audit", "--product", "AUR-VSM200", "--revision", "Scale", "--output", "json", "--fail-on", "never");
             }
 
             for (var i = 0; i < 3; i++)
             {
-                Run(cli, data, "bom export --format ipc2581", "bom", "export", "--product", "AUR-VSM200", "--revision", "Scale", "--line", "Vistula", "--out", Path.Combine(folder, "scale.xml"));
+                CliProcess.Run(data, "bom export --format ipc2581", "bom", "export", "--product", "AUR-VSM200", "--revision", "Scale", "--line", "Vistula", "--out", Path.Combine(folder, "scale.xml"));
             }
 
             for (var i = 0; i < 3; i++)
             {
-                Run(cli, data, "bom audit --product --revision (demo, 150 lines)", "bom", "audit", "--product", "AUR-VSM200", "--revision", "Rev B", "--output", "json", "--fail-on", "never");
+                CliProcess.Run(data, "bom audit --product --revision (demo, 150 lines)", "bom", "audit", "--product", "AUR-VSM200", "--revision", "Rev B", "--output", "json", "--fail-on", "never");
             }
 
             return 0;
@@ -46,31 +42,5 @@ internal static class LibraryBenchmark
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static void Run(string cli, string data, string what, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(cli);
-        info.ArgumentList.Add("--data");
-        info.ArgumentList.Add(data);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
-        var errors = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        output.GetAwaiter().GetResult();
-        watch.Stop();
-        if (process.ExitCode is not (0 or 1))
-        {
-            throw new InvalidOperationException($"{what} failed ({process.ExitCode}): {errors.GetAwaiter().GetResult()}");
-        }
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {watch.Elapsed.TotalSeconds:F2} s"));
     }
 }
