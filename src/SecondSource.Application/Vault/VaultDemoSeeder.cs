@@ -18,7 +18,7 @@ namespace SecondSource.Application.Vault;
 /// </summary>
 public sealed class VaultDemoSeeder(
     VaultStore store, UploadArtifactRevisionHandler upload, ExportFlaggedBomHandler export, PartLibrary library,
-    RecordNdaHandler ndas, GrantAccessHandler grants, AcknowledgeRevisionHandler acknowledge, SetFixtureHandler fixtures, VaultLines vaultLines) : IDemoSeeder
+    RecordNdaHandler ndas, GrantAccessHandler grants, AcknowledgeRevisionHandler acknowledge, SetFixtureHandler fixtures, VaultLines vaultLines, RecordGoldenUnitsHandler goldenUnits) : IDemoSeeder
 {
     public int Order => 500;
 
@@ -62,12 +62,13 @@ public sealed class VaultDemoSeeder(
             4. FCT: ECG channel noise < 10 uV p-p, SpO2 LED drive, Ethernet link, RS-485 loopback
             5. Hi-pot on the isolated patient side, 5 kV for 60 s
             """), "v4: isolation test added");
-        await Put(ArtifactKind.GoldenUnit, "VSM200-golden-units.txt", Text("""
-            Golden units of the VSM-200 main board, Rev B
-            GU-0001  serial AUR2611-000101  Pearl River, Shenzhen: ICT room, cabinet 3
-            GU-0002  serial AUR2611-000102  Aurora, Lund: reliability lab
-            GU-0003  serial AUR2611-000103  reserved for the second-source pilot (to ship to Gdansk)
-            """), "three golden units built and characterised");
+        var golden = await goldenUnits.HandleAsync(new RecordGoldenUnitsRequest(product.Id, """
+            AUR2611-000101; Pearl River, Shenzhen: ICT room, cabinet 3; GU-0001, characterised at ICT and FCT
+            AUR2611-000102; Aurora, Lund: reliability lab; GU-0002, reference for hi-pot and ECG noise
+            AUR2611-000103; reserved for the second-source pilot, to ship to Gdansk; GU-0003
+            """, "three golden units built and characterised", actor), ct);
+        Check(golden.Failure, "the golden units");
+        revisions[ArtifactKind.GoldenUnit] = [golden.Value!.RevisionId];
         await Put(ArtifactKind.FirmwareBinary, "vsm200-fw-2.4.1.bin", Firmware(), "2.4.1 release");
         await Put(ArtifactKind.SigningKeyAccess, "signing-key-access.txt", Text("""
             Firmware signing and device certificates are issued by SecondSource's signing API on request.

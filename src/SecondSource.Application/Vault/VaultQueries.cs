@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SecondSource.Application.Persistence;
 using SecondSource.Domain.Vault;
+using SecondSource.Formats.Vault;
 
 namespace SecondSource.Application.Vault;
 
@@ -18,7 +19,7 @@ public sealed record AccessLogView(long Sequence, DateTimeOffset At, AccessActio
 public sealed record AccessLogFilter(AccessAction? Action, string? Party, string? Actor);
 
 /// <summary>The vault as the buyer reads it: a product's transfer package against the checklist, and the access log.</summary>
-public sealed class VaultQueries(SecondSourceDbContext db)
+public sealed class VaultQueries(SecondSourceDbContext db, VaultStore store)
 {
     public const int LogPageSize = 100;
 
@@ -32,6 +33,24 @@ public sealed class VaultQueries(SecondSourceDbContext db)
                 artifact?.Revisions.OrderByDescending(r => r.Number)
                     .Select(r => new RevisionView(r.Id, r.Number, r.FileName, r.Size, r.Sha256, r.ChangeNote, r.UploadedAt, r.UploadedBy)).ToList() ?? []);
         }).ToList();
+    }
+
+    /// <summary>
+    /// The product's golden units as the latest revision of the golden-unit item lists them (with that revision), or
+    /// no units when the item is missing or its latest revision is a file that is not such a list.
+    /// </summary>
+    public async Task<(RevisionView? Revision, IReadOnlyList<GoldenUnit>? Units)> GoldenUnitsAsync(Guid productId, CancellationToken ct)
+    {
+        var latest = (await PackageAsync(productId, ct)).Single(i => i.Kind == ArtifactKind.GoldenUnit).Latest;
+        if (latest is null || store.Open(latest.Sha256) is not { } content)
+        {
+            return (latest, null);
+        }
+
+        await using (content)
+        {
+            return (latest, latest.Size > 1 << 20 ? null : GoldenUnitsCsv.Read(content));
+        }
     }
 
     /// <summary>A page of the access log, newest first, with the artifact's title and the revision's number.</summary>

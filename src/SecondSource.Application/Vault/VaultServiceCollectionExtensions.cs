@@ -25,6 +25,7 @@ public static class VaultServiceCollectionExtensions
         services.AddScoped<ViewGrantedPackageHandler>();
         services.AddScoped<SetFixtureHandler>();
         services.AddScoped<MarkNotificationsReadHandler>();
+        services.AddScoped<RecordGoldenUnitsHandler>();
         services.AddScoped<IDemoSeeder, VaultDemoSeeder>();
         return services;
     }

@@ -141,3 +141,18 @@ public sealed class VaultAccessRuleTests
         detailed.ComputeHash().ShouldNotBe(detailed.Hash, "changing the detail breaks the entry");
     }
 }
+
+public sealed class GoldenUnitListTests
+{
+    [Fact]
+    public void The_edited_list_is_parsed_per_line_and_a_bad_line_is_named()
+    {
+        var units = GoldenUnitList.Parse("AUR-1; Lund, lab 2; reference\r\n\r\n  AUR-2 ;Gdansk, QA cage  \nAUR-3; in transit; DHL 1234; fragile");
+
+        units.ShouldBe([new GoldenUnit("AUR-1", "Lund, lab 2", "reference"), new GoldenUnit("AUR-2", "Gdansk, QA cage", null), new GoldenUnit("AUR-3", "in transit", "DHL 1234; fragile")]);
+        GoldenUnitList.Format(units).ShouldBe("AUR-1; Lund, lab 2; reference\nAUR-2; Gdansk, QA cage\nAUR-3; in transit; DHL 1234; fragile");
+        Should.Throw<DomainException>(() => GoldenUnitList.Parse("AUR-1; Lund\nAUR-2")).Message.ShouldBe("Line 2: write 'serial; location; note' (the serial number and where the unit is are required).");
+        Should.Throw<DomainException>(() => GoldenUnitList.Parse("AUR-1; Lund\naur-1; Gdansk")).Message.ShouldBe("Line 2: serial number aur-1 is listed twice.");
+        Should.Throw<DomainException>(() => GoldenUnitList.Parse(" \n ")).Message.ShouldContain("at least one");
+    }
+}

@@ -75,4 +75,29 @@ public sealed class VaultPagesTests(SecondSourceWebFactory app) : IClassFixture<
         refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await engineer.GetDocumentAsync($"/Vault/Package?product={product}")).QuerySelector("[data-testid=upload-refusal]")!.TextContent.ShouldContain("Choose the file");
     }
+
+    [Fact]
+    public async Task The_golden_units_are_edited_as_a_list_and_each_save_is_a_new_revision()
+    {
+        var product = await Product();
+        using var engineer = await app.SignedInAsync("Engineer");
+        var page = await engineer.GetDocumentAsync($"/Vault/GoldenUnits?product={product}");
+        page.QuerySelectorAll("[data-testid=golden-units] tbody tr").Length.ShouldBe(3);
+        page.QuerySelector("#units")!.TextContent.ShouldContain("AUR2611-000103; reserved for the second-source pilot");
+
+        using var bad = await engineer.SubmitFormAsync($"/Vault/GoldenUnits?product={product}", new Dictionary<string, string> { ["units"] = "AUR2611-000101; Lund\nAUR2611-000104" }, "[data-testid=golden-form]");
+        bad.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await engineer.GetDocumentAsync($"/Vault/GoldenUnits?product={product}")).QuerySelector("[data-testid=golden-refusal]")!.TextContent.ShouldContain("Line 2: write 'serial; location; note'");
+
+        var edited = page.QuerySelector("#units")!.TextContent.Replace("to ship to Gdansk", "arrived at Vistula, Gdansk: QA cage 1", StringComparison.Ordinal);
+        using var saved = await engineer.SubmitFormAsync($"/Vault/GoldenUnits?product={product}", new Dictionary<string, string> { ["units"] = edited, ["note"] = "GU-0003 delivered" }, "[data-testid=golden-form]");
+        var after = await engineer.GetDocumentAsync($"/Vault/GoldenUnits?product={product}");
+        after.QuerySelector(".alert.success")!.TextContent.ShouldContain("is revision 2");
+        after.QuerySelector("[data-testid=golden-units]")!.TextContent.ShouldContain("arrived at Vistula, Gdansk: QA cage 1");
+
+        using var member = await app.SignedInAsync("Member", "Vistula");
+        using var refused = await member.GetAsync(new Uri($"/Vault/GoldenUnits?product={product}", UriKind.Relative));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        refused.Headers.Location!.OriginalString.ShouldContain("/Account/AccessDenied");
+    }
 }
