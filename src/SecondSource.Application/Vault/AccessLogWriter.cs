@@ -6,20 +6,24 @@ namespace SecondSource.Application.Vault;
 
 /// <summary>
 /// Appends to the hash-chained access log within the caller's unit of work, so an entry is committed with the action
-/// it records or not at all. The sequence number is the table's key: two writers that read the same last entry
-/// cannot both commit (the second save fails and nothing of its action is stored).
-/// A manufacturer's actions are logged too: the tail is read past the party filter (only its sequence and hash are
-/// used, nothing is returned), and the isolation interceptor lets any caller add an entry but never change one.
+/// it records or not at all. The sequence number is the table's key: two writers that read the same last entry cannot
+/// both commit. <see cref="SaveAsync"/> commits the unit and, when another writer extended the chain first, chains
+/// this unit's entries again after the new tail and retries, so concurrent downloads all succeed and the chain stays
+/// whole. A manufacturer's actions are logged too: the tail is read past the party filter (only its sequence and hash
+/// are used, nothing is returned), and the isolation interceptor lets any caller add an entry but never change one.
 /// </summary>
 public sealed class AccessLogWriter(SecondSourceDbContext db, TimeProvider clock)
 {
+    private const int Attempts = 8;
+    private readonly List<AccessLogEntry> _pending = [];
     private AccessLogEntry? _last;
 
     public async Task AppendAsync(AccessAction action, string actor, string party, Guid? artifactId, Guid? revisionId, string? sha256, string? clientAddress, CancellationToken ct, string? detail = null)
     {
-        _last ??= await db.AccessLog.IgnoreQueryFilters().AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
+        _last ??= await TailAsync(ct);
         _last = AccessLogEntry.Next(_last, clock.GetUtcNow(), action, actor, party, artifactId, revisionId, sha256, clientAddress, detail);
         db.AccessLog.Add(_last);
+        _pending.Add(_last);
     }
 
     /// <summary>Appends for <paramref name="actor"/>.</summary>
@@ -28,4 +32,47 @@ public sealed class AccessLogWriter(SecondSourceDbContext db, TimeProvider clock
         ArgumentNullException.ThrowIfNull(actor);
         return AppendAsync(action, actor.Name, actor.Party, artifactId, revision?.Id, revision?.Sha256, actor.ClientAddress, ct, detail);
     }
+
+    /// <summary>Commits the unit of work with its log entries, re-chaining them after a concurrent writer's.</summary>
+    public async Task SaveAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                _pending.Clear();
+                return;
+            }
+            catch (DbUpdateException) when (attempt < Attempts && _pending.Count > 0)
+            {
+                if (!await ChainMovedAsync(ct))
+                {
+                    throw;
+                }
+
+                await Task.Delay(Random.Shared.Next(2, 10 * attempt), ct);
+                var tail = await TailAsync(ct);
+                var rechained = new List<AccessLogEntry>(_pending.Count);
+                foreach (var entry in _pending)
+                {
+                    db.Entry(entry).State = EntityState.Detached;
+                    tail = AccessLogEntry.Next(tail, entry.At, entry.Action, entry.Actor, entry.Party, entry.ArtifactId, entry.RevisionId, entry.Sha256, entry.ClientAddress, entry.Detail);
+                    db.AccessLog.Add(tail);
+                    rechained.Add(tail);
+                }
+
+                _pending.Clear();
+                _pending.AddRange(rechained);
+                _last = tail;
+            }
+        }
+    }
+
+    /// <summary>Whether another writer took this unit's first sequence number (the cause of the failed save).</summary>
+    private async Task<bool> ChainMovedAsync(CancellationToken ct) =>
+        (await TailAsync(ct))?.Sequence >= _pending[0].Sequence;
+
+    private Task<AccessLogEntry?> TailAsync(CancellationToken ct) =>
+        db.AccessLog.IgnoreQueryFilters().AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
 }

@@ -24,7 +24,7 @@ public sealed class AcknowledgeRevisionHandler(SecondSourceDbContext db, VaultAc
             if (granted is null)
             {
                 await log.AppendAsync(AccessAction.Refused, request.Actor, null, null, ct, $"acknowledgement of revision {request.RevisionId:D} for line {request.LineId:D}: not granted to that line");
-                await db.SaveChangesAsync(ct);
+                await log.SaveAsync(ct);
                 return Fail.NotFound("That revision is not granted to that line.");
             }
 
@@ -53,7 +53,7 @@ public sealed class AcknowledgeRevisionHandler(SecondSourceDbContext db, VaultAc
         {
             db.Acknowledgements.Add(RevisionAcknowledgement.Record(line.Id, line.PartyId, artifact, revision, clock.GetUtcNow(), request.Actor.Name));
             await log.AppendAsync(AccessAction.Acknowledge, request.Actor, artifact.Id, revision, ct, $"{line.Name} builds with revision {revision.Number}");
-            await db.SaveChangesAsync(ct);
+            await log.SaveAsync(ct);
             return Result.Ok(revision.Number);
         }
         catch (DomainException ex)

@@ -24,7 +24,7 @@ public sealed class CreateDownloadLinkHandler(SecondSourceDbContext db, VaultAcc
             if (await gate.FindAsync(request.RevisionId, null, ct) is null)
             {
                 await log.AppendAsync(AccessAction.Refused, request.Actor, null, null, ct, $"download link for revision {request.RevisionId:D}: no live grant with a live NDA");
-                await db.SaveChangesAsync(ct);
+                await log.SaveAsync(ct);
                 return Fail.NotFound($"There is no artifact revision {request.RevisionId} you can reach.");
             }
 

@@ -21,7 +21,7 @@ public sealed class FetchDownloadHandler(SecondSourceDbContext db, OpenArtifactR
         if (why is not null)
         {
             await log.AppendAsync(AccessAction.Refused, request.Actor, null, null, ct, $"download link refused: {why}");
-            await db.SaveChangesAsync(ct);
+            await log.SaveAsync(ct);
             return Fail.NotFound($"This download link cannot be used: {why}. Ask for a new one from the package page.");
         }
 

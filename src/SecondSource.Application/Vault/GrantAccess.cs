@@ -54,7 +54,7 @@ public sealed class GrantAccessHandler(SecondSourceDbContext db, VaultLines line
             var what = pinned is null ? "the latest revision" : $"revision {pinned.Number.ToString(CultureInfo.InvariantCulture)}";
             await log.AppendAsync(AccessAction.Grant, request.Actor, artifact.Id, pinned, ct,
                 $"to {line.Name}: {what}, until {request.Until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
-            await db.SaveChangesAsync(ct);
+            await log.SaveAsync(ct);
             return Result.Ok(new GrantedAccess(grant.Id, line.Name, artifact.Title));
         }
         catch (DomainException ex)

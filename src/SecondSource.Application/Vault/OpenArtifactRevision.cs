@@ -27,7 +27,7 @@ public sealed class OpenArtifactRevisionHandler(SecondSourceDbContext db, VaultS
             if (gate.IsGated)
             {
                 await log.AppendAsync(AccessAction.Refused, request.Actor, null, null, ct, $"download of revision {request.RevisionId:D}: no live grant with a live NDA");
-                await db.SaveChangesAsync(ct);
+                await log.SaveAsync(ct);
             }
 
             return Fail.NotFound($"There is no artifact revision {request.RevisionId} you can reach.");
@@ -42,7 +42,7 @@ public sealed class OpenArtifactRevisionHandler(SecondSourceDbContext db, VaultS
         try
         {
             await log.AppendAsync(AccessAction.Download, request.Actor, revision.ArtifactId, revision, ct);
-            await db.SaveChangesAsync(ct);
+            await log.SaveAsync(ct);
         }
         catch
         {

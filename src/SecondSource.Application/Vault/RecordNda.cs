@@ -36,7 +36,7 @@ public sealed class RecordNdaHandler(SecondSourceDbContext db, VaultStore store,
             db.Ndas.Add(nda);
             await log.AppendAsync(AccessAction.RecordNda, request.Actor.Name, request.Actor.Party, null, null, nda.DocumentSha256, request.Actor.ClientAddress, ct,
                 $"NDA with {party.Name} ({nda.Scope}), signed {Day(nda.SignedOn)}, expires {Day(nda.ExpiresOn)}: {nda.DocumentName}");
-            await db.SaveChangesAsync(ct);
+            await log.SaveAsync(ct);
             return Result.Ok(nda.Id);
         }
         catch (DomainException ex)

@@ -27,7 +27,7 @@ public sealed class RevokeGrantHandler(SecondSourceDbContext db, AccessLogWriter
         {
             grant.Revoke(request.Reason, clock.GetUtcNow(), request.Actor.Name);
             await log.AppendAsync(AccessAction.Revoke, request.Actor, grant.ArtifactId, null, ct, $"from {line}: {grant.RevokeReason}");
-            await db.SaveChangesAsync(ct);
+            await log.SaveAsync(ct);
             return Result.Ok(line);
         }
         catch (DomainException ex)

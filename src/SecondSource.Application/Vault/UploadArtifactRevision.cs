@@ -48,7 +48,7 @@ public sealed class UploadArtifactRevisionHandler(SecondSourceDbContext db, Vaul
             var revision = artifact.AddRevision(request.File, request.ChangeNote, at, request.Actor.Name);
             await NotifyGrantHoldersAsync(artifact, revision, at, ct);
             await log.AppendAsync(AccessAction.Upload, request.Actor.Name, request.Actor.Party, artifact.Id, revision.Id, revision.Sha256, request.Actor.ClientAddress, ct);
-            await db.SaveChangesAsync(ct);
+            await log.SaveAsync(ct);
             return Result.Ok(new UploadedRevision(artifact.Id, revision.Id, revision.Number));
         }
         catch (DomainException ex)

@@ -35,7 +35,7 @@ public sealed class ViewGrantedPackageHandler(SecondSourceDbContext db, VaultAcc
                 g.Revision.UploadedAt, g.Grant.PinnedRevisionId is not null, g.Grant.Until, acknowledged.TryGetValue((line.Id, g.Artifact.Id), out var n) ? n : null))
             .ToList())).ToList();
         await log.AppendAsync(AccessAction.View, actor, null, null, ct, $"package of product {productId:D}: {view.Sum(l => l.Items.Count)} granted revisions listed");
-        await db.SaveChangesAsync(ct);
+        await log.SaveAsync(ct);
         return view;
     }
 }

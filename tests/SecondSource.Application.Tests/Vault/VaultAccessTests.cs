@@ -227,4 +227,22 @@ public sealed class VaultAccessTests
 
         (await demo.AsBuyerAsync(s => s.GetRequiredService<VaultAccessQueries>().FixturesAsync(demo.Product, CancellationToken.None))).ShouldAllBe(f => f.Warning == null);
     }
+
+    [Theory, DatabaseProviders]
+    public async Task Concurrent_downloads_all_succeed_and_the_chain_stays_whole(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var granted = await demo.AsSecondAsync(GrantedAsync);
+        var before = (await LogAsync(demo)).Count;
+
+        // Eight downloads at once, each in its own scope: they race for the same next sequence number.
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            demo.AsSecondAsync(s => OpenAsync(s, granted[i % granted.Count].Revision.Id, Vistula with { Name = $"station-{i}@vistula-ems.example" })))));
+
+        results.ShouldAllBe(r => r.Failure == null);
+        var log = await LogAsync(demo);
+        log.Count.ShouldBe(before + 8);
+        log.Skip(before).Select(e => e.Actor).Order().ShouldBe(Enumerable.Range(0, 8).Select(i => $"station-{i}@vistula-ems.example").Order());
+        AccessLogChain.Verify(log).Intact.ShouldBeTrue();
+    }
 }
