@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(AvlCommands.Create(context));
         root.Subcommands.Add(VaultCommands.Vault(context));
         root.Subcommands.Add(VaultCommands.Audit(context));
+        root.Subcommands.Add(TestDataCommands.Create(context));
         root.Subcommands.Add(LineCommands.Lines(context));
         root.Subcommands.Add(LineCommands.Programs(context));
 

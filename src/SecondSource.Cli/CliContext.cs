@@ -9,6 +9,7 @@ using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
 using SecondSource.Application.Programs;
+using SecondSource.Application.TestData;
 using SecondSource.Application.Vault;
 
 namespace SecondSource.Cli;
@@ -73,6 +74,7 @@ public sealed class CliContext(CliConsole console, IDictionary environment)
         services.AddBoms();
         services.AddAvl();
         services.AddVault();
+        services.AddTestData();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         Settings = provider.GetRequiredService<DatabaseSettings>();
         return provider;

@@ -10,6 +10,7 @@ using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
 using SecondSource.Application.Programs;
+using SecondSource.Application.TestData;
 using SecondSource.Application.Vault;
 using Xunit;
 
@@ -114,6 +115,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddBoms();
         services.AddAvl();
         services.AddVault();
+        services.AddTestData();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -8,6 +8,7 @@ using SecondSource.Domain.Boms;
 using SecondSource.Domain.Lines;
 using SecondSource.Domain.Parties;
 using SecondSource.Domain.Programs;
+using SecondSource.Domain.TestData;
 using SecondSource.Domain.Vault;
 
 namespace SecondSource.Application.Persistence;
@@ -77,6 +78,18 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
     public DbSet<VaultNotification> VaultNotifications => Set<VaultNotification>();
 
     public DbSet<LineFixture> Fixtures => Set<LineFixture>();
+
+    public DbSet<TestBatch> TestBatches => Set<TestBatch>();
+
+    public DbSet<TestUnit> TestUnits => Set<TestUnit>();
+
+    public DbSet<TestRun> TestRuns => Set<TestRun>();
+
+    public DbSet<MeasurementSet> MeasurementSets => Set<MeasurementSet>();
+
+    public DbSet<BatchMeasurementStatistic> BatchStatistics => Set<BatchMeasurementStatistic>();
+
+    public DbSet<TestDataImport> TestDataImports => Set<TestDataImport>();
 
     public DbSet<Product> Products => Set<Product>();
 

@@ -13,6 +13,7 @@ using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
 using SecondSource.Application.Programs;
+using SecondSource.Application.TestData;
 using SecondSource.Application.Vault;
 using SecondSource.Web.Authorization;
 
@@ -54,6 +55,7 @@ public static class WebServiceCollectionExtensions
         services.AddBoms();
         services.AddAvl();
         services.AddVault();
+        services.AddTestData();
         services.AddParties()
             .AddSignInManager<SecondSourceSignInManager>()
             .AddClaimsPrincipalFactory<SecondSourceClaimsFactory>();

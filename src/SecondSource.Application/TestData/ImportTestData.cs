@@ -1,0 +1,291 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Persistence;
+using SecondSource.Domain.Common;
+using SecondSource.Domain.TestData;
+using SecondSource.Formats.TestData;
+
+namespace SecondSource.Application.TestData;
+
+/// <summary>A test-data file to import for a line: how to open it (it is read twice: hash, then content) and its name.</summary>
+public sealed record ImportTestDataRequest(Func<Stream> Open, string FileName, Guid LineId, string By, IProgress<long>? BytesRead = null);
+
+/// <summary>What an import stored (or that the same file was already imported, and nothing changed).</summary>
+public sealed record TestDataImportSummary(string FileName, bool AlreadyImported, int Runs, int SkippedRuns, int NewUnits, long Measurements, IReadOnlyList<string> Batches);
+
+/// <summary>
+/// Imports one long-CSV test log for a line in one transaction: units resolved per chunk of runs, runs written through
+/// the provider's bulk path (prepared INSERT on SQLite, binary COPY on PostgreSQL) with their values as one compact
+/// blob each, batch statistics merged (Welford/Chan) into the stored ones. The same file twice changes nothing (by
+/// SHA-256); a run already stored (same unit, start and station) is skipped; anything malformed refuses the whole
+/// file with its line and field, and nothing of it is stored.
+/// </summary>
+public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider clock)
+{
+    private const int ChunkRuns = 2_000;
+
+    public async Task<Result<TestDataImportSummary>> HandleAsync(ImportTestDataRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var line = await db.Lines.AsNoTracking().Where(l => l.Id == request.LineId).Select(l => new { l.Id, l.PartyId, l.Name }).SingleOrDefaultAsync(ct);
+        if (line is null)
+        {
+            return Fail.NotFound("There is no such line.");
+        }
+
+        string sha;
+        await using (var content = request.Open())
+        {
+            sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, ct));
+        }
+
+        if (await db.TestDataImports.AnyAsync(i => i.PartyId == line.PartyId && i.Sha256 == sha, ct))
+        {
+            return Result.Ok(new TestDataImportSummary(request.FileName, true, 0, 0, 0, 0, []));
+        }
+
+        var state = new ImportState(line.Id, line.PartyId);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await using (var content = request.Open())
+            {
+                var chunk = new List<TestRunRecord>(ChunkRuns);
+                foreach (var run in LongCsvTestLog.Read(content, request.FileName))
+                {
+                    chunk.Add(run);
+                    if (chunk.Count == ChunkRuns)
+                    {
+                        await WriteChunkAsync(state, chunk, request.FileName, ct);
+                        request.BytesRead?.Report(content.Position);
+                        chunk.Clear();
+                    }
+                }
+
+                await WriteChunkAsync(state, chunk, request.FileName, ct);
+                request.BytesRead?.Report(content.Position);
+            }
+
+            await MergeStatisticsAsync(state, ct);
+            db.TestDataImports.Add(TestDataImport.Record(line.PartyId, line.Id, sha, request.FileName, "long-csv", state.Runs, state.NewUnits, state.Measurements, clock.GetUtcNow(), request.By));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (TestLogException ex)
+        {
+            return Fail.Invalid(ex.Message);
+        }
+        catch (DomainException ex)
+        {
+            return Fail.Invalid($"{request.FileName}: {ex.Message}");
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return Result.Ok(new TestDataImportSummary(request.FileName, false, state.Runs, state.Skipped, state.NewUnits, state.Measurements, [.. state.Batches.Values.Select(b => b.Name)]));
+    }
+
+    private async Task WriteChunkAsync(ImportState state, List<TestRunRecord> chunk, string file, CancellationToken ct)
+    {
+        if (chunk.Count == 0)
+        {
+            return;
+        }
+
+        // Batches and units this chunk names: from memory, else from the database (under the party filter), else new units.
+        foreach (var name in chunk.Select(r => r.Batch).Distinct().Where(n => !state.Batches.ContainsKey(n)))
+        {
+            state.Batches[name] = await db.TestBatches.AsNoTracking().SingleOrDefaultAsync(b => b.LineId == state.LineId && b.Name == name, ct)
+                ?? throw new TestLogException(file, $"line {chunk.First(r => r.Batch == name).Line.ToString(CultureInfo.InvariantCulture)}", "batch",
+                    $"there is no batch '{name}' on this line; create it first (secondsource testdata batch add)");
+        }
+
+        var unknown = chunk.Select(r => r.Serial).Distinct().Where(s => !state.Units.ContainsKey(s)).ToList();
+        var created = new List<TestUnit>();
+        if (unknown.Count > 0)
+        {
+            var existing = await db.TestUnits.Where(u => u.LineId == state.LineId && unknown.Contains(u.Serial)).ToListAsync(ct);
+            var existingIds = existing.Select(u => u.Id).ToList();
+            foreach (var run in await db.TestRuns.AsNoTracking().Where(r => existingIds.Contains(r.UnitId)).Select(r => new { r.UnitId, r.StartedAt, r.Station }).ToListAsync(ct))
+            {
+                state.RunKeys.Add((run.UnitId, run.StartedAt.UtcTicks, run.Station));
+            }
+
+            foreach (var unit in existing)
+            {
+                state.Units[unit.Serial] = unit;
+            }
+
+            foreach (var serial in unknown.Where(s => !state.Units.ContainsKey(s)))
+            {
+                var first = chunk.First(r => r.Serial == serial);
+                var unit = TestUnit.Create(state.Batches[first.Batch], serial, first.Firmware, first.PanelPosition);
+                state.Units[serial] = unit;
+                created.Add(unit);
+            }
+        }
+
+        // Shapes: one measurement set per distinct shape, found or stored before the runs that refer to it.
+        foreach (var shape in chunk.Select(r => r.Definitions).Distinct(ReferenceEqualityComparer.Instance).Cast<MeasurementDefinition[]>().Where(s => !state.Sets.ContainsKey(s)))
+        {
+            var hash = MeasurementSet.HashOf(shape);
+            var set = await db.MeasurementSets.AsNoTracking().SingleOrDefaultAsync(s => s.PartyId == state.PartyId && s.Hash == hash, ct);
+            if (set is null)
+            {
+                set = MeasurementSet.Of(state.PartyId, shape);
+                db.MeasurementSets.Add(set);
+                await db.SaveChangesAsync(ct);
+            }
+
+            state.Sets[shape] = set.Id;
+        }
+
+        // The chunk's runs, with their units' first and last results taken in before new units are written.
+        var rows = new List<TestRun>(chunk.Count);
+        foreach (var record in chunk)
+        {
+            var unit = state.Units[record.Serial];
+            var batch = state.Batches[record.Batch];
+            if (unit.BatchId != batch.Id)
+            {
+                throw new TestLogException(file, $"line {record.Line.ToString(CultureInfo.InvariantCulture)}", "batch", $"unit {record.Serial} belongs to another batch of this line, not to '{batch.Name}'");
+            }
+
+            if (!state.RunKeys.Add((unit.Id, record.Start.UtcTicks, record.Station)))
+            {
+                state.Skipped++;
+                continue;
+            }
+
+            var attributes = record.Attributes is null ? null : JsonSerializer.Serialize(record.Attributes);
+            rows.Add(TestRun.Create(unit, record.Station, record.TestPlan, record.Start, record.End, record.Result, state.Sets[record.Definitions],
+                RunValues.Encode(record.Values, record.Results), attributes));
+            unit.Record(record.Start, record.Result, record.Firmware);
+            state.Accumulate(batch.Id, record);
+            state.Runs++;
+            state.Measurements += record.Values.Length;
+        }
+
+        if (created.Count > 0)
+        {
+            await using (var units = await BulkWriter.OpenAsync<TestUnit>(db, ct))
+            {
+                foreach (var unit in created)
+                {
+                    await units.AddAsync(unit, ct);
+                }
+
+                await units.CompleteAsync(ct);
+            }
+
+            // Tracked from here on: a later chunk's run of the same unit updates it with that chunk's save.
+            db.TestUnits.AttachRange(created);
+            state.NewUnits += created.Count;
+        }
+
+        await using (var runs = await BulkWriter.OpenAsync<TestRun>(db, ct))
+        {
+            foreach (var run in rows)
+            {
+                await runs.AddAsync(run, ct);
+            }
+
+            await runs.CompleteAsync(ct);
+        }
+
+        // Units already stored whose first or last run changed are updated here.
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task MergeStatisticsAsync(ImportState state, CancellationToken ct)
+    {
+        var batchIds = state.Statistics.Keys.Select(k => k.BatchId).Distinct().ToList();
+        var stored = (await db.BatchStatistics.Where(s => batchIds.Contains(s.BatchId)).ToListAsync(ct))
+            .ToDictionary(s => (s.BatchId, s.Name, s.Unit, s.LimitsKey));
+        foreach (var ((batchId, shape), accumulators) in state.Statistics)
+        {
+            for (var i = 0; i < shape.Length; i++)
+            {
+                var definition = shape[i];
+                var key = (batchId, definition.Name, definition.Unit, BatchMeasurementStatistic.KeyOf(definition.Low, definition.High));
+                if (!stored.TryGetValue(key, out var statistic))
+                {
+                    statistic = BatchMeasurementStatistic.Create(batchId, state.PartyId, definition);
+                    db.BatchStatistics.Add(statistic);
+                    stored[key] = statistic;
+                }
+
+                statistic.Merge(accumulators.Moments[i], accumulators.Passed[i], accumulators.Failed[i]);
+            }
+        }
+    }
+
+    /// <summary>What one import has seen so far.</summary>
+    private sealed class ImportState(Guid lineId, Domain.Parties.PartyId partyId)
+    {
+        public Guid LineId { get; } = lineId;
+
+        public Domain.Parties.PartyId PartyId { get; } = partyId;
+
+        public Dictionary<string, TestBatch> Batches { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, TestUnit> Units { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<MeasurementDefinition[], Guid> Sets { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public HashSet<(Guid, long, string)> RunKeys { get; } = [];
+
+        public Dictionary<(Guid BatchId, MeasurementDefinition[] Shape), Accumulators> Statistics { get; } = new(new BatchShapeComparer());
+
+        public int Runs { get; set; }
+
+        public int Skipped { get; set; }
+
+        public int NewUnits { get; set; }
+
+        public long Measurements { get; set; }
+
+        public void Accumulate(Guid batchId, TestRunRecord run)
+        {
+            if (!Statistics.TryGetValue((batchId, run.Definitions), out var accumulators))
+            {
+                accumulators = new Accumulators(run.Definitions.Length);
+                Statistics[(batchId, run.Definitions)] = accumulators;
+            }
+
+            for (var i = 0; i < run.Values.Length; i++)
+            {
+                accumulators.Moments[i].Add(run.Values[i]);
+                if (run.Results[i] == TestResult.Passed)
+                {
+                    accumulators.Passed[i]++;
+                }
+                else if (run.Results[i] == TestResult.Failed)
+                {
+                    accumulators.Failed[i]++;
+                }
+            }
+        }
+    }
+
+    private sealed class Accumulators(int count)
+    {
+        public MomentAggregate[] Moments { get; } = Enumerable.Range(0, count).Select(_ => new MomentAggregate()).ToArray();
+
+        public long[] Passed { get; } = new long[count];
+
+        public long[] Failed { get; } = new long[count];
+    }
+
+    private sealed class BatchShapeComparer : IEqualityComparer<(Guid BatchId, MeasurementDefinition[] Shape)>
+    {
+        public bool Equals((Guid BatchId, MeasurementDefinition[] Shape) x, (Guid BatchId, MeasurementDefinition[] Shape) y) =>
+            x.BatchId == y.BatchId && ReferenceEquals(x.Shape, y.Shape);
+
+        public int GetHashCode((Guid BatchId, MeasurementDefinition[] Shape) obj) => HashCode.Combine(obj.BatchId, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Shape));
+    }
+}

@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application.Boms;
+using SecondSource.Application.TestData;
+using SecondSource.Domain.TestData;
+
+namespace SecondSource.Cli.Commands;
+
+/// <summary><c>secondsource testdata batch add|batches|import</c>: batches and the bulk import of test logs.</summary>
+internal static class TestDataCommands
+{
+    private static string Who => $"cli:{Environment.UserName}";
+
+    public static Command Create(CliContext context)
+    {
+        var testdata = new Command("testdata", "Test data from the lines: batches, test-log import, batch statistics.");
+        var batch = new Command("batch", "Batches of a product on a line.");
+        batch.Subcommands.Add(AddBatch(context));
+        testdata.Subcommands.Add(batch);
+        testdata.Subcommands.Add(Batches(context));
+        testdata.Subcommands.Add(Import(context));
+        return testdata;
+    }
+
+    private static async Task<LineRef> LineAsync(IServiceProvider services, string which, CancellationToken ct)
+    {
+        var lines = await services.GetRequiredService<TestDataQueries>().LinesAsync(ct);
+        var matching = Guid.TryParse(which, out var id)
+            ? lines.Where(l => l.Id == id).ToList()
+            : lines.Where(l => l.Name.Contains(which.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        return matching.Count == 1
+            ? matching[0]
+            : throw new CliUsageException($"--line '{which}' matches {(matching.Count == 0 ? "no" : matching.Count.ToString(CultureInfo.InvariantCulture))} line; they are: {string.Join("; ", lines.Select(l => l.Name))}.");
+    }
+
+    private static DateTimeOffset Time(string option, string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : throw new CliUsageException($"{option} '{text}' is not a date or time (yyyy-MM-dd or ISO 8601).");
+
+    private static Command AddBatch(CliContext context)
+    {
+        var product = new Option<string>("--product") { Description = "The product's code or id.", Required = true };
+        var line = new Option<string>("--line") { Description = "The line: its id, or a unique part of '<manufacturer> / <line>'.", Required = true };
+        var name = new Option<string>("--name") { Description = "The batch's name (unique on the line), as test logs name it.", Required = true };
+        var kind = new Option<string>("--kind") { Description = "Pilot, Production, Drill or Golden.", DefaultValueFactory = _ => "Production" };
+        var quantity = new Option<int>("--quantity") { Description = "Units planned in the batch.", Required = true };
+        var start = new Option<string>("--start") { Description = "When the batch started (yyyy-MM-dd or ISO 8601, UTC).", Required = true };
+        var end = new Option<string?>("--end") { Description = "When it ended." };
+        var add = new Command("add", "Open a batch of a product on a line.") { product, line, name, kind, quantity, start, end };
+        add.SetScopedAction(context, async (parsed, services, ct) =>
+        {
+            var target = await services.GetRequiredService<BomRevisionQueries>().FindProductAsync(parsed.GetValue(product)!, ct)
+                ?? throw new CliUsageException($"There is no single product '{parsed.GetValue(product)}'.");
+            var which = await LineAsync(services, parsed.GetValue(line)!, ct);
+            if (!Enum.TryParse<BatchKind>(parsed.GetValue(kind), ignoreCase: true, out var batchKind) || !Enum.IsDefined(batchKind) || int.TryParse(parsed.GetValue(kind), out _))
+            {
+                throw new CliUsageException($"--kind '{parsed.GetValue(kind)}' is not one of {string.Join(", ", Enum.GetNames<BatchKind>())}.");
+            }
+
+            var result = await services.GetRequiredService<CreateTestBatchHandler>().HandleAsync(new CreateTestBatchRequest(target.Id, which.Id, parsed.GetValue(name)!, batchKind,
+                parsed.GetValue(quantity), Time("--start", parsed.GetValue(start)!), parsed.GetValue(end) is { } e ? Time("--end", e) : null, Who), ct);
+            if (result.Failure is { } failure)
+            {
+                return await context.FailAsync(failure);
+            }
+
+            await context.Console.Out.WriteLineAsync($"Batch '{parsed.GetValue(name)!.Trim()}' ({batchKind}, {parsed.GetValue(quantity)} units) of {target.Code} on {which.Name}; id {result.Value}.");
+            return ExitCodes.Ok;
+        });
+        return add;
+    }
+
+    private static Command Batches(CliContext context)
+    {
+        var product = new Argument<string>("product") { Description = "The product's code or id." };
+        var json = CommandActions.JsonOption();
+        var batches = new Command("batches", "A product's batches on every line: units tested, first-pass and final yield.") { product, json };
+        batches.SetScopedAction(context, async (parsed, services, ct) =>
+        {
+            var target = await services.GetRequiredService<BomRevisionQueries>().FindProductAsync(parsed.GetValue(product)!, ct)
+                ?? throw new CliUsageException($"There is no single product '{parsed.GetValue(product)}'.");
+            var rows = await services.GetRequiredService<TestDataQueries>().BatchesAsync(target.Id, ct);
+            if (parsed.GetValue(json))
+            {
+                await CliOutput.WriteJsonAsync(context.Console.Out, rows);
+                return ExitCodes.Ok;
+            }
+
+            static string Percent(double? share) => share is { } s ? s.ToString("P1", CultureInfo.InvariantCulture) : "";
+            await CliOutput.WriteTableAsync(context.Console.Out, ["Line", "Batch", "Kind", "Quantity", "Tested", "First pass", "Final", "Runs"], rows.Select(b => (IReadOnlyList<string>)
+                [b.Line, b.Name, b.Kind.ToString(), b.Quantity.ToString(CultureInfo.InvariantCulture), b.UnitsTested.ToString(CultureInfo.InvariantCulture), Percent(b.FirstPassYield), Percent(b.FinalYield), b.Runs.ToString(CultureInfo.InvariantCulture)]));
+            return ExitCodes.Ok;
+        });
+        return batches;
+    }
+
+    private static Command Import(CliContext context)
+    {
+        var paths = new Argument<string[]>("files") { Description = "Long-CSV test logs, or folders of them (*.csv).", Arity = ArgumentArity.OneOrMore };
+        var line = new Option<string>("--line") { Description = "The line that tested the units: its id, or a unique part of '<manufacturer> / <line>'.", Required = true };
+        var import = new Command("import", "Import test logs for a line: one transaction per file; the same file twice changes nothing.") { paths, line };
+        import.SetScopedAction(context, async (parsed, services, ct) =>
+        {
+            var which = await LineAsync(services, parsed.GetValue(line)!, ct);
+            var files = new List<string>();
+            foreach (var path in parsed.GetValue(paths)!)
+            {
+                if (Directory.Exists(path))
+                {
+                    files.AddRange(Directory.EnumerateFiles(path, "*.csv").Order(StringComparer.Ordinal));
+                }
+                else if (File.Exists(path))
+                {
+                    files.Add(path);
+                }
+                else
+                {
+                    throw new CliUsageException($"{path}: there is no such file or folder.");
+                }
+            }
+
+            var handler = services.GetRequiredService<ImportTestDataHandler>();
+            var refused = 0;
+            long measurements = 0;
+            var watch = Stopwatch.StartNew();
+            foreach (var file in files)
+            {
+                var size = new FileInfo(file).Length;
+                var progress = context.Console.OutputIsTerminal && size > 16 << 20
+                    ? new Progress<long>(read => context.Console.Error.Write($"\r{Path.GetFileName(file)}: {read * 100 / Math.Max(1, size)} %"))
+                    : null;
+                var result = await handler.HandleAsync(new ImportTestDataRequest(() => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
+                    Path.GetFileName(file), which.Id, Who, progress), ct);
+                if (progress is not null)
+                {
+                    await context.Console.Error.WriteLineAsync();
+                }
+
+                if (result.Failure is { } failure)
+                {
+                    refused++;
+                    await context.Console.Error.WriteLineAsync($"Refused {failure.Message}");
+                    continue;
+                }
+
+                var summary = result.Value!;
+                measurements += summary.Measurements;
+                await context.Console.Out.WriteLineAsync(summary.AlreadyImported
+                    ? $"{summary.FileName}: already imported; nothing changed."
+                    : $"{summary.FileName}: {summary.Runs} runs ({summary.NewUnits} new units, {summary.Measurements} measurements) into {string.Join(", ", summary.Batches)}"
+                      + (summary.SkippedRuns > 0 ? $"; {summary.SkippedRuns} runs already stored, skipped." : "."));
+            }
+
+            watch.Stop();
+            await context.Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{files.Count - refused} of {files.Count} files imported for {which.Name}: {measurements} measurements in {watch.Elapsed.TotalSeconds:F1} s."));
+            return refused == 0 ? ExitCodes.Ok : ExitCodes.Findings;
+        });
+        return import;
+    }
+}

@@ -1,0 +1,37 @@
+using SecondSource.Domain.TestData;
+
+namespace SecondSource.Formats.TestData;
+
+/// <summary>
+/// One test run as a reader found it, values and limits already in base units: the unit, its batch, the station and
+/// test plan, start and end, the overall result, and the measurements in order (definitions, values, results).
+/// Consecutive runs with the same measurement shape share one <see cref="Definitions"/> array.
+/// </summary>
+public sealed record TestRunRecord(
+    int Line,
+    string Serial,
+    string Batch,
+    string Station,
+    string? TestPlan,
+    DateTimeOffset Start,
+    DateTimeOffset? End,
+    TestResult Result,
+    string? Firmware,
+    int? PanelPosition,
+    IReadOnlyDictionary<string, string>? Attributes,
+    MeasurementDefinition[] Definitions,
+    double[] Values,
+    TestResult[] Results);
+
+/// <summary>A test log that cannot be read as it stands: where (file, line or message, field) and why.</summary>
+public sealed class TestLogException(string file, string where, string? field, string reason)
+    : Exception($"{file}, {where}{(field is null ? "" : $", field {field}")}: {reason}")
+{
+    public string File { get; } = file;
+
+    public string Where { get; } = where;
+
+    public string? Field { get; } = field;
+
+    public string Reason { get; } = reason;
+}
