@@ -162,22 +162,10 @@ public sealed class TestUnit : IPartyOwned
     }
 }
 
-/// <summary>Checks serial numbers and batch names: printable, no control characters, at most 100 characters.</summary>
+/// <summary>Checks serial numbers and batch names: required, at most 100 characters, no control characters (refused by name).</summary>
 public static class Serials
 {
-    public static string Check(string? value, string field)
-    {
-        var text = Guard.RequiredText(value, field, 100);
-        foreach (var c in text)
-        {
-            if (char.IsControl(c))
-            {
-                throw new DomainException($"{field} '{text.Replace("\t", "\\t", StringComparison.Ordinal)}' contains a control character (U+{((int)c).ToString("X4", CultureInfo.InvariantCulture)}).");
-            }
-        }
-
-        return text;
-    }
+    public static string Check(string? value, string field) => Guard.RequiredText(value, field, 100);
 }
 
 /// <summary>

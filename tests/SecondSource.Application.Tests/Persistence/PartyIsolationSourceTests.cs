@@ -20,9 +20,11 @@ public sealed class PartyIsolationSourceTests
         ["src/SecondSource.Application/Avl/CoverageRecorder.cs"] = "audits every line's acceptances to snapshot coverage after any party's change; writes only party-owned snapshots, returns nothing",
         ["src/SecondSource.Application/Vault/AccessLogWriter.cs"] = "reads the log's last sequence number and hash to chain a manufacturer's entry; returns nothing",
         ["src/SecondSource.Application/Vault/VaultAccessGate.cs"] = "reads artifacts and revisions for a manufacturer only after the domain rule found a live grant and a live NDA of its own (both read under its filter)",
+        ["src/SecondSource.Application/Persistence/SqlitePragmaInterceptor.cs"] = "sets SQLite pragmas on a connection as it opens; touches no rows",
+        ["src/SecondSource.Application/Persistence/BulkWriter.cs"] = "bulk inserts past the interceptor; its one caller (ImportTestData) sets ownership from the line it read under the party filter",
     };
 
-    private static readonly string[] Bypasses = ["IgnoreQueryFilters", "BeginSystemScope", "SqlQueryRaw", "FromSqlRaw", "ExecuteSqlRaw", "FromSql(", "SqlQuery("];
+    private static readonly string[] Bypasses = ["CreateCommand", "BeginBinaryImport", "IgnoreQueryFilters", "BeginSystemScope", "SqlQueryRaw", "FromSqlRaw", "ExecuteSqlRaw", "FromSql(", "SqlQuery("];
 
     [Fact]
     public void Only_reviewed_files_bypass_the_party_filter()

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application.Demo;
+using SecondSource.Application.Persistence;
+using SecondSource.Application.TestData;
+using SecondSource.Domain.TestData;
+using SecondSource.Testing;
+using TestResult = SecondSource.Domain.TestData.TestResult;
+
+namespace SecondSource.Application.Tests.TestData;
+
+/// <summary>The test-data import on each provider: compact runs, exact merged statistics, idempotency, all-or-nothing files, party isolation.</summary>
+public sealed class ImportTestDataTests
+{
+    private sealed record Demo(TestDatabase Database, Guid Product, LineRef Vistula, LineRef PearlRiver) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Database.DisposeAsync();
+
+        public async Task<T> AsAsync<T>(PartyScope scope, Func<IServiceProvider, Task<T>> act)
+        {
+            await using var services = Database.BuildServices(scope);
+            await using var serviceScope = services.CreateAsyncScope();
+            return await act(serviceScope.ServiceProvider);
+        }
+
+        public Task<Result<TestDataImportSummary>> ImportAsync(string csv, string name = "log.csv", PartyScope? scope = null, Guid? line = null) =>
+            AsAsync(scope ?? PartyScope.Unrestricted, s => s.GetRequiredService<ImportTestDataHandler>().HandleAsync(
+                new ImportTestDataRequest(() => new MemoryStream(Encoding.UTF8.GetBytes(csv)), name, line ?? Vistula.Id, "test"), CancellationToken.None));
+
+        public Task<T> DbAsync<T>(Func<SecondSourceDbContext, Task<T>> query) => AsAsync(PartyScope.Unrestricted, s => query(s.GetRequiredService<SecondSourceDbContext>()));
+    }
+
+    private static async Task<Demo> DemoAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await using var services = database.BuildServices(PartyScope.Unrestricted);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SeedDemoHandler>().HandleAsync(CancellationToken.None);
+        var product = await scope.ServiceProvider.GetRequiredService<SecondSourceDbContext>().Products.Where(p => p.Code == "AUR-VSM200").Select(p => p.Id).SingleAsync();
+        var lines = await scope.ServiceProvider.GetRequiredService<TestDataQueries>().LinesAsync(CancellationToken.None);
+        var demo = new Demo(database, product, lines.Single(l => l.Name.StartsWith("Vistula", StringComparison.Ordinal)), lines.Single(l => l.Name.StartsWith("Pearl River", StringComparison.Ordinal)));
+        foreach (var (line, name) in new[] { (demo.Vistula, "P1"), (demo.Vistula, "P2"), (demo.PearlRiver, "PR-1") })
+        {
+            (await scope.ServiceProvider.GetRequiredService<CreateTestBatchHandler>().HandleAsync(
+                new CreateTestBatchRequest(product, line.Id, name, BatchKind.Pilot, 500, new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), null, "test"), CancellationToken.None)).Failure.ShouldBeNull();
+        }
+
+        return demo;
+    }
+
+    private const string Header = "serial,batch,station,test_plan,run_start,run_end,run_result,firmware,measurement,value,unit,low,high,result\n";
+
+    /// <summary>A seeded log: units × measurements; every 7th unit fails its first run and passes a retest an hour later.</summary>
+    private static (string Csv, Dictionary<string, List<double>> Values) Log(int firstUnit, int units, int measurements, int seed, string batch = "P1")
+    {
+        var random = new Random(seed);
+        var csv = new StringBuilder(Header);
+        var values = new Dictionary<string, List<double>>();
+        for (var u = firstUnit; u < firstUnit + units; u++)
+        {
+            var retest = u % 7 == 0;
+            foreach (var (hour, result) in retest ? new[] { (8, "Failed"), (9, "Passed") } : [(8, "Passed")])
+            {
+                var start = new DateTimeOffset(2026, 11, 20, hour, 0, 0, TimeSpan.Zero).AddSeconds(u).ToString("O", CultureInfo.InvariantCulture);
+                for (var m = 0; m < measurements; m++)
+                {
+                    var value = 3.3 + random.NextDouble() * 0.02 - 0.01;
+                    var failed = result == "Failed" && m == 0;
+                    if (failed)
+                    {
+                        value = 3.5;
+                    }
+
+                    (values.TryGetValue($"M{m}", out var list) ? list : values[$"M{m}"] = []).Add(value);
+                    csv.Append(CultureInfo.InvariantCulture, $"VE-{u:D5},{batch},FCT-2,TP-4,{start},,{result},2.4.1,M{m},{value.ToString("R", CultureInfo.InvariantCulture)},V,3.2,3.4,{(failed ? "Failed" : "Passed")}\n");
+                }
+            }
+        }
+
+        return (csv.ToString(), values);
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task Runs_are_stored_compactly_and_the_merged_batch_statistics_equal_the_raw_values(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var (first, firstValues) = Log(0, 40, 20, 1);
+        var (second, secondValues) = Log(40, 30, 20, 2);
+
+        var a = (await demo.ImportAsync(first, "a.csv")).Value!;
+        var b = (await demo.ImportAsync(second, "b.csv")).Value!;
+
+        (a.Runs, a.NewUnits, a.Measurements).ShouldBe((46, 40, 920L));
+        (b.Runs, b.NewUnits).ShouldBe((34, 30));
+        var batch = (await demo.AsAsync(PartyScope.Unrestricted, s => s.GetRequiredService<TestDataQueries>().BatchesAsync(demo.Product, CancellationToken.None))).Single(x => x.Name == "P1");
+        (batch.UnitsTested, batch.FirstPassPassed, batch.FinalPassed, batch.Runs).ShouldBe((70, 60, 70, 80L));
+
+        var statistics = await demo.AsAsync(PartyScope.Unrestricted, s => s.GetRequiredService<TestDataQueries>().StatisticsAsync(batch.Id, CancellationToken.None));
+        statistics.Count.ShouldBe(20);
+        foreach (var statistic in statistics)
+        {
+            var raw = firstValues[statistic.Name].Concat(secondValues[statistic.Name]).ToArray();
+            var reference = MomentAggregate.Of(raw);
+            statistic.Count.ShouldBe(raw.Length);
+            statistic.Mean.ShouldBe(raw.Average(), 1e-12);
+            statistic.M2.ShouldBe(reference.M2, reference.M2 * 1e-10);
+            (statistic.Min, statistic.Max, statistic.Unit, statistic.Low, statistic.High).ShouldBe((raw.Min(), raw.Max(), "V", 3.2, 3.4));
+        }
+
+        statistics.Single(s => s.Name == "M0").ShouldSatisfyAllConditions(s => s.Failed.ShouldBe(10), s => s.Passed.ShouldBe(70));
+
+        var run = await demo.DbAsync(db => db.TestRuns.FirstAsync(r => r.Result == TestResult.Failed));
+        var (values, results) = RunValues.Decode(run.Values);
+        (values.Length, values[0], results[0], results[1]).ShouldBe((20, 3.5, TestResult.Failed, TestResult.Passed));
+        (await demo.DbAsync(db => db.MeasurementSets.CountAsync())).ShouldBe(1, "every run has the same shape");
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task The_same_file_twice_changes_nothing_and_an_overlapping_file_skips_the_stored_runs(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var (log, _) = Log(0, 20, 5, 3);
+        (await demo.ImportAsync(log)).Value!.Runs.ShouldBe(23);
+
+        (await demo.ImportAsync(log, "copy.csv")).Value!.AlreadyImported.ShouldBeTrue();
+        var overlapping = (await demo.ImportAsync(log + Log(20, 5, 5, 4).Csv[Header.Length..], "more.csv")).Value!;
+
+        (overlapping.Runs, overlapping.SkippedRuns, overlapping.NewUnits).ShouldBe((6, 23, 5));
+        (await demo.DbAsync(db => db.TestRuns.CountAsync())).ShouldBe(29);
+        (await demo.DbAsync(db => db.TestDataImports.CountAsync())).ShouldBe(2);
+        (await demo.DbAsync(db => db.BatchStatistics.Where(s => s.Name == "M1").Select(s => s.Count).SingleAsync())).ShouldBe(29L, "skipped runs are not counted twice");
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task A_file_refused_after_its_first_chunks_leaves_nothing(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var (log, _) = Log(0, 2_300, 1, 5);
+        var broken = log + "VE-99999,P1,FCT-2,TP-4,2026-11-21T08:00:00Z,,Passed,2.4.1,M0,3.3,V,3.4,3.2,Passed\n";
+
+        var refused = await demo.ImportAsync(broken, "broken.csv");
+
+        refused.Failure!.Message.ShouldBe($"broken.csv, line {Header.Count(c => c == '\n') + log.Count(c => c == '\n')}, field low: the limits are reversed (low 3.4 above high 3.2)");
+        (await demo.DbAsync(db => db.TestRuns.CountAsync())).ShouldBe(0);
+        (await demo.DbAsync(db => db.TestUnits.CountAsync())).ShouldBe(0);
+        (await demo.DbAsync(db => db.BatchStatistics.CountAsync())).ShouldBe(0);
+        (await demo.DbAsync(db => db.TestDataImports.CountAsync())).ShouldBe(0);
+        (await demo.ImportAsync(log, "fixed.csv")).Value!.Runs.ShouldBe(2_300 + 2_300 / 7 + 1);
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task An_unknown_batch_or_a_unit_moving_batches_is_refused_naming_the_line(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+
+        (await demo.ImportAsync(Log(0, 2, 2, 6, batch: "P9").Csv)).Failure!.Message.ShouldBe("log.csv, line 2, field batch: there is no batch 'P9' on this line; create it first (secondsource testdata batch add)");
+        (await demo.ImportAsync(Log(0, 2, 2, 6).Csv)).Failure.ShouldBeNull();
+        var moved = Log(1, 1, 2, 7, batch: "P2").Csv.Replace("2026-11-20T08", "2026-11-22T08", StringComparison.Ordinal);
+        (await demo.ImportAsync(moved, "moved.csv")).Failure!.Message.ShouldContain("field batch: unit VE-00001 belongs to another batch of this line, not to 'P2'");
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task A_manufacturer_imports_for_its_own_lines_only(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var vistula = PartyScope.For(demo.Vistula.PartyId);
+
+        (await demo.ImportAsync(Log(0, 3, 2, 8, batch: "PR-1").Csv, scope: vistula, line: demo.PearlRiver.Id)).Failure!.Kind.ShouldBe(FailureKind.NotFound);
+        (await demo.ImportAsync(Log(0, 3, 2, 8).Csv, scope: vistula)).Value!.Runs.ShouldBe(4);
+
+        (await demo.DbAsync(db => db.TestRuns.Select(r => r.PartyId).Distinct().ToListAsync())).ShouldBe([demo.Vistula.PartyId]);
+        (await demo.AsAsync(PartyScope.For(demo.PearlRiver.PartyId), s => s.GetRequiredService<SecondSourceDbContext>().TestRuns.CountAsync())).ShouldBe(0);
+    }
+}
