@@ -91,6 +91,8 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<TestDataImport> TestDataImports => Set<TestDataImport>();
 
+    public DbSet<TestDefect> TestDefects => Set<TestDefect>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductProgram> Programs => Set<ProductProgram>();

@@ -9,11 +9,31 @@ using SecondSource.Formats.TestData;
 
 namespace SecondSource.Application.TestData;
 
-/// <summary>A test-data file to import for a line: how to open it (it is read twice: hash, then content) and its name.</summary>
-public sealed record ImportTestDataRequest(Func<Stream> Open, string FileName, Guid LineId, string By, IProgress<long>? BytesRead = null);
+/// <summary>The test-log formats the import reads.</summary>
+public enum TestLogFormat
+{
+    /// <summary>Decide from the content: JSON (starts with '{') is CFX, anything else the long CSV.</summary>
+    Detect = 0,
+    LongCsv = 1,
+    Cfx = 2,
+}
+
+/// <summary>
+/// A test-data file to import for a line: how to open it (it is read twice: hash, then content), its name, its format,
+/// and for CFX (which names no batch) the batch its units belong to.
+/// </summary>
+public sealed record ImportTestDataRequest(Func<Stream> Open, string FileName, Guid LineId, string By, IProgress<long>? BytesRead = null)
+{
+    public TestLogFormat Format { get; init; } = TestLogFormat.Detect;
+
+    public string? Batch { get; init; }
+}
 
 /// <summary>What an import stored (or that the same file was already imported, and nothing changed).</summary>
-public sealed record TestDataImportSummary(string FileName, bool AlreadyImported, int Runs, int SkippedRuns, int NewUnits, long Measurements, IReadOnlyList<string> Batches);
+public sealed record TestDataImportSummary(string FileName, bool AlreadyImported, int Runs, int SkippedRuns, int NewUnits, long Measurements, IReadOnlyList<string> Batches)
+{
+    public int Defects { get; init; }
+}
 
 /// <summary>
 /// Imports one long-CSV test log for a line in one transaction: units resolved per chunk of runs, runs written through
@@ -46,6 +66,18 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
             return Result.Ok(new TestDataImportSummary(request.FileName, true, 0, 0, 0, 0, []));
         }
 
+        var format = request.Format;
+        if (format == TestLogFormat.Detect)
+        {
+            await using var peek = request.Open();
+            format = await LooksLikeJsonAsync(peek, ct) ? TestLogFormat.Cfx : TestLogFormat.LongCsv;
+        }
+
+        if (format == TestLogFormat.Cfx && string.IsNullOrWhiteSpace(request.Batch))
+        {
+            return Fail.Invalid($"{request.FileName}: a CFX message names no batch; say which batch its units belong to.");
+        }
+
         var state = new ImportState(line.Id, line.PartyId);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
@@ -53,7 +85,8 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
             await using (var content = request.Open())
             {
                 var chunk = new List<TestRunRecord>(ChunkRuns);
-                foreach (var run in LongCsvTestLog.Read(content, request.FileName))
+                var runs = format == TestLogFormat.Cfx ? CfxUnitsTested.Read(content, request.FileName, request.Batch!.Trim()) : LongCsvTestLog.Read(content, request.FileName);
+                foreach (var run in runs)
                 {
                     chunk.Add(run);
                     if (chunk.Count == ChunkRuns)
@@ -69,7 +102,7 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
             }
 
             await MergeStatisticsAsync(state, ct);
-            db.TestDataImports.Add(TestDataImport.Record(line.PartyId, line.Id, sha, request.FileName, "long-csv", state.Runs, state.NewUnits, state.Measurements, clock.GetUtcNow(), request.By));
+            db.TestDataImports.Add(TestDataImport.Record(line.PartyId, line.Id, sha, request.FileName, format == TestLogFormat.Cfx ? "cfx" : "long-csv", state.Runs, state.NewUnits, state.Measurements, clock.GetUtcNow(), request.By));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -86,7 +119,7 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
             db.ChangeTracker.Clear();
         }
 
-        return Result.Ok(new TestDataImportSummary(request.FileName, false, state.Runs, state.Skipped, state.NewUnits, state.Measurements, [.. state.Batches.Values.Select(b => b.Name)]));
+        return Result.Ok(new TestDataImportSummary(request.FileName, false, state.Runs, state.Skipped, state.NewUnits, state.Measurements, [.. state.Batches.Values.Select(b => b.Name)]) { Defects = state.Defects });
     }
 
     private async Task WriteChunkAsync(ImportState state, List<TestRunRecord> chunk, string file, CancellationToken ct)
@@ -146,6 +179,7 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
 
         // The chunk's runs, with their units' first and last results taken in before new units are written.
         var rows = new List<TestRun>(chunk.Count);
+        var defects = new List<TestDefect>();
         foreach (var record in chunk)
         {
             var unit = state.Units[record.Serial];
@@ -162,8 +196,10 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
             }
 
             var attributes = record.Attributes is null ? null : JsonSerializer.Serialize(record.Attributes);
-            rows.Add(TestRun.Create(unit, record.Station, record.TestPlan, record.Start, record.End, record.Result, state.Sets[record.Definitions],
-                RunValues.Encode(record.Values, record.Results), attributes));
+            var run = TestRun.Create(unit, record.Station, record.TestPlan, record.Start, record.End, record.Result, state.Sets[record.Definitions],
+                RunValues.Encode(record.Values, record.Results), attributes);
+            rows.Add(run);
+            defects.AddRange(record.Defects.Select(d => TestDefect.Of(run, d.Category, d.Code, d.Designator, d.Description)));
             unit.Record(record.Start, record.Result, record.Firmware);
             state.Accumulate(batch.Id, record);
             state.Runs++;
@@ -197,8 +233,27 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
             await runs.CompleteAsync(ct);
         }
 
-        // Units already stored whose first or last run changed are updated here.
+        // Defects (few) go through EF with the units already stored whose first or last run changed.
+        db.TestDefects.AddRange(defects);
+        state.Defects += defects.Count;
         await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<bool> LooksLikeJsonAsync(Stream content, CancellationToken ct)
+    {
+        var buffer = new byte[64];
+        var read = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
+        foreach (var b in buffer.AsSpan(0, read))
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF)
+            {
+                continue;
+            }
+
+            return b == (byte)'{';
+        }
+
+        return false;
     }
 
     private async Task MergeStatisticsAsync(ImportState state, CancellationToken ct)
@@ -248,6 +303,8 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
         public int NewUnits { get; set; }
 
         public long Measurements { get; set; }
+
+        public int Defects { get; set; }
 
         public void Accumulate(Guid batchId, TestRunRecord run)
         {

@@ -99,9 +99,10 @@ internal static class TestDataCommands
 
     private static Command Import(CliContext context)
     {
-        var paths = new Argument<string[]>("files") { Description = "Long-CSV test logs, or folders of them (*.csv).", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("files") { Description = "Test logs (long CSV, or IPC-CFX UnitsTested JSON), or folders of them (*.csv, *.json, *.jsonl, *.ndjson).", Arity = ArgumentArity.OneOrMore };
         var line = new Option<string>("--line") { Description = "The line that tested the units: its id, or a unique part of '<manufacturer> / <line>'.", Required = true };
-        var import = new Command("import", "Import test logs for a line: one transaction per file; the same file twice changes nothing.") { paths, line };
+        var batch = new Option<string?>("--batch") { Description = "For CFX messages (which name no batch): the batch their units belong to." };
+        var import = new Command("import", "Import test logs for a line: one transaction per file; the same file twice changes nothing.") { paths, line, batch };
         import.SetScopedAction(context, async (parsed, services, ct) =>
         {
             var which = await LineAsync(services, parsed.GetValue(line)!, ct);
@@ -110,7 +111,7 @@ internal static class TestDataCommands
             {
                 if (Directory.Exists(path))
                 {
-                    files.AddRange(Directory.EnumerateFiles(path, "*.csv").Order(StringComparer.Ordinal));
+                    files.AddRange(Directory.EnumerateFiles(path).Where(f => Path.GetExtension(f).ToLowerInvariant() is ".csv" or ".json" or ".jsonl" or ".ndjson").Order(StringComparer.Ordinal));
                 }
                 else if (File.Exists(path))
                 {
@@ -133,7 +134,7 @@ internal static class TestDataCommands
                     ? new Progress<long>(read => context.Console.Error.Write($"\r{Path.GetFileName(file)}: {read * 100 / Math.Max(1, size)} %"))
                     : null;
                 var result = await handler.HandleAsync(new ImportTestDataRequest(() => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
-                    Path.GetFileName(file), which.Id, Who, progress), ct);
+                    Path.GetFileName(file), which.Id, Who, progress) { Batch = parsed.GetValue(batch) }, ct);
                 if (progress is not null)
                 {
                     await context.Console.Error.WriteLineAsync();
@@ -150,7 +151,7 @@ internal static class TestDataCommands
                 measurements += summary.Measurements;
                 await context.Console.Out.WriteLineAsync(summary.AlreadyImported
                     ? $"{summary.FileName}: already imported; nothing changed."
-                    : $"{summary.FileName}: {summary.Runs} runs ({summary.NewUnits} new units, {summary.Measurements} measurements) into {string.Join(", ", summary.Batches)}"
+                    : $"{summary.FileName}: {summary.Runs} runs ({summary.NewUnits} new units, {summary.Measurements} measurements{(summary.Defects > 0 ? $", {summary.Defects} defects" : "")}) into {string.Join(", ", summary.Batches)}"
                       + (summary.SkippedRuns > 0 ? $"; {summary.SkippedRuns} runs already stored, skipped." : "."));
             }
 

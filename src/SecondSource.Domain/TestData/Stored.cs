@@ -228,3 +228,50 @@ public sealed class TestDataImport : IPartyOwned
         ImportedBy = by,
     };
 }
+
+/// <summary>A defect or symptom a tester reported for a unit in a run: category, code, designator, description.</summary>
+public sealed class TestDefect : IPartyOwned
+{
+    private TestDefect()
+    {
+        Category = "";
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid UnitId { get; private set; }
+
+    public Guid RunId { get; private set; }
+
+    public Guid BatchId { get; private set; }
+
+    public PartyId PartyId { get; private set; }
+
+    public string Category { get; private set; }
+
+    public string? Code { get; private set; }
+
+    public string? Designator { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public static TestDefect Of(TestRun run, string category, string? code, string? designator, string? description)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new TestDefect
+        {
+            Id = Guid.CreateVersion7(),
+            UnitId = run.UnitId,
+            RunId = run.Id,
+            BatchId = run.BatchId,
+            PartyId = run.PartyId,
+            Category = category,
+            Code = code,
+            Designator = designator,
+            Description = description,
+            At = run.StartedAt,
+        };
+    }
+}

@@ -21,7 +21,14 @@ public sealed record TestRunRecord(
     IReadOnlyDictionary<string, string>? Attributes,
     MeasurementDefinition[] Definitions,
     double[] Values,
-    TestResult[] Results);
+    TestResult[] Results)
+{
+    /// <summary>Defects and symptoms the tester reported for the unit in this run (CFX); none from the long CSV.</summary>
+    public IReadOnlyList<DefectRecord> Defects { get; init; } = [];
+}
+
+/// <summary>A defect or symptom: its category, code, the designator concerned and a description.</summary>
+public sealed record DefectRecord(string Category, string? Code, string? Designator, string? Description);
 
 /// <summary>A test log that cannot be read as it stands: where (file, line or message, field) and why.</summary>
 public sealed class TestLogException(string file, string where, string? field, string reason)

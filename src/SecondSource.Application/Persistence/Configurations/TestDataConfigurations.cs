@@ -104,3 +104,20 @@ internal sealed class TestDataImportConfiguration : IEntityTypeConfiguration<Tes
         builder.HasOne<ManufacturingLine>().WithMany().HasForeignKey(i => i.LineId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class TestDefectConfiguration : IEntityTypeConfiguration<TestDefect>
+{
+    public void Configure(EntityTypeBuilder<TestDefect> builder)
+    {
+        builder.ToTable("TestDefects");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Category).HasMaxLength(100).IsRequired();
+        builder.Property(d => d.Code).HasMaxLength(100);
+        builder.Property(d => d.Designator).HasMaxLength(200);
+        builder.Property(d => d.Description).HasMaxLength(500);
+        builder.HasIndex(d => new { d.BatchId, d.Category });
+        builder.HasIndex(d => d.UnitId);
+        builder.HasOne<TestRun>().WithMany().HasForeignKey(d => d.RunId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -181,6 +181,32 @@ namespace SecondSource.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TestDefects",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BatchId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Designator = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TestDefects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TestDefects_TestRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "TestRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_BatchMeasurementStatistics_BatchId_Name_Unit_LimitsKey",
                 table: "BatchMeasurementStatistics",
@@ -214,6 +240,21 @@ namespace SecondSource.Migrations.Postgres.Migrations
                 table: "TestDataImports",
                 columns: new[] { "PartyId", "Sha256" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TestDefects_BatchId_Category",
+                table: "TestDefects",
+                columns: new[] { "BatchId", "Category" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TestDefects_RunId",
+                table: "TestDefects",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TestDefects_UnitId",
+                table: "TestDefects",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TestRuns_BatchId",
@@ -256,6 +297,9 @@ namespace SecondSource.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "TestDataImports");
+
+            migrationBuilder.DropTable(
+                name: "TestDefects");
 
             migrationBuilder.DropTable(
                 name: "TestRuns");

@@ -181,6 +181,32 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TestDefects",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BatchId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Designator = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TestDefects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TestDefects_TestRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "TestRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_BatchMeasurementStatistics_BatchId_Name_Unit_LimitsKey",
                 table: "BatchMeasurementStatistics",
@@ -214,6 +240,21 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 table: "TestDataImports",
                 columns: new[] { "PartyId", "Sha256" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TestDefects_BatchId_Category",
+                table: "TestDefects",
+                columns: new[] { "BatchId", "Category" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TestDefects_RunId",
+                table: "TestDefects",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TestDefects_UnitId",
+                table: "TestDefects",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TestRuns_BatchId",
@@ -256,6 +297,9 @@ namespace SecondSource.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "TestDataImports");
+
+            migrationBuilder.DropTable(
+                name: "TestDefects");
 
             migrationBuilder.DropTable(
                 name: "TestRuns");
