@@ -18,6 +18,7 @@ try
     app.MapRazorPages();
     app.MapMeApi();
     app.MapVaultApi();
+    app.MapTestDataApi();
     app.MapApiNotFound();
 
     var exitCode = await StartupTasks.RunAsync(app, seedDemo, Console.Out, Console.Error);
