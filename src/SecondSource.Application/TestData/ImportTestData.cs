@@ -79,7 +79,15 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
         }
 
         var state = new ImportState(line.Id, line.PartyId);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One transaction per file; inside a caller's transaction (the demo seed) a savepoint stands in for it.
+        var ambient = db.Database.CurrentTransaction;
+        await using var owned = ambient is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        const string Savepoint = "test_data_import";
+        if (ambient is not null)
+        {
+            await ambient.CreateSavepointAsync(Savepoint, ct);
+        }
+
         try
         {
             await using (var content = request.Open())
@@ -104,15 +112,23 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
             await MergeStatisticsAsync(state, ct);
             db.TestDataImports.Add(TestDataImport.Record(line.PartyId, line.Id, sha, request.FileName, format == TestLogFormat.Cfx ? "cfx" : "long-csv", state.Runs, state.NewUnits, state.Measurements, clock.GetUtcNow(), request.By));
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(ct);
+            }
+            else
+            {
+                await ambient!.ReleaseSavepointAsync(Savepoint, ct);
+            }
         }
-        catch (TestLogException ex)
+        catch (Exception ex) when (ex is TestLogException or DomainException)
         {
-            return Fail.Invalid(ex.Message);
-        }
-        catch (DomainException ex)
-        {
-            return Fail.Invalid($"{request.FileName}: {ex.Message}");
+            if (ambient is not null)
+            {
+                await ambient.RollbackToSavepointAsync(Savepoint, ct);
+            }
+
+            return Fail.Invalid(ex is TestLogException ? ex.Message : $"{request.FileName}: {ex.Message}");
         }
         finally
         {

@@ -16,6 +16,22 @@ public sealed record BatchSummary(Guid Id, string Line, string Name, BatchKind K
     public double? FinalYield => UnitsTested == 0 ? null : (double)FinalPassed / UnitsTested;
 }
 
+/// <summary>One measurement of a run, in base units, with its limits and result.</summary>
+public sealed record MeasurementValue(string Name, double Value, string Unit, double? Low, double? High, TestResult Result);
+
+public sealed record RunTrace(Guid Id, string Station, string? TestPlan, DateTimeOffset Start, DateTimeOffset? End, TestResult Result, IReadOnlyList<MeasurementValue> Measurements);
+
+public sealed record DefectView(string Category, string? Code, string? Designator, string? Description, DateTimeOffset At);
+
+/// <summary>Everything known of a unit on one line: batch, firmware, every run with its values, defects.</summary>
+public sealed record UnitTrace(string Serial, string Line, Guid BatchId, string Batch, BatchKind Kind, string? Firmware, int? PanelPosition, IReadOnlyList<RunTrace> Runs, IReadOnlyList<DefectView> Defects);
+
+/// <summary>A batch's defects per category, most first.</summary>
+public sealed record DefectCount(string Category, int Count);
+
+/// <summary>What does not add up across a product's test data: serials seen on two lines, batches whose tested count is not their quantity.</summary>
+public sealed record Reconciliation(IReadOnlyList<(string Serial, IReadOnlyList<string> Lines)> SerialsOnSeveralLines, IReadOnlyList<BatchSummary> CountMismatches);
+
 /// <summary>Lines, batches and batch statistics as the caller may see them (the party filter decides).</summary>
 public sealed class TestDataQueries(SecondSourceDbContext db)
 {
@@ -50,4 +66,54 @@ public sealed class TestDataQueries(SecondSourceDbContext db)
 
     public async Task<IReadOnlyList<BatchMeasurementStatistic>> StatisticsAsync(Guid batchId, CancellationToken ct) =>
         await db.BatchStatistics.AsNoTracking().Where(s => s.BatchId == batchId).OrderBy(s => s.Name).ToListAsync(ct);
+
+    /// <summary>The units with this serial number on the lines the caller sees (one per line), with every run and defect.</summary>
+    public async Task<IReadOnlyList<UnitTrace>> UnitAsync(string serial, CancellationToken ct)
+    {
+        var text = (serial ?? "").Trim();
+        var lines = (await LinesAsync(ct)).ToDictionary(l => l.Id, l => l.Name);
+        var units = await (from u in db.TestUnits.AsNoTracking()
+                           join b in db.TestBatches on u.BatchId equals b.Id
+                           where u.Serial == text
+                           select new { Unit = u, Batch = b }).ToListAsync(ct);
+        var traces = new List<UnitTrace>();
+        foreach (var found in units)
+        {
+            var runs = await db.TestRuns.AsNoTracking().Where(r => r.UnitId == found.Unit.Id).ToListAsync(ct);
+            var setIds = runs.Select(r => r.SetId).Distinct().ToList();
+            var sets = (await db.MeasurementSets.AsNoTracking().Where(m => setIds.Contains(m.Id)).ToListAsync(ct)).ToDictionary(m => m.Id, m => m.Definitions());
+            var defects = await db.TestDefects.AsNoTracking().Where(d => d.UnitId == found.Unit.Id).ToListAsync(ct);
+            traces.Add(new UnitTrace(found.Unit.Serial, lines.GetValueOrDefault(found.Unit.LineId) ?? "(line)", found.Batch.Id, found.Batch.Name, found.Batch.Kind, found.Unit.FirmwareVersion, found.Unit.PanelPosition,
+                runs.OrderBy(r => r.StartedAt).Select(r =>
+                {
+                    var (values, results) = RunValues.Decode(r.Values);
+                    var shape = sets[r.SetId];
+                    return new RunTrace(r.Id, r.Station, r.TestPlan, r.StartedAt, r.EndedAt, r.Result,
+                        shape.Select((d, i) => new MeasurementValue(d.Name, values[i], d.Unit, d.Low, d.High, results[i])).ToList());
+                }).ToList(),
+                defects.OrderBy(d => d.At).Select(d => new DefectView(d.Category, d.Code, d.Designator, d.Description, d.At)).ToList()));
+        }
+
+        return traces;
+    }
+
+    public async Task<IReadOnlyList<DefectCount>> DefectsAsync(Guid batchId, CancellationToken ct) =>
+        (await db.TestDefects.AsNoTracking().Where(d => d.BatchId == batchId).GroupBy(d => d.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .OrderByDescending(d => d.Count).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => new DefectCount(d.Key, d.Count)).ToList();
+
+    /// <summary>The product's test data that does not add up (what the caller sees of it).</summary>
+    public async Task<Reconciliation> ReconcileAsync(Guid productId, CancellationToken ct)
+    {
+        var lines = (await LinesAsync(ct)).ToDictionary(l => l.Id, l => l.Name);
+        var batches = await BatchesAsync(productId, ct);
+        var batchIds = batches.Select(b => b.Id).ToList();
+        var shared = await db.TestUnits.AsNoTracking().Where(u => batchIds.Contains(u.BatchId))
+            .GroupBy(u => u.Serial).Where(g => g.Select(u => u.LineId).Distinct().Count() > 1)
+            .Select(g => g.Key).OrderBy(s => s).Take(200).ToListAsync(ct);
+        var sharedLines = (await db.TestUnits.AsNoTracking().Where(u => shared.Contains(u.Serial)).Select(u => new { u.Serial, u.LineId }).ToListAsync(ct))
+            .GroupBy(u => u.Serial).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(u => lines.GetValueOrDefault(u.LineId) ?? "(line)").Order(StringComparer.Ordinal).ToList());
+        return new Reconciliation(
+            shared.Select(s => (s, sharedLines.GetValueOrDefault(s) ?? [])).ToList(),
+            batches.Where(b => b.UnitsTested != b.Quantity && b.UnitsTested > 0).ToList());
+    }
 }

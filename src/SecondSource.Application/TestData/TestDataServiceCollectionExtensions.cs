@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SecondSource.Application.Demo;
 
 namespace SecondSource.Application.TestData;
 
@@ -10,6 +11,7 @@ public static class TestDataServiceCollectionExtensions
         services.AddScoped<CreateTestBatchHandler>();
         services.AddScoped<ImportTestDataHandler>();
         services.AddScoped<TestDataQueries>();
+        services.AddScoped<IDemoSeeder, TestDataDemoSeeder>();
         return services;
     }
 }

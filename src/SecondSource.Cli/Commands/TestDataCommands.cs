@@ -8,7 +8,7 @@ using SecondSource.Domain.TestData;
 
 namespace SecondSource.Cli.Commands;
 
-/// <summary><c>secondsource testdata batch add|batches|import</c>: batches and the bulk import of test logs.</summary>
+/// <summary><c>secondsource testdata batch add|batches|import|unit</c>: batches, the bulk import of test logs, traceability.</summary>
 internal static class TestDataCommands
 {
     private static string Who => $"cli:{Environment.UserName}";
@@ -21,6 +21,7 @@ internal static class TestDataCommands
         testdata.Subcommands.Add(batch);
         testdata.Subcommands.Add(Batches(context));
         testdata.Subcommands.Add(Import(context));
+        testdata.Subcommands.Add(Unit(context));
         return testdata;
     }
 
@@ -161,5 +162,46 @@ internal static class TestDataCommands
             return refused == 0 ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return import;
+    }
+
+    private static Command Unit(CliContext context)
+    {
+        var serial = new Argument<string>("serial") { Description = "The unit's serial number." };
+        var json = CommandActions.JsonOption();
+        var unit = new Command("unit", "Trace a unit by serial number: line, batch, firmware, every run and value, defects.") { serial, json };
+        unit.SetScopedAction(context, async (parsed, services, ct) =>
+        {
+            var traces = await services.GetRequiredService<TestDataQueries>().UnitAsync(parsed.GetValue(serial)!, ct);
+            if (traces.Count == 0)
+            {
+                await context.Console.Error.WriteLineAsync($"There is no unit with serial number '{parsed.GetValue(serial)}'.");
+                return ExitCodes.Findings;
+            }
+
+            if (parsed.GetValue(json))
+            {
+                await CliOutput.WriteJsonAsync(context.Console.Out, traces);
+                return ExitCodes.Ok;
+            }
+
+            foreach (var trace in traces)
+            {
+                await context.Console.Out.WriteLineAsync($"{trace.Serial} on {trace.Line}, batch {trace.Batch} ({trace.Kind}), firmware {trace.Firmware ?? "not reported"}, {trace.Runs.Count} runs");
+                foreach (var run in trace.Runs)
+                {
+                    var failed = run.Measurements.Where(m => m.Result != TestResult.Passed).Select(m => $"{m.Name} {m.Value.ToString("G6", CultureInfo.InvariantCulture)} {m.Unit}".TrimEnd());
+                    await context.Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"  {run.Start:yyyy-MM-dd HH:mm:ss} {run.Station} {run.Result}: {run.Measurements.Count} measurements{(failed.Any() ? "; not passed: " + string.Join(", ", failed) : "")}"));
+                }
+
+                foreach (var defect in trace.Defects)
+                {
+                    await context.Console.Out.WriteLineAsync($"  defect: {defect.Category}{(defect.Code is null ? "" : " " + defect.Code)}{(defect.Designator is null ? "" : " at " + defect.Designator)}{(defect.Description is null ? "" : ": " + defect.Description)}");
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return unit;
     }
 }

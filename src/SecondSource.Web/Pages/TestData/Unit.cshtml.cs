@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecondSource.Application.TestData;
+
+namespace SecondSource.Web.Pages.TestData;
+
+/// <summary>Traceability by serial number: the unit on every line the caller sees, its batch, firmware, every run and value, defects.</summary>
+public sealed class UnitModel(TestDataQueries testData) : PageModel
+{
+    public string Serial { get; private set; } = "";
+
+    public IReadOnlyList<UnitTrace> Units { get; private set; } = [];
+
+    public async Task OnGetAsync(string? serial, CancellationToken ct)
+    {
+        Serial = (serial ?? "").Trim();
+        Units = Serial.Length is > 0 and <= 100 ? await testData.UnitAsync(Serial, ct) : [];
+    }
+}
