@@ -30,7 +30,13 @@ public sealed class ImportTestDataTests
                 new ImportTestDataRequest(() => new MemoryStream(Encoding.UTF8.GetBytes(csv)), name, line ?? Vistula.Id, "test"), CancellationToken.None));
 
         public Task<T> DbAsync<T>(Func<SecondSourceDbContext, Task<T>> query) => AsAsync(PartyScope.Unrestricted, s => query(s.GetRequiredService<SecondSourceDbContext>()));
+
+        /// <summary>Rows of the batches this test opened (the demo's own year of test data is left out).</summary>
+        public Task<T> OursAsync<T>(Func<SecondSourceDbContext, IQueryable<Guid>, Task<T>> query) =>
+            DbAsync(db => query(db, db.TestBatches.Where(b => TestBatchNames.Contains(b.Name)).Select(b => b.Id)));
     }
+
+    private static readonly string[] TestBatchNames = ["P1", "P2", "PR-1"];
 
     private static async Task<Demo> DemoAsync(DatabaseProvider provider)
     {
@@ -74,7 +80,7 @@ public sealed class ImportTestDataTests
                     }
 
                     (values.TryGetValue($"M{m}", out var list) ? list : values[$"M{m}"] = []).Add(value);
-                    csv.Append(CultureInfo.InvariantCulture, $"VE-{u:D5},{batch},FCT-2,TP-4,{start},,{result},2.4.1,M{m},{value.ToString("R", CultureInfo.InvariantCulture)},V,3.2,3.4,{(failed ? "Failed" : "Passed")}\n");
+                    csv.Append(CultureInfo.InvariantCulture, $"VE-{u:D5},{batch},FCT-T9,TP-4,{start},,{result},2.4.1,M{m},{value.ToString("R", CultureInfo.InvariantCulture)},V,3.2,3.4,{(failed ? "Failed" : "Passed")}\n");
                 }
             }
         }
@@ -111,10 +117,10 @@ public sealed class ImportTestDataTests
 
         statistics.Single(s => s.Name == "M0").ShouldSatisfyAllConditions(s => s.Failed.ShouldBe(10), s => s.Passed.ShouldBe(70));
 
-        var run = await demo.DbAsync(db => db.TestRuns.FirstAsync(r => r.Result == TestResult.Failed));
+        var run = await demo.DbAsync(db => db.TestRuns.FirstAsync(r => r.Result == TestResult.Failed && r.Station == "FCT-T9"));
         var (values, results) = RunValues.Decode(run.Values);
         (values.Length, values[0], results[0], results[1]).ShouldBe((20, 3.5, TestResult.Failed, TestResult.Passed));
-        (await demo.DbAsync(db => db.MeasurementSets.CountAsync())).ShouldBe(1, "every run has the same shape");
+        (await demo.OursAsync((db, ours) => db.TestRuns.Where(r => ours.Contains(r.BatchId)).Select(r => r.SetId).Distinct().CountAsync())).ShouldBe(1, "every run has the same shape");
     }
 
     [Theory, DatabaseProviders]
@@ -128,9 +134,9 @@ public sealed class ImportTestDataTests
         var overlapping = (await demo.ImportAsync(log + Log(20, 5, 5, 4).Csv[Header.Length..], "more.csv")).Value!;
 
         (overlapping.Runs, overlapping.SkippedRuns, overlapping.NewUnits).ShouldBe((6, 23, 5));
-        (await demo.DbAsync(db => db.TestRuns.CountAsync())).ShouldBe(29);
-        (await demo.DbAsync(db => db.TestDataImports.CountAsync())).ShouldBe(2);
-        (await demo.DbAsync(db => db.BatchStatistics.Where(s => s.Name == "M1").Select(s => s.Count).SingleAsync())).ShouldBe(29L, "skipped runs are not counted twice");
+        (await demo.OursAsync((db, ours) => db.TestRuns.CountAsync(r => ours.Contains(r.BatchId)))).ShouldBe(29);
+        (await demo.DbAsync(db => db.TestDataImports.CountAsync(i => i.ImportedBy == "test"))).ShouldBe(2);
+        (await demo.OursAsync((db, ours) => db.BatchStatistics.Where(s => s.Name == "M1" && ours.Contains(s.BatchId)).Select(s => s.Count).SingleAsync())).ShouldBe(29L, "skipped runs are not counted twice");
     }
 
     [Theory, DatabaseProviders]
@@ -138,15 +144,15 @@ public sealed class ImportTestDataTests
     {
         await using var demo = await DemoAsync(provider);
         var (log, _) = Log(0, 2_300, 1, 5);
-        var broken = log + "VE-99999,P1,FCT-2,TP-4,2026-11-21T08:00:00Z,,Passed,2.4.1,M0,3.3,V,3.4,3.2,Passed\n";
+        var broken = log + "VE-99999,P1,FCT-T9,TP-4,2026-11-21T08:00:00Z,,Passed,2.4.1,M0,3.3,V,3.4,3.2,Passed\n";
 
         var refused = await demo.ImportAsync(broken, "broken.csv");
 
         refused.Failure!.Message.ShouldBe($"broken.csv, line {Header.Count(c => c == '\n') + log.Count(c => c == '\n')}, field low: the limits are reversed (low 3.4 above high 3.2)");
-        (await demo.DbAsync(db => db.TestRuns.CountAsync())).ShouldBe(0);
-        (await demo.DbAsync(db => db.TestUnits.CountAsync())).ShouldBe(0);
-        (await demo.DbAsync(db => db.BatchStatistics.CountAsync())).ShouldBe(0);
-        (await demo.DbAsync(db => db.TestDataImports.CountAsync())).ShouldBe(0);
+        (await demo.OursAsync((db, ours) => db.TestRuns.CountAsync(r => ours.Contains(r.BatchId)))).ShouldBe(0);
+        (await demo.OursAsync((db, ours) => db.TestUnits.CountAsync(u => ours.Contains(u.BatchId)))).ShouldBe(0);
+        (await demo.OursAsync((db, ours) => db.BatchStatistics.CountAsync(s => ours.Contains(s.BatchId)))).ShouldBe(0);
+        (await demo.DbAsync(db => db.TestDataImports.CountAsync(i => i.ImportedBy == "test"))).ShouldBe(0);
         (await demo.ImportAsync(log, "fixed.csv")).Value!.Runs.ShouldBe(2_300 + 2_300 / 7 + 1);
     }
 
@@ -170,7 +176,7 @@ public sealed class ImportTestDataTests
         (await demo.ImportAsync(Log(0, 3, 2, 8, batch: "PR-1").Csv, scope: vistula, line: demo.PearlRiver.Id)).Failure!.Kind.ShouldBe(FailureKind.NotFound);
         (await demo.ImportAsync(Log(0, 3, 2, 8).Csv, scope: vistula)).Value!.Runs.ShouldBe(4);
 
-        (await demo.DbAsync(db => db.TestRuns.Select(r => r.PartyId).Distinct().ToListAsync())).ShouldBe([demo.Vistula.PartyId]);
-        (await demo.AsAsync(PartyScope.For(demo.PearlRiver.PartyId), s => s.GetRequiredService<SecondSourceDbContext>().TestRuns.CountAsync())).ShouldBe(0);
+        (await demo.OursAsync((db, ours) => db.TestRuns.Where(r => ours.Contains(r.BatchId)).Select(r => r.PartyId).Distinct().ToListAsync())).ShouldBe([demo.Vistula.PartyId]);
+        (await demo.AsAsync(PartyScope.For(demo.PearlRiver.PartyId), s => s.GetRequiredService<SecondSourceDbContext>().TestRuns.CountAsync(r => r.Station == "FCT-T9"))).ShouldBe(0, "the primary sees nothing of the second line's runs");
     }
 }
