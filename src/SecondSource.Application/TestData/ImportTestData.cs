@@ -290,7 +290,7 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
                     stored[key] = statistic;
                 }
 
-                statistic.Merge(accumulators.Moments[i], accumulators.Passed[i], accumulators.Failed[i]);
+                statistic.Merge(accumulators.Moments[i], accumulators.Sketches[i], accumulators.Passed[i], accumulators.Failed[i]);
             }
         }
     }
@@ -333,6 +333,7 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
             for (var i = 0; i < run.Values.Length; i++)
             {
                 accumulators.Moments[i].Add(run.Values[i]);
+                accumulators.Sketches[i].Add(run.Values[i]);
                 if (run.Results[i] == TestResult.Passed)
                 {
                     accumulators.Passed[i]++;
@@ -348,6 +349,8 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
     private sealed class Accumulators(int count)
     {
         public MomentAggregate[] Moments { get; } = Enumerable.Range(0, count).Select(_ => new MomentAggregate()).ToArray();
+
+        public KllSketch[] Sketches { get; } = Enumerable.Range(0, count).Select(_ => new KllSketch()).ToArray();
 
         public long[] Passed { get; } = new long[count];
 

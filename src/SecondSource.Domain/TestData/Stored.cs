@@ -149,6 +149,9 @@ public sealed class BatchMeasurementStatistic : IPartyOwned
 
     public long Failed { get; private set; }
 
+    /// <summary>The values' KLL quantile sketch (<see cref="KllSketch.Serialize"/>), merged like the moments.</summary>
+    public byte[]? Sketch { get; private set; }
+
     public static BatchMeasurementStatistic Create(Guid batchId, PartyId partyId, MeasurementDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -172,9 +175,16 @@ public sealed class BatchMeasurementStatistic : IPartyOwned
 
     public MomentAggregate Moments => MomentAggregate.From(Count, Mean, M2, M3, M4, Min, Max);
 
+    /// <summary>The quantile sketch, or null for statistics stored without one.</summary>
+    public KllSketch? Quantiles() => Sketch is null ? null : KllSketch.Deserialize(Sketch);
+
     /// <summary>Merges a partition's statistics (from one import) into the stored ones.</summary>
-    public void Merge(MomentAggregate moments, long passed, long failed)
+    public void Merge(MomentAggregate moments, KllSketch sketch, long passed, long failed)
     {
+        ArgumentNullException.ThrowIfNull(sketch);
+        var quantiles = Quantiles() ?? new KllSketch(sketch.K);
+        quantiles.Merge(sketch);
+        Sketch = quantiles.Serialize();
         var merged = Moments;
         merged.Merge(moments);
         (Count, Mean, M2, M3, M4, Min, Max) = (merged.Count, merged.Mean, merged.M2, merged.M3, merged.M4, merged.Min, merged.Max);

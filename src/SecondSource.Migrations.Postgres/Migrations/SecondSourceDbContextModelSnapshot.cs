@@ -1288,6 +1288,9 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.Property<long>("Passed")
                         .HasColumnType("bigint");
 
+                    b.Property<byte[]>("Sketch")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(10)

@@ -1281,6 +1281,9 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.Property<long>("Passed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Sketch")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(10)

@@ -113,6 +113,11 @@ public sealed class ImportTestDataTests
             statistic.Mean.ShouldBe(raw.Average(), 1e-12);
             statistic.M2.ShouldBe(reference.M2, reference.M2 * 1e-10);
             (statistic.Min, statistic.Max, statistic.Unit, statistic.Low, statistic.High).ShouldBe((raw.Min(), raw.Max(), "V", 3.2, 3.4));
+
+            // Fewer values than the sketch's first compaction: the merged sketch is exact.
+            var quantiles = statistic.Quantiles()!;
+            quantiles.Count.ShouldBe(raw.Length);
+            quantiles.Quantile(0.5).ShouldBe(raw.Order().ElementAt((raw.Length + 1) / 2 - 1));
         }
 
         statistics.Single(s => s.Name == "M0").ShouldSatisfyAllConditions(s => s.Failed.ShouldBe(10), s => s.Passed.ShouldBe(70));
