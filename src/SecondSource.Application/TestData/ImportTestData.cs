@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using SecondSource.Application.Persistence;
 using SecondSource.Domain.Common;
@@ -109,6 +110,8 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
                 request.BytesRead?.Report(content.Position);
             }
 
+            state.Statistician.Writer.Complete();
+            await state.StatisticsDone;
             await MergeStatisticsAsync(state, ct);
             db.TestDataImports.Add(TestDataImport.Record(line.PartyId, line.Id, sha, request.FileName, format == TestLogFormat.Cfx ? "cfx" : "long-csv", state.Runs, state.NewUnits, state.Measurements, clock.GetUtcNow(), request.By));
             await db.SaveChangesAsync(ct);
@@ -132,6 +135,9 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
         }
         finally
         {
+            // The statistics task ends with the import, whatever happened (a refusal leaves it nothing to merge).
+            state.Statistician.Writer.TryComplete();
+            await state.StatisticsDone.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             db.ChangeTracker.Clear();
         }
 
@@ -196,6 +202,7 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
         // The chunk's runs, with their units' first and last results taken in before new units are written.
         var rows = new List<TestRun>(chunk.Count);
         var defects = new List<TestDefect>();
+        var accepted = new List<(Guid BatchId, TestRunRecord Run)>(chunk.Count);
         foreach (var record in chunk)
         {
             var unit = state.Units[record.Serial];
@@ -217,7 +224,7 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
             rows.Add(run);
             defects.AddRange(record.Defects.Select(d => TestDefect.Of(run, d.Category, d.Code, d.Designator, d.Description)));
             unit.Record(record.Start, record.Result, record.Firmware);
-            state.Accumulate(batch.Id, record);
+            accepted.Add((batch.Id, record));
             state.Runs++;
             state.Measurements += record.Values.Length;
         }
@@ -248,6 +255,9 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
 
             await runs.CompleteAsync(ct);
         }
+
+        // The statistics of the chunk's runs are computed on the other core while the next chunk is read and written.
+        await state.Statistician.Writer.WriteAsync(accepted, ct);
 
         // Defects (few) go through EF with the units already stored whose first or last run changed.
         db.TestDefects.AddRange(defects);
@@ -296,11 +306,34 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
     }
 
     /// <summary>What one import has seen so far.</summary>
-    private sealed class ImportState(Guid lineId, Domain.Parties.PartyId partyId)
+    private sealed class ImportState
     {
-        public Guid LineId { get; } = lineId;
+        public ImportState(Guid lineId, Domain.Parties.PartyId partyId)
+        {
+            LineId = lineId;
+            PartyId = partyId;
+            Statistician = Channel.CreateBounded<List<(Guid BatchId, TestRunRecord Run)>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+            StatisticsDone = Task.Run(async () =>
+            {
+                await foreach (var chunk in Statistician.Reader.ReadAllAsync())
+                {
+                    foreach (var (batchId, run) in chunk)
+                    {
+                        Accumulate(batchId, run);
+                    }
+                }
+            });
+        }
 
-        public Domain.Parties.PartyId PartyId { get; } = partyId;
+        /// <summary>Chunks of accepted runs on their way to <see cref="Accumulate"/>, which runs on its own task.</summary>
+        public Channel<List<(Guid BatchId, TestRunRecord Run)>> Statistician { get; }
+
+        /// <summary>The statistics task: done once the channel is completed and drained.</summary>
+        public Task StatisticsDone { get; }
+
+        public Guid LineId { get; }
+
+        public Domain.Parties.PartyId PartyId { get; }
 
         public Dictionary<string, TestBatch> Batches { get; } = new(StringComparer.Ordinal);
 

@@ -17,6 +17,7 @@ public sealed class KllSketch
     private const byte Version = 1;
     private readonly List<List<double>> _levels = [];
     private readonly Random _random;
+    private int[] _capacities = [];
     private int _size;
     private int _maxSize;
 
@@ -43,9 +44,8 @@ public sealed class KllSketch
     public void Add(double value)
     {
         _levels[0].Add(value);
-        _size++;
         Count++;
-        if (_size >= _maxSize)
+        if (++_size >= _maxSize)
         {
             Compress();
         }
@@ -185,12 +185,11 @@ public sealed class KllSketch
         return sketch;
     }
 
-    private int Capacity(int level) => (int)Math.Ceiling(Math.Pow(C, _levels.Count - level - 1) * K) + 1;
-
     private void Grow()
     {
-        _levels.Add([]);
-        _maxSize = Enumerable.Range(0, _levels.Count).Sum(Capacity);
+        _levels.Add(new List<double>(_levels.Count == 0 ? K + 1 : 0));
+        _capacities = Enumerable.Range(0, _levels.Count).Select(level => (int)Math.Ceiling(Math.Pow(C, _levels.Count - level - 1) * K) + 1).ToArray();
+        _maxSize = _capacities.Sum();
     }
 
     private void Compress()
@@ -198,7 +197,7 @@ public sealed class KllSketch
         for (var h = 0; h < _levels.Count; h++)
         {
             var level = _levels[h];
-            if (level.Count < Capacity(h))
+            if (level.Count < _capacities[h])
             {
                 continue;
             }
@@ -225,7 +224,7 @@ public sealed class KllSketch
                 level.Add(last);
             }
 
-            _size = _levels.Sum(l => l.Count);
+            _size -= pairs;
             return;
         }
     }
