@@ -5,7 +5,7 @@ using SecondSource.Domain.Parties;
 namespace SecondSource.Application.Parties;
 
 /// <summary>Who a valid key acts for.</summary>
-public sealed record ApiKeyIdentity(ApiKeyId KeyId, string KeyName, PartyId PartyId, PartyKind PartyKind, string PartyName);
+public sealed record ApiKeyIdentity(ApiKeyId KeyId, string KeyName, PartyId PartyId, PartyKind PartyKind, string PartyName, Guid? LineId = null);
 
 /// <summary>
 /// Checks a presented token: known prefix, matching secret (constant time), not revoked, not expired.
@@ -38,6 +38,6 @@ public sealed class AuthenticateApiKeyHandler(SecondSourceDbContext db, TimeProv
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
         }
 
-        return new ApiKeyIdentity(key.Id, key.Name, party.Id, party.Kind, party.Name);
+        return new ApiKeyIdentity(key.Id, key.Name, party.Id, party.Kind, party.Name, key.LineId);
     }
 }

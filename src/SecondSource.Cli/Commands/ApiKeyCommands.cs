@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SecondSource.Application.Parties;
+using SecondSource.Application.TestData;
 
 namespace SecondSource.Cli.Commands;
 
@@ -22,8 +23,9 @@ internal static class ApiKeyCommands
         var party = new Option<string>("--party") { Description = "The organisation the key acts for (its name).", Required = true };
         var name = new Option<string>("--name") { Description = "What the key is for, e.g. \"ICT station 2, line 1\".", Required = true };
         var expires = new Option<string?>("--expires") { Description = "Expiry date, yyyy-MM-dd (UTC). Default: none." };
+        var line = new Option<string?>("--line") { Description = "Bind a station's key to one of the party's lines (its id, or a unique part of '<manufacturer> / <line>'): test data for that line only." };
         var json = CommandActions.JsonOption();
-        var create = new Command("create", "Create a key and print it once; only its hash is stored.") { party, name, expires, json };
+        var create = new Command("create", "Create a key and print it once; only its hash is stored.") { party, name, expires, line, json };
         create.SetScopedAction(context, async (parsed, services, ct) =>
         {
             var partyName = parsed.GetValue(party)!;
@@ -37,8 +39,18 @@ internal static class ApiKeyCommands
                     : throw new CliUsageException($"--expires '{text}' is not a date in the form yyyy-MM-dd.");
             }
 
+            Guid? lineId = null;
+            if (parsed.GetValue(line) is { } which)
+            {
+                var lines = (await services.GetRequiredService<TestDataQueries>().LinesAsync(ct)).Where(l => l.PartyId == found.Id).ToList();
+                var matching = Guid.TryParse(which, out var id) ? lines.Where(l => l.Id == id).ToList() : lines.Where(l => l.Name.Contains(which.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+                lineId = matching.Count == 1
+                    ? matching[0].Id
+                    : throw new CliUsageException($"--line '{which}' matches {matching.Count} of {found.Name}'s lines; they are: {string.Join("; ", lines.Select(l => l.Name))}.");
+            }
+
             var result = await services.GetRequiredService<CreateApiKeyHandler>().HandleAsync(
-                new CreateApiKeyRequest(found.Id, parsed.GetValue(name)!, $"cli:{Environment.UserName}", expiresAt), ct);
+                new CreateApiKeyRequest(found.Id, parsed.GetValue(name)!, $"cli:{Environment.UserName}", expiresAt, lineId), ct);
             if (result.Failure is { } failure)
             {
                 return await context.FailAsync(failure);

@@ -52,8 +52,11 @@ public sealed class ApiKey : IPartyOwned
 
     public DateTimeOffset? LastUsedAt { get; private set; }
 
+    /// <summary>The one manufacturing line a station's key may write test data for; null for any line of its party.</summary>
+    public Guid? LineId { get; private set; }
+
     /// <summary>Creates a key for <paramref name="partyId"/>; the returned token is the only copy of the secret.</summary>
-    public static (ApiKey Key, ApiKeyToken Token) Issue(PartyId partyId, string name, string createdBy, DateTimeOffset now, DateTimeOffset? expiresAt = null)
+    public static (ApiKey Key, ApiKeyToken Token) Issue(PartyId partyId, string name, string createdBy, DateTimeOffset now, DateTimeOffset? expiresAt = null, Guid? lineId = null)
     {
         Guard.Utc(now, "Creation time");
         if (expiresAt is { } expiry && expiry <= now)
@@ -71,6 +74,7 @@ public sealed class ApiKey : IPartyOwned
             Guard.RequiredText(createdBy, "Created by", 256),
             now,
             expiresAt?.ToUniversalTime());
+        key.LineId = lineId;
         return (key, token);
     }
 

@@ -10,7 +10,8 @@ namespace SecondSource.Web.Api;
 
 /// <summary>
 /// Test results from stations, with an API key: a long-CSV log or IPC-CFX UnitsTested messages (one, or one per line)
-/// in the body, for one of the key's own lines (another party's line is 404). The body streams to a temporary file
+/// in the body, for one of the key's own lines (another party's line is 404, and so is any other line when the key is
+/// bound to one). The body streams to a temporary file
 /// (413 over the limit, before it is stored), then imports in one transaction; the same body twice changes nothing and
 /// a run already stored (unit, start, station) is skipped, so a station may simply retry.
 /// </summary>
@@ -33,6 +34,11 @@ public static class TestDataApi
     private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> Import(Guid line, [FromQuery] string? batch, [FromQuery] string? fileName, HttpContext http,
         ImportTestDataHandler import, DatabaseSettings settings, CancellationToken ct)
     {
+        if (http.User.FindFirst(SecondSourceClaims.LineId)?.Value is { } bound && bound != line.ToString())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such line for this key", detail: "This key is bound to another line.");
+        }
+
         if (http.Request.ContentLength > MaxBodyBytes)
         {
             return TooLarge();

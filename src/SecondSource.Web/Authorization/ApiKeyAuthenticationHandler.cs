@@ -39,7 +39,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is not valid.");
         }
 
-        var claims = new[]
+        var claims = new List<Claim>
         {
             new Claim(ClaimTypes.NameIdentifier, identity.KeyId.ToString()),
             new Claim(ClaimTypes.Name, identity.KeyName),
@@ -49,6 +49,11 @@ public sealed class ApiKeyAuthenticationHandler(
             new Claim(SecondSourceClaims.PartyKind, identity.PartyKind.ToString()),
             new Claim(SecondSourceClaims.PartyName, identity.PartyName),
         };
+        if (identity.LineId is { } line)
+        {
+            claims.Add(new Claim(SecondSourceClaims.LineId, line.ToString()));
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

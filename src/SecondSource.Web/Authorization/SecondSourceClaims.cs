@@ -13,6 +13,9 @@ public static class SecondSourceClaims
     public const string DisplayName = "ss:display_name";
     public const string ApiKeyId = "ss:api_key";
 
+    /// <summary>The line a station's key is bound to, when it is.</summary>
+    public const string LineId = "ss:line";
+
     /// <summary>The role machines hold; people hold one of <see cref="Role"/>.</summary>
     public const string MachineRole = "Machine";
 

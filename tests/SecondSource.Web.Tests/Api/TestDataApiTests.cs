@@ -89,4 +89,28 @@ public sealed class TestDataApiTests(SecondSourceWebFactory app) : IClassFixture
         (await app.RunInSystemScopeAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
             s.GetRequiredService<SecondSourceDbContext>().TestDataImports.Where(i => i.FileName == "bad.csv")))).ShouldBeFalse("a refused body leaves no import behind");
     }
+
+    [Fact]
+    public async Task A_key_bound_to_a_line_writes_that_line_only()
+    {
+        var (primary, second) = await LinesAsync();
+        var (bound, refused) = await app.RunInSystemScopeAsync(async s =>
+        {
+            var create = s.GetRequiredService<Application.Parties.CreateApiKeyHandler>();
+            var ok = await create.HandleAsync(new Application.Parties.CreateApiKeyRequest(primary.PartyId, "ICT-3 station", "test", LineId: primary.Id), CancellationToken.None);
+            var wrong = await create.HandleAsync(new Application.Parties.CreateApiKeyRequest(primary.PartyId, "ICT-9", "test", LineId: second.Id), CancellationToken.None);
+            return (ok.Value!.Token, wrong.Failure!.Message);
+        });
+        refused.ShouldStartWith("The line is not one of Pearl River");
+
+        using var station = app.CreateBrowserlessClient();
+        station.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, bound);
+        var log = Log.Replace("PR-00000", "PR-B0000", StringComparison.Ordinal);
+        using var own = await station.PostAsync(new Uri($"/api/v1/testdata/lines/{primary.Id}/results", UriKind.Relative), Body(log, "text/csv"));
+        own.StatusCode.ShouldBe(HttpStatusCode.OK, await own.Content.ReadAsStringAsync());
+
+        using var other = await station.PostAsync(new Uri($"/api/v1/testdata/lines/{Guid.NewGuid()}/results", UriKind.Relative), Body(log, "text/csv"));
+        other.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldBe("This key is bound to another line.");
+    }
 }

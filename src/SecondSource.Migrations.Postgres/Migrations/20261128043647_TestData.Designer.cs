@@ -12,7 +12,7 @@ using SecondSource.Application.Persistence;
 namespace SecondSource.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SecondSourceDbContext))]
-    [Migration("20261128042502_TestData")]
+    [Migration("20261128043647_TestData")]
     partial class TestData
     {
         /// <inheritdoc />
@@ -927,6 +927,9 @@ namespace SecondSource.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LineId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Name")
                         .IsRequired()

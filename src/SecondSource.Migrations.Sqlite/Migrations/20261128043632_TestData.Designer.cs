@@ -11,7 +11,7 @@ using SecondSource.Application.Persistence;
 namespace SecondSource.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SecondSourceDbContext))]
-    [Migration("20261128042454_TestData")]
+    [Migration("20261128043632_TestData")]
     partial class TestData
     {
         /// <inheritdoc />
@@ -920,6 +920,9 @@ namespace SecondSource.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("LastUsedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LineId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SecondSource.Migrations.Sqlite.Migrations
+namespace SecondSource.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class TestData : Migration
@@ -11,15 +11,21 @@ namespace SecondSource.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "LineId",
+                table: "ApiKeys",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "MeasurementSets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false),
-                    Definition = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    Definition = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -30,17 +36,17 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "TestBatches",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LineId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -63,17 +69,17 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "TestDataImports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LineId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Format = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Runs = table.Column<int>(type: "INTEGER", nullable: false),
-                    Units = table.Column<int>(type: "INTEGER", nullable: false),
-                    Measurements = table.Column<long>(type: "INTEGER", nullable: false),
-                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Format = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Runs = table.Column<int>(type: "integer", nullable: false),
+                    Units = table.Column<int>(type: "integer", nullable: false),
+                    Measurements = table.Column<long>(type: "bigint", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ImportedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -90,24 +96,24 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "BatchMeasurementStatistics",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BatchId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Low = table.Column<double>(type: "REAL", nullable: true),
-                    High = table.Column<double>(type: "REAL", nullable: true),
-                    LimitsKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Count = table.Column<long>(type: "INTEGER", nullable: false),
-                    Mean = table.Column<double>(type: "REAL", nullable: false),
-                    M2 = table.Column<double>(type: "REAL", nullable: false),
-                    M3 = table.Column<double>(type: "REAL", nullable: false),
-                    M4 = table.Column<double>(type: "REAL", nullable: false),
-                    Min = table.Column<double>(type: "REAL", nullable: false),
-                    Max = table.Column<double>(type: "REAL", nullable: false),
-                    Passed = table.Column<long>(type: "INTEGER", nullable: false),
-                    Failed = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sketch = table.Column<byte[]>(type: "BLOB", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BatchId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Low = table.Column<double>(type: "double precision", nullable: true),
+                    High = table.Column<double>(type: "double precision", nullable: true),
+                    LimitsKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false),
+                    Mean = table.Column<double>(type: "double precision", nullable: false),
+                    M2 = table.Column<double>(type: "double precision", nullable: false),
+                    M3 = table.Column<double>(type: "double precision", nullable: false),
+                    M4 = table.Column<double>(type: "double precision", nullable: false),
+                    Min = table.Column<double>(type: "double precision", nullable: false),
+                    Max = table.Column<double>(type: "double precision", nullable: false),
+                    Passed = table.Column<long>(type: "bigint", nullable: false),
+                    Failed = table.Column<long>(type: "bigint", nullable: false),
+                    Sketch = table.Column<byte[]>(type: "bytea", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -124,18 +130,18 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "TestUnits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BatchId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LineId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Serial = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FirmwareVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    PanelPosition = table.Column<int>(type: "INTEGER", nullable: true),
-                    FirstRunAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FirstResult = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    LastRunAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastResult = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Runs = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BatchId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Serial = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FirmwareVersion = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PanelPosition = table.Column<int>(type: "integer", nullable: true),
+                    FirstRunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FirstResult = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    LastRunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastResult = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Runs = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -152,18 +158,18 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "TestRuns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BatchId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Station = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TestPlan = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    SetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Values = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Attributes = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BatchId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Station = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TestPlan = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Result = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    SetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Values = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Attributes = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -186,16 +192,16 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 name: "TestDefects",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BatchId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Designator = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BatchId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Designator = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -313,6 +319,10 @@ namespace SecondSource.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "TestBatches");
+
+            migrationBuilder.DropColumn(
+                name: "LineId",
+                table: "ApiKeys");
         }
     }
 }
