@@ -53,6 +53,12 @@ public sealed class TestDataCommandTests
         import.Out.ShouldContain("1 of 2 files imported");
         twice.Out.ShouldContain("a.csv: already imported; nothing changed.");
         batches.Out.Split('\n').Single(l => l.Contains("P1", StringComparison.Ordinal)).ShouldContain("12      100.0 %");
+
+        var boundKey = await CliRun.OnAsync(database, null, "apikey", "create", "--party", "Vistula EMS Sp. z o.o. (Gdańsk)", "--name", "FCT-1 station", "--line", "SMT line 1");
+        var foreignLine = await CliRun.OnAsync(database, null, "apikey", "create", "--party", "Vistula EMS Sp. z o.o. (Gdańsk)", "--name", "FCT-9", "--line", "Pearl River");
+        boundKey.ExitCode.ShouldBe(0, boundKey.Error);
+        foreignLine.ExitCode.ShouldBe(2);
+        foreignLine.Error.ShouldContain("--line 'Pearl River' matches no line; they are: Vistula EMS Sp. z o.o. (Gdańsk) / SMT line 1.");
     }
 
     [Fact]

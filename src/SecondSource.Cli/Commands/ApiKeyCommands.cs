@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SecondSource.Application.Parties;
-using SecondSource.Application.TestData;
 
 namespace SecondSource.Cli.Commands;
 
@@ -39,15 +38,7 @@ internal static class ApiKeyCommands
                     : throw new CliUsageException($"--expires '{text}' is not a date in the form yyyy-MM-dd.");
             }
 
-            Guid? lineId = null;
-            if (parsed.GetValue(line) is { } which)
-            {
-                var lines = (await services.GetRequiredService<TestDataQueries>().LinesAsync(ct)).Where(l => l.PartyId == found.Id).ToList();
-                var matching = Guid.TryParse(which, out var id) ? lines.Where(l => l.Id == id).ToList() : lines.Where(l => l.Name.Contains(which.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
-                lineId = matching.Count == 1
-                    ? matching[0].Id
-                    : throw new CliUsageException($"--line '{which}' matches {matching.Count} of {found.Name}'s lines; they are: {string.Join("; ", lines.Select(l => l.Name))}.");
-            }
+            Guid? lineId = parsed.GetValue(line) is { } which ? (await TestDataCommands.LineAsync(services, which, ct, found.Id)).Id : null;
 
             var result = await services.GetRequiredService<CreateApiKeyHandler>().HandleAsync(
                 new CreateApiKeyRequest(found.Id, parsed.GetValue(name)!, $"cli:{Environment.UserName}", expiresAt, lineId), ct);

@@ -25,9 +25,10 @@ internal static class TestDataCommands
         return testdata;
     }
 
-    private static async Task<LineRef> LineAsync(IServiceProvider services, string which, CancellationToken ct)
+    /// <summary>A line by id or by a unique part of its name (optionally among one party's lines only).</summary>
+    internal static async Task<LineRef> LineAsync(IServiceProvider services, string which, CancellationToken ct, Domain.Parties.PartyId? party = null)
     {
-        var lines = await services.GetRequiredService<TestDataQueries>().LinesAsync(ct);
+        var lines = (await services.GetRequiredService<TestDataQueries>().LinesAsync(ct)).Where(l => party is null || l.PartyId == party).ToList();
         var matching = Guid.TryParse(which, out var id)
             ? lines.Where(l => l.Id == id).ToList()
             : lines.Where(l => l.Name.Contains(which.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
