@@ -18,6 +18,9 @@ public static class LongCsvTestLog
     public static readonly string[] Required = ["serial", "batch", "station", "run_start", "run_result", "measurement", "value", "result"];
     public static readonly string[] Optional = ["test_plan", "run_end", "firmware", "panel_position", "unit", "low", "high"];
 
+    /// <summary>Extra columns kept per run (each value up to 400 characters), so a run's attributes stay small.</summary>
+    public const int MaxAttributes = 16;
+
     public static IEnumerable<TestRunRecord> Read(Stream content, string fileName)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -65,6 +68,10 @@ public static class LongCsvTestLog
                 (Col("serial"), Col("batch"), Col("station"), Col("run_start"), Col("run_result"), Col("measurement"), Col("value"), Col("result"));
             (_planCol, _endCol, _firmwareCol, _panelCol, _unitCol, _lowCol, _highCol) = (Col("test_plan"), Col("run_end"), Col("firmware"), Col("panel_position"), Col("unit"), Col("low"), Col("high"));
             _extras = header.ColNames.Select((n, i) => (n, i)).Where(c => !Required.Contains(c.n) && !Optional.Contains(c.n)).ToArray();
+            if (_extras.Length > MaxAttributes || _extras.Any(e => e.Name.Length > 64))
+            {
+                throw new TestLogException(file, "line 1", null, $"at most {MaxAttributes} extra columns with names of at most 64 characters are kept as run attributes");
+            }
         }
 
         /// <summary>Takes one row; returns the previous run when this row starts a new one.</summary>
@@ -208,7 +215,7 @@ public static class LongCsvTestLog
                 var value = row[index].ToString();
                 if (value.Length > 0)
                 {
-                    (run._attributes ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = value.Length > 500 ? value[..500] : value;
+                    (run._attributes ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = value.Length > 400 ? value[..400] : value;
                 }
             }
 

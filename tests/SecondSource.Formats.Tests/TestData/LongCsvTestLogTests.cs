@@ -58,6 +58,13 @@ public sealed class LongCsvTestLogTests
     }
 
     [Fact]
+    public void Too_many_extra_columns_are_refused()
+    {
+        var extras = string.Join(',', Enumerable.Range(0, 17).Select(i => $"x{i}"));
+        Refused($"serial,batch,station,run_start,run_result,measurement,value,result,{extras}\n").Message.ShouldContain("at most 16 extra columns");
+    }
+
+    [Fact]
     public void A_measurement_listed_twice_in_a_run_is_refused()
     {
         Refused(Header +
