@@ -133,6 +133,23 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
 
             return Fail.Invalid(ex is TestLogException ? ex.Message : $"{request.FileName}: {ex.Message}");
         }
+        catch (Exception ex) when (RacedAnotherImport(ex))
+        {
+            // Another import of the same line committed first (the same file sent twice at once, or overlapping runs).
+            if (ambient is not null)
+            {
+                await ambient.RollbackToSavepointAsync(Savepoint, ct);
+            }
+            else
+            {
+                await owned!.RollbackAsync(ct);
+            }
+
+            db.ChangeTracker.Clear();
+            return await db.TestDataImports.AnyAsync(i => i.PartyId == line.PartyId && i.Sha256 == sha, ct)
+                ? Result.Ok(new TestDataImportSummary(request.FileName, true, 0, 0, 0, 0, []))
+                : Fail.Conflict($"{request.FileName}: another import for this line stored some of the same runs at the same moment; nothing of this file is stored. Send it again: runs already stored are skipped.");
+        }
         finally
         {
             // The statistics task ends with the import, whatever happened (a refusal leaves it nothing to merge).
@@ -264,6 +281,11 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
         state.Defects += defects.Count;
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>A unique key taken by a concurrent import, or SQLite's refusal to write from an outdated snapshot.</summary>
+    private static bool RacedAnotherImport(Exception ex) =>
+        (ex is DbUpdateException { InnerException: { } inner } ? inner : ex)
+            is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 or 5 } or Npgsql.PostgresException { SqlState: "23505" or "40001" };
 
     private static async Task<bool> LooksLikeJsonAsync(Stream content, CancellationToken ct)
     {

@@ -184,4 +184,18 @@ public sealed class ImportTestDataTests
         (await demo.OursAsync((db, ours) => db.TestRuns.Where(r => ours.Contains(r.BatchId)).Select(r => r.PartyId).Distinct().ToListAsync())).ShouldBe([demo.Vistula.PartyId]);
         (await demo.AsAsync(PartyScope.For(demo.PearlRiver.PartyId), s => s.GetRequiredService<SecondSourceDbContext>().TestRuns.CountAsync(r => r.Station == "FCT-T9"))).ShouldBe(0, "the primary sees nothing of the second line's runs");
     }
+
+    [Theory, DatabaseProviders]
+    public async Task The_same_file_sent_twice_at_once_is_stored_once_and_neither_import_fails(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var (log, _) = Log(0, 600, 20, 9);
+
+        var results = await Task.WhenAll(Task.Run(() => demo.ImportAsync(log, "first.csv")), Task.Run(() => demo.ImportAsync(log, "second.csv")));
+
+        results.ShouldAllBe(r => r.Failure == null || r.Failure.Kind == FailureKind.Conflict);
+        results.Count(r => r.Value is { AlreadyImported: false }).ShouldBe(1);
+        (await demo.OursAsync((db, ours) => db.TestRuns.CountAsync(r => ours.Contains(r.BatchId)))).ShouldBe(600 + 600 / 7 + 1);
+        (await demo.DbAsync(db => db.TestDataImports.CountAsync(i => i.ImportedBy == "test"))).ShouldBe(1);
+    }
 }
