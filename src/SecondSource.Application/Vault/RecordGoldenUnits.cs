@@ -28,8 +28,7 @@ public sealed class RecordGoldenUnitsHandler(VaultStore store, UploadArtifactRev
         }
 
         var content = GoldenUnitsCsv.Write(units);
-        var stored = await store.StoreAsync(new MemoryStream(content), ct);
-        var file = StoredFile.Of(stored.Sha256, stored.Size, GoldenUnitsCsv.FileName, "text/csv", VaultStore.MaxFileBytes);
+        var file = await store.StoreFileAsync(new MemoryStream(content), GoldenUnitsCsv.FileName, "text/csv", ct);
         return await upload.HandleAsync(new UploadArtifactRevisionRequest(request.ProductId, ArtifactKind.GoldenUnit, file, request.ChangeNote, request.Actor), ct);
     }
 }

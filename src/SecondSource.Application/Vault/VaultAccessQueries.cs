@@ -22,12 +22,17 @@ public sealed record NotificationView(Guid Id, string Line, string Message, Date
 /// <summary>NDAs, grants, the per-line sync (completeness and drift) view, fixtures and notifications, as the caller may see them.</summary>
 public sealed class VaultAccessQueries(SecondSourceDbContext db, VaultLines lines, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<NdaView>> NdasAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<NdaView>> NdasAsync(CancellationToken ct) => Views(await NdaRowsAsync(ct));
+
+    /// <summary>The NDAs the caller sees, with their manufacturer's name.</summary>
+    private async Task<IReadOnlyList<(Nda Nda, string Party)>> NdaRowsAsync(CancellationToken ct) =>
+        (await (from n in db.Ndas.AsNoTracking()
+                join p in db.Parties on n.PartyId equals p.Id
+                select new { Nda = n, Party = p.Name }).ToListAsync(ct)).Select(r => (r.Nda, r.Party)).ToList();
+
+    private List<NdaView> Views(IReadOnlyList<(Nda Nda, string Party)> rows)
     {
         var now = clock.GetUtcNow();
-        var rows = await (from n in db.Ndas.AsNoTracking()
-                          join p in db.Parties on n.PartyId equals p.Id
-                          select new { Nda = n, Party = p.Name }).ToListAsync(ct);
         return rows.OrderBy(r => r.Party, StringComparer.Ordinal).ThenByDescending(r => r.Nda.ExpiresOn)
             .Select(r => new NdaView(r.Nda.Id, r.Nda.PartyId, r.Party, r.Nda.Scope, r.Nda.SignedOn, r.Nda.ExpiresOn, r.Nda.DocumentName, r.Nda.DocumentSha256, r.Nda.IsLiveAt(now), r.Nda.DaysLeftAt(now), r.Nda.RecordedBy))
             .ToList();
@@ -61,8 +66,9 @@ public sealed class VaultAccessQueries(SecondSourceDbContext db, VaultLines line
         var artifacts = await db.Artifacts.AsNoTracking().Include(a => a.Revisions).Where(a => a.ProductId == productId).ToListAsync(ct);
         var artifactIds = artifacts.Select(a => a.Id).ToList();
         var grants = await db.VaultGrants.AsNoTracking().Where(g => artifactIds.Contains(g.ArtifactId) && g.RevokedAt == null).ToListAsync(ct);
-        var ndas = await db.Ndas.AsNoTracking().ToListAsync(ct);
-        var ndaViews = await NdasAsync(ct);
+        var ndaRows = await NdaRowsAsync(ct);
+        var ndas = ndaRows.Select(r => r.Nda).ToList();
+        var ndaViews = Views(ndaRows);
         var acknowledged = (await db.Acknowledgements.AsNoTracking().Where(a => artifactIds.Contains(a.ArtifactId))
                 .Select(a => new { a.LineId, a.ArtifactId, a.RevisionNumber, a.At }).ToListAsync(ct))
             .GroupBy(a => (a.LineId, a.ArtifactId)).ToDictionary(g => g.Key, g => g.MaxBy(a => a.At)!.RevisionNumber);

@@ -43,8 +43,7 @@ public sealed class VaultDemoSeeder(
 
         async Task<StoredFile> Store(string name, byte[] content)
         {
-            var stored = await store.StoreAsync(new MemoryStream(content), ct);
-            return StoredFile.Of(stored.Sha256, stored.Size, name, null, VaultStore.MaxFileBytes);
+            return await store.StoreFileAsync(new MemoryStream(content), name, null, ct);
         }
 
         var csv = await export.HandleAsync(new ExportFlaggedBomRequest(revision, primary.Id, FlaggedBomFormat.Csv, actor.Name), ct);

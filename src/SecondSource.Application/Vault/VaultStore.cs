@@ -1,4 +1,5 @@
 using SecondSource.Application.Persistence;
+using SecondSource.Domain.Vault;
 
 namespace SecondSource.Application.Vault;
 
@@ -14,6 +15,16 @@ public sealed class VaultStore(DatabaseSettings settings)
     private readonly ContentStore _store = new(Path.Combine(settings.DataFolder, "vault"), ".bin");
 
     public Task<StoredContent> StoreAsync(Stream content, CancellationToken ct) => _store.StoreAsync(content, ct);
+
+    /// <summary>
+    /// Stores the content and describes it for a revision or an NDA: hash, size, the name it came under (a label, never
+    /// a path) and its media type. A <see cref="Domain.Common.DomainException"/> names an empty or oversize file.
+    /// </summary>
+    public async Task<StoredFile> StoreFileAsync(Stream content, string fileName, string? mediaType, CancellationToken ct)
+    {
+        var stored = await _store.StoreAsync(content, ct);
+        return StoredFile.Of(stored.Sha256, stored.Size, fileName, mediaType, MaxFileBytes);
+    }
 
     public FileStream? Open(string sha) => _store.Open(sha);
 }

@@ -69,8 +69,7 @@ internal static class VaultCommands
                     throw new CliUsageException($"{path} is larger than the vault's limit of {VaultStore.MaxFileBytes >> 20} MiB.");
                 }
 
-                var content = await services.GetRequiredService<VaultStore>().StoreAsync(stream, ct);
-                stored = StoredFile.Of(content.Sha256, content.Size, Path.GetFileName(path), null, VaultStore.MaxFileBytes);
+                stored = await services.GetRequiredService<VaultStore>().StoreFileAsync(stream, Path.GetFileName(path), null, ct);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -255,8 +254,7 @@ internal static class VaultCommands
             try
             {
                 await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-                var content = await services.GetRequiredService<VaultStore>().StoreAsync(stream, ct);
-                stored = StoredFile.Of(content.Sha256, content.Size, Path.GetFileName(path), null, VaultStore.MaxFileBytes);
+                stored = await services.GetRequiredService<VaultStore>().StoreFileAsync(stream, Path.GetFileName(path), null, ct);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SecondSource.Application;
 using SecondSource.Application.Boms;
-using SecondSource.Application.Persistence;
 using SecondSource.Application.Vault;
 using SecondSource.Domain.Common;
 using SecondSource.Domain.Vault;
@@ -99,29 +98,25 @@ public static class VaultApi
             limit.MaxRequestBodySize = VaultStore.MaxFileBytes;
         }
 
-        StoredContent stored;
+        StoredFile file;
         try
         {
             await using var body = new LimitedReadStream(http.Request.Body, VaultStore.MaxFileBytes);
-            stored = await store.StoreAsync(body, ct);
+            file = await store.StoreFileAsync(body, fileName, http.Request.ContentType, ct);
         }
         catch (Exception ex) when (ex is LimitedReadStream.TooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             return TooLarge();
         }
-
-        try
-        {
-            var file = StoredFile.Of(stored.Sha256, stored.Size, fileName, http.Request.ContentType, VaultStore.MaxFileBytes);
-            var result = await upload.HandleAsync(new UploadArtifactRevisionRequest(found.Id, artifactKind, file, note, VaultActor.Of(http)), ct);
-            return result.Failure is { } failure
-                ? TypedResults.Problem(statusCode: failure.Kind == FailureKind.NotFound ? 404 : 422, title: "The revision was not added", detail: failure.Message)
-                : TypedResults.Created($"/api/v1/vault/revisions/{result.Value!.RevisionId}/content", new UploadResponse(result.Value.ArtifactId, result.Value.RevisionId, result.Value.Number, stored.Sha256, stored.Size));
-        }
         catch (DomainException ex)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The revision was not added", detail: ex.Message);
         }
+
+        var result = await upload.HandleAsync(new UploadArtifactRevisionRequest(found.Id, artifactKind, file, note, VaultActor.Of(http)), ct);
+        return result.Failure is { } failure
+            ? TypedResults.Problem(statusCode: failure.Kind == FailureKind.NotFound ? 404 : 422, title: "The revision was not added", detail: failure.Message)
+            : TypedResults.Created($"/api/v1/vault/revisions/{result.Value!.RevisionId}/content", new UploadResponse(result.Value.ArtifactId, result.Value.RevisionId, result.Value.Number, file.Sha256, file.Size));
     }
 
     private static ProblemHttpResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The file is too large",

@@ -198,4 +198,27 @@ public sealed class ImportTestDataTests
         (await demo.OursAsync((db, ours) => db.TestRuns.CountAsync(r => ours.Contains(r.BatchId)))).ShouldBe(600 + 600 / 7 + 1);
         (await demo.DbAsync(db => db.TestDataImports.CountAsync(i => i.ImportedBy == "test"))).ShouldBe(1);
     }
+
+    [Theory, DatabaseProviders]
+    public async Task A_serial_tested_on_both_lines_is_traced_on_each_and_reconciliation_names_it(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        (await demo.ImportAsync(Log(0, 8, 3, 10).Csv)).Failure.ShouldBeNull();
+        (await demo.ImportAsync(Log(0, 2, 3, 11, batch: "PR-1").Csv, line: demo.PearlRiver.Id)).Failure.ShouldBeNull();
+
+        var queries = (Func<IServiceProvider, TestDataQueries>)(s => s.GetRequiredService<TestDataQueries>());
+        var reconciliation = await demo.AsAsync(PartyScope.Unrestricted, s => queries(s).ReconcileAsync(demo.Product, CancellationToken.None));
+        var traces = await demo.AsAsync(PartyScope.Unrestricted, s => queries(s).UnitAsync("VE-00000", CancellationToken.None));
+        var ownTrace = await demo.AsAsync(PartyScope.For(demo.Vistula.PartyId), s => queries(s).UnitAsync("VE-00000", CancellationToken.None));
+
+        reconciliation.SerialsOnSeveralLines.Select(s => s.Serial).ShouldBe(["VE-00000", "VE-00001"]);
+        reconciliation.SerialsOnSeveralLines[0].Lines.Count.ShouldBe(2);
+        reconciliation.CountMismatches.Select(b => b.Name).ShouldContain("P1", "8 of 500 tested");
+        traces.Select(t => t.Batch).Order().ShouldBe(["P1", "PR-1"]);
+        traces.Single(t => t.Batch == "P1").ShouldSatisfyAllConditions(
+            t => t.Runs.Count.ShouldBe(2, "unit 0 fails once and passes its retest"),
+            t => t.Runs[0].Measurements.Select(m => m.Name).ShouldBe(["M0", "M1", "M2"]),
+            t => t.Runs[0].Measurements[0].ShouldSatisfyAllConditions(m => m.Value.ShouldBe(3.5), m => m.Result.ShouldBe(TestResult.Failed), m => m.Unit.ShouldBe("V")));
+        ownTrace.ShouldHaveSingleItem().Batch.ShouldBe("P1", "a manufacturer traces its own line's unit only");
+    }
 }

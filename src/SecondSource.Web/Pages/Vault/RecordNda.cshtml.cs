@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecondSource.Application.Vault;
 using SecondSource.Domain.Common;
 using SecondSource.Domain.Parties;
-using SecondSource.Domain.Vault;
 using SecondSource.Web.Authorization;
 
 namespace SecondSource.Web.Pages.Vault;
@@ -28,8 +27,7 @@ public sealed class RecordNdaModel(VaultStore store, RecordNdaHandler record) : 
         try
         {
             await using var content = document.OpenReadStream();
-            var stored = await store.StoreAsync(content, ct);
-            var file = StoredFile.Of(stored.Sha256, stored.Size, document.FileName, document.ContentType, VaultStore.MaxFileBytes);
+            var file = await store.StoreFileAsync(content, document.FileName, document.ContentType, ct);
             var result = await record.HandleAsync(new RecordNdaRequest(new PartyId(manufacturer), scope ?? "", signedOn.Value, expires.Value, file, VaultActor.Of(HttpContext)), ct);
             if (result.Failure is { } failure)
             {

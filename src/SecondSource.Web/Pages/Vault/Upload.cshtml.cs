@@ -31,8 +31,7 @@ public sealed class UploadModel(VaultStore store, UploadArtifactRevisionHandler 
         try
         {
             await using var content = file.OpenReadStream();
-            var stored = await store.StoreAsync(content, ct);
-            var described = StoredFile.Of(stored.Sha256, stored.Size, file.FileName, file.ContentType, VaultStore.MaxFileBytes);
+            var described = await store.StoreFileAsync(content, file.FileName, file.ContentType, ct);
             var actor = VaultActor.Of(HttpContext);
             var result = await upload.HandleAsync(new UploadArtifactRevisionRequest(product, kind.Value, described, note, actor), ct);
             if (result.Failure is { Kind: FailureKind.NotFound })
