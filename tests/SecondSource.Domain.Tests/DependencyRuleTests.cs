@@ -3,7 +3,10 @@ using SecondSource.Testing;
 
 namespace SecondSource.Domain.Tests;
 
-/// <summary>The dependency rule: the domain knows nothing of files, databases, HTTP or the console.</summary>
+/// <summary>
+/// The dependency rule: the domain knows nothing of files, databases, HTTP or the console. Its one package is
+/// MathNet.Numerics — distributions and special functions, pure mathematics (ADR 0009).
+/// </summary>
 public sealed class DependencyRuleTests
 {
     [Fact]
@@ -12,18 +15,21 @@ public sealed class DependencyRuleTests
         var references = typeof(DomainException).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
         references.ShouldNotBeEmpty();
-        references.Where(n => !IsBaseClassLibrary(n)).ShouldBeEmpty("the domain must reference no package and no other project");
+        references.Where(n => !IsBaseClassLibrary(n) && n != AllowedPackage).ShouldBeEmpty("the domain must reference no package but MathNet.Numerics and no other project");
     }
 
     [Fact]
-    public void Domain_project_file_has_no_package_or_project_reference()
+    public void Domain_project_file_references_only_the_mathematics_package()
     {
         var project = TestPaths.InRepository("src/SecondSource.Domain/SecondSource.Domain.csproj");
         var text = File.ReadAllText(project);
 
-        text.ShouldNotContain("PackageReference");
+        System.Text.RegularExpressions.Regex.Matches(text, "PackageReference Include=\"([^\"]+)\"").Select(m => m.Groups[1].Value)
+            .ShouldBe([AllowedPackage]);
         text.ShouldNotContain("ProjectReference");
     }
+
+    private const string AllowedPackage = "MathNet.Numerics";
 
     private static bool IsBaseClassLibrary(string name) =>
         name is "System.Runtime" or "netstandard" or "mscorlib" || name.StartsWith("System.", StringComparison.Ordinal);
