@@ -53,7 +53,7 @@ public static class CliApp
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (Exception ex) when (ex is DatabaseConfigurationException or DomainException or CliUsageException or BomFileException)
+        catch (Exception ex) when (ex is DatabaseConfigurationException or DomainException or CliUsageException or BomFileException or Formats.TestData.TestLogException)
         {
             await console.Error.WriteLineAsync($"secondsource: {ex.Message}");
             return ExitCodes.UsageOrInput;

@@ -287,7 +287,7 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
         (ex is DbUpdateException { InnerException: { } inner } ? inner : ex)
             is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 or 5 } or Npgsql.PostgresException { SqlState: "23505" or "40001" };
 
-    private static async Task<bool> LooksLikeJsonAsync(Stream content, CancellationToken ct)
+    internal static async Task<bool> LooksLikeJsonAsync(Stream content, CancellationToken ct)
     {
         var buffer = new byte[64];
         var read = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);

@@ -8,7 +8,7 @@ using SecondSource.Domain.TestData;
 
 namespace SecondSource.Cli.Commands;
 
-/// <summary><c>secondsource testdata batch add|batches|import|unit</c>: batches, the bulk import of test logs, traceability.</summary>
+/// <summary><c>secondsource testdata batch add|batches|import|unit|compare</c>: batches, the bulk import of test logs, traceability, and the comparison of two test-log files.</summary>
 internal static class TestDataCommands
 {
     private static string Who => $"cli:{Environment.UserName}";
@@ -22,6 +22,7 @@ internal static class TestDataCommands
         testdata.Subcommands.Add(Batches(context));
         testdata.Subcommands.Add(Import(context));
         testdata.Subcommands.Add(Unit(context));
+        testdata.Subcommands.Add(Compare(context));
         return testdata;
     }
 
@@ -204,5 +205,109 @@ internal static class TestDataCommands
             return ExitCodes.Ok;
         });
         return unit;
+    }
+
+    /// <summary>
+    /// <c>testdata compare A B</c>: line equivalence of two test-log files, no database. Exit 1 when a measurement is
+    /// different or not comparable, or the yield is shown inferior; 2 for a file that cannot be read.
+    /// </summary>
+    private static Command Compare(CliContext context)
+    {
+        var fileA = new Argument<string>("fileA") { Description = "The reference: primary line or golden samples (long CSV or IPC-CFX UnitsTested)." };
+        var fileB = new Argument<string>("fileB") { Description = "The line judged against it: pilot or second line." };
+        var fraction = new Option<double>("--margin-fraction") { Description = "Equivalence margin as a fraction of each measurement's spec window (USL − LSL).", DefaultValueFactory = _ => 0.1 };
+        var alpha = new Option<double>("--alpha") { Description = "Significance level: TOST at α (a 1 − 2α interval), Benjamini–Hochberg at α.", DefaultValueFactory = _ => 0.05 };
+        var margins = new Option<string[]>("--margin") { Description = "An absolute margin for one measurement, NAME=VALUE in its base unit (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var minimum = new Option<int>("--min-units") { Description = "Fewer first-pass values than this on a side is Inconclusive.", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Write the JSON report (docs/testdata.md) instead of the table." };
+        var compare = new Command("compare", "Compare two test-log files measurement by measurement (TOST equivalence, Welch, yield), without a database.")
+        {
+            fileA, fileB, fraction, alpha, margins, minimum, json,
+        };
+        compare.SetAction(async (parsed, ct) =>
+        {
+            var given = new Dictionary<string, Domain.Statistics.MarginRule>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in parsed.GetValue(margins) ?? [])
+            {
+                var cut = pair.LastIndexOf('=');
+                if (cut <= 0 || !double.TryParse(pair[(cut + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value <= 0)
+                {
+                    throw new CliUsageException($"--margin '{pair}' is not NAME=VALUE with a positive number.");
+                }
+
+                given[pair[..cut].Trim()] = Domain.Statistics.MarginRule.OfAbsolute(value);
+            }
+
+            var policy = new Domain.Statistics.ComparisonPolicy
+            {
+                Alpha = parsed.GetValue(alpha), MarginFraction = parsed.GetValue(fraction), MinimumUnits = parsed.GetValue(minimum), Margins = given,
+            };
+            var report = await new CompareTestLogFilesHandler().HandleAsync(new CompareTestLogFilesRequest(parsed.GetValue(fileA)!, parsed.GetValue(fileB)!, policy), ct);
+            var console = context.Console;
+            if (parsed.GetValue(json))
+            {
+                using var raw = console.RawOut is null ? new TextWriterStream(console.Out) : null;
+                var bytes = console.RawOut ?? raw!;
+                ComparisonJson.Write(bytes, report);
+                await bytes.FlushAsync(ct);
+                await console.Out.WriteLineAsync();
+            }
+            else
+            {
+                await WriteComparisonAsync(console.Out, report);
+            }
+
+            await console.Out.FlushAsync(ct);
+            return report.HasFindings ? ExitCodes.Findings : ExitCodes.Ok;
+        });
+        return compare;
+    }
+
+    private static async Task WriteComparisonAsync(TextWriter o, LineComparisonReport report)
+    {
+        static string N(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("G5", CultureInfo.InvariantCulture) : "–";
+        static string P(double? v) => v is { } x ? (x < 0.0001 ? "<0.0001" : x.ToString("0.0000", CultureInfo.InvariantCulture)) : "–";
+        await o.WriteLineAsync($"A (reference): {report.SideA}    B: {report.SideB}    α {report.Policy.Alpha.ToString(CultureInfo.InvariantCulture)}, margin {report.Policy.MarginFraction.ToString(CultureInfo.InvariantCulture)} × spec window unless given, Welch, Benjamini–Hochberg");
+        await o.WriteLineAsync();
+        var rows = report.Measurements.Select(m => new[]
+        {
+            m.Name, m.Unit, m.A?.Count.ToString(CultureInfo.InvariantCulture) ?? "–", m.B?.Count.ToString(CultureInfo.InvariantCulture) ?? "–",
+            N(m.A?.Mean), N(m.B?.Mean), N(m.Difference), m.ConfidenceLow is null ? "–" : $"[{N(m.ConfidenceLow)}, {N(m.ConfidenceHigh)}]", N(m.Margin),
+            P(m.TostP), P(m.AdjustedP), m.Verdict.ToString(),
+        }).Prepend(["measurement", "unit", "n A", "n B", "mean A", "mean B", "B − A", "90 % CI", "± margin", "TOST p", "adj. p", "verdict"]).ToList();
+        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        foreach (var row in rows)
+        {
+            await o.WriteLineAsync(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
+        }
+
+        foreach (var m in report.Measurements.Where(m => m.Verdict is Domain.Statistics.ComparisonVerdict.NotComparable or Domain.Statistics.ComparisonVerdict.Inconclusive && m.TostP is null))
+        {
+            await o.WriteLineAsync($"  {m.Name}: {m.Reason}");
+        }
+
+        if (report.OnlyInA.Count > 0)
+        {
+            await o.WriteLineAsync($"Only in A: {string.Join(", ", report.OnlyInA)}");
+        }
+
+        if (report.OnlyInB.Count > 0)
+        {
+            await o.WriteLineAsync($"Only in B: {string.Join(", ", report.OnlyInB)}");
+        }
+
+        await o.WriteLineAsync();
+        if (report.Yield is { } y)
+        {
+            await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"First-pass yield: A {y.YieldA:P2} of {y.UnitsA}, B {y.YieldB:P2} of {y.UnitsB}; B − A {y.Difference * 100:+0.00;-0.00} pp, 95 % CI [{y.Ci95.Low * 100:0.00}, {y.Ci95.High * 100:0.00}] pp, p {P(y.P)} ({y.Method}); non-inferiority at {y.Margin * 100:0.##} pp: p {P(y.NonInferiorityP)} → {y.Decision}"));
+        }
+
+        if (report.Defects is { Test: { } test } d)
+        {
+            await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Defect categories: χ² {test.ChiSquare:0.###}, df {test.DegreesOfFreedom}, p {P(test.P)}{(d.OverRepresentedOnB.Count > 0 ? $"; more on B: {string.Join(", ", d.OverRepresentedOnB)}" : "")}{(d.NewOnB.Count > 0 ? $"; new on B: {string.Join(", ", d.NewOnB)}" : "")}"));
+        }
+
+        await o.WriteLineAsync(string.Join(", ", report.Summary.Select(kv => $"{kv.Value} {kv.Key.ToString().ToLowerInvariant()}")));
     }
 }
