@@ -161,12 +161,14 @@ public sealed class ProgramLine : IPartyOwned
     /// <summary>
     /// The stages the line may be moved to by hand: a candidate can only be dropped (Suspended) — it reaches Transfer
     /// through the recorded decision; a primary line is in production or suspended; a second source moves through
-    /// transfer, pilot, ramp and production, or is suspended.
+    /// transfer, pilot, ramp and production, or is suspended — but it leaves transfer and pilot for ramp or production
+    /// only through the pilot gate (<see cref="PassPilotGate"/>).
     /// </summary>
     public IReadOnlyList<LineStage> AllowedMoves => (Role, Stage) switch
     {
         (_, LineStage.Candidate) => [LineStage.Suspended],
         (LineRole.Primary, _) => [.. new[] { LineStage.Production, LineStage.Suspended }.Where(s => s != Stage)],
+        (_, LineStage.Transfer or LineStage.Pilot) => [.. new[] { LineStage.Transfer, LineStage.Pilot, LineStage.Suspended }.Where(s => s != Stage)],
         _ => [.. new[] { LineStage.Transfer, LineStage.Pilot, LineStage.Ramp, LineStage.Production, LineStage.Suspended }.Where(s => s != Stage)],
     };
 
@@ -187,10 +189,23 @@ public sealed class ProgramLine : IPartyOwned
         {
             throw new DomainException(Stage == LineStage.Candidate
                 ? "A candidate reaches Transfer through the recorded decision; by hand it can only be suspended."
-                : $"A {(Role == LineRole.Primary ? "primary" : "second-source")} line in {Stage} cannot move to {to}.");
+                : Role == LineRole.SecondSource && Stage is LineStage.Transfer or LineStage.Pilot && to is LineStage.Ramp or LineStage.Production
+                    ? $"A second-source line in {Stage} reaches {to} through the pilot gate (Test data → the product → Pilot gate)."
+                    : $"A {(Role == LineRole.Primary ? "primary" : "second-source")} line in {Stage} cannot move to {to}.");
         }
 
         Record(to, at, by, note);
+    }
+
+    /// <summary>The pilot gate's decision: a second-source line in Pilot moves to Ramp.</summary>
+    public void PassPilotGate(DateTimeOffset at, string by, string why)
+    {
+        if (Role != LineRole.SecondSource || Stage != LineStage.Pilot)
+        {
+            throw new DomainException($"Only a second-source line in Pilot passes the pilot gate; this line is {(Role == LineRole.Primary ? "the primary" : "a second source")} in {Stage}.");
+        }
+
+        Record(LineStage.Ramp, at, by, $"pilot gate passed: {Guard.RequiredText(why, "Why", 2000)}");
     }
 
     /// <summary>The decision's move from Candidate to Transfer.</summary>

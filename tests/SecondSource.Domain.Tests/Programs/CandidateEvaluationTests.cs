@@ -217,4 +217,22 @@ public sealed class ProgramStageTests
         line.AllowedMoves.ShouldBe([LineStage.Suspended]);
         Should.Throw<SecondSource.Domain.Common.DomainException>(() => line.MoveTo(LineStage.Ramp, Now, "buyer", null)).Message.ShouldBe("A primary line in Production cannot move to Ramp.");
     }
+
+    [Fact]
+    public void A_second_source_leaves_the_pilot_for_the_ramp_only_through_the_gate()
+    {
+        var (program, _, candidate) = Program();
+        var line = program.Lines.Single(l => l.LineId == candidate);
+        program.Decide(candidate, "best", Now, "buyer");
+        line.MoveTo(LineStage.Pilot, Now, "buyer", null);
+
+        line.AllowedMoves.ShouldBe([LineStage.Transfer, LineStage.Suspended]);
+        Should.Throw<SecondSource.Domain.Common.DomainException>(() => line.MoveTo(LineStage.Ramp, Now, "buyer", null))
+            .Message.ShouldBe("A second-source line in Pilot reaches Ramp through the pilot gate (Test data → the product → Pilot gate).");
+        line.PassPilotGate(Now, "buyer", "all equivalent");
+        line.Stage.ShouldBe(LineStage.Ramp);
+        line.History[^1].Note.ShouldBe("pilot gate passed: all equivalent");
+        Should.Throw<SecondSource.Domain.Common.DomainException>(() => line.PassPilotGate(Now, "buyer", "again"));
+        line.AllowedMoves.ShouldContain(LineStage.Production);
+    }
 }
