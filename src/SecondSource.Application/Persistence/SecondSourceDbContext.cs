@@ -93,6 +93,12 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<TestDefect> TestDefects => Set<TestDefect>();
 
+    public DbSet<DfmItem> DfmItems => Set<DfmItem>();
+
+    public DbSet<DfmItemChange> DfmItemChanges => Set<DfmItemChange>();
+
+    public DbSet<PilotGateDecision> PilotGateDecisions => Set<PilotGateDecision>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductProgram> Programs => Set<ProductProgram>();

@@ -15,6 +15,27 @@ public sealed record LineComparisonReport(
 {
     public IReadOnlyDictionary<ComparisonVerdict, int> Summary => LineComparison.Summary(Measurements);
 
+    /// <summary>Each shared measurement's quantiles per side at <see cref="ChartProbabilities"/> (from the sketches), for charts.</summary>
+    public IReadOnlyDictionary<string, (double[] A, double[] B)> Distributions { get; init; } = new Dictionary<string, (double[] A, double[] B)>();
+
+    /// <summary>The probabilities the chart quantiles are taken at: 1 %, 2 %, …, 99 %.</summary>
+    public static IReadOnlyList<double> ChartProbabilities { get; } = [.. Enumerable.Range(1, 99).Select(i => i / 100.0)];
+
+    /// <summary>The quantiles of every shared measurement on both sides.</summary>
+    public static IReadOnlyDictionary<string, (double[] A, double[] B)> DistributionsOf(IReadOnlyList<MeasurementPartition> a, IReadOnlyList<MeasurementPartition> b, IEnumerable<MeasurementComparison> measurements)
+    {
+        var result = new Dictionary<string, (double[] A, double[] B)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in measurements)
+        {
+            if (LineComparison.Quantiles(a, m.Name, ChartProbabilities) is { } qa && LineComparison.Quantiles(b, m.Name, ChartProbabilities) is { } qb)
+            {
+                result[m.Name] = (qa, qb);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Something to act on: a measurement different or not comparable, or the yield shown inferior.</summary>
     public bool HasFindings => Measurements.Any(m => m.Verdict is ComparisonVerdict.Different or ComparisonVerdict.NotComparable) || Yield?.Decision == YieldDecision.Inferior;
 }

@@ -10,9 +10,11 @@ namespace SecondSource.Application.TestData;
 
 /// <summary>
 /// A year of VSM-200 test data through the real import: the primary's twelve monthly production batches (300 units
-/// each), its golden-unit characterisation, and the second line's pilot and monthly share (60 units) with a two-month
-/// gap and two measurements drifting upward over the year; about 2 % of units fail once and pass a retest. The second
-/// line's pilot comes as CFX messages from its ICT, with the tester's symptoms as defects.
+/// each), its 30 golden samples, and the second line's pilot (300 units) and monthly share (60 units) with a two-month
+/// gap and two measurements drifting upward over the year; about 2 % of units fail once and pass a retest. The pilot
+/// is tested on the second line's ICT (CFX messages, with the tester's symptoms as defects) and FCT (long CSV); two
+/// of its FCT measurements differ from the golden samples: ETH_LINK_TIME (150 ms later, the FCT rig's link partner)
+/// and I_IDLE (1.8 mA higher) — the pilot demo seeder raises the DFM items that go with them.
 /// </summary>
 public sealed class TestDataDemoSeeder(CreateTestBatchHandler batches, ImportTestDataHandler import, VaultLines vaultLines) : IDemoSeeder
 {
@@ -23,6 +25,12 @@ public sealed class TestDataDemoSeeder(CreateTestBatchHandler batches, ImportTes
         ("T_BOOT", "ms", 310, 8, 250, 380), ("ECG_NOISE", "uV", 4.2, 0.6, 0, 10), ("SPO2_LED_DRIVE", "mA", 20, 0.25, 19, 21),
         ("ETH_LINK_TIME", "ms", 1450, 60, 1000, 2000), ("RS485_LOOPBACK_ERRORS", "", 0, 0, 0, 0), ("HIPOT_LEAKAGE", "uA", 3.1, 0.4, 0, 10),
     ];
+
+    /// <summary>Golden samples the primary characterised.</summary>
+    public const int GoldenSamples = 30;
+
+    /// <summary>Units in the second line's pilot (the guide: 100–500).</summary>
+    public const int PilotUnits = 300;
 
     public int Order => 600;
 
@@ -59,8 +67,9 @@ public sealed class TestDataDemoSeeder(CreateTestBatchHandler batches, ImportTes
         }
 
         // The primary: golden units first, then a batch a month.
-        await Batch(primary, "PR-GOLDEN", BatchKind.Golden, 3, yearStart);
-        await Import(primary, "pearl-river-golden.csv", Log(random, ["AUR2611-000101", "AUR2611-000102", "AUR2611-000103"], "PR-GOLDEN", "ICT-3", yearStart.AddDays(2), 0, 0), TestLogFormat.LongCsv);
+        await Batch(primary, "PR-GOLDEN", BatchKind.Golden, GoldenSamples, yearStart);
+        var golden = Enumerable.Range(101, GoldenSamples).Select(n => $"AUR2611-{n:D6}").ToArray();
+        await Import(primary, "pearl-river-golden.csv", Log(random, golden, "PR-GOLDEN", "FCT-1", yearStart.AddDays(2), 0, 0, failOneIn: 0), TestLogFormat.LongCsv);
         for (var month = 0; month < 12; month++)
         {
             var start = yearStart.AddMonths(month);
@@ -71,8 +80,10 @@ public sealed class TestDataDemoSeeder(CreateTestBatchHandler batches, ImportTes
         }
 
         // The second line: a pilot (CFX from its ICT), then its monthly share, with a gap in months 7 and 8.
-        await Batch(second, "VE-PILOT", BatchKind.Pilot, 40, yearStart.AddDays(10));
-        await Import(second, "vistula-pilot-ict.jsonl", Cfx(random, 40, "VE-PILOT-", yearStart.AddDays(11)), TestLogFormat.Cfx, "VE-PILOT");
+        await Batch(second, "VE-PILOT", BatchKind.Pilot, PilotUnits, yearStart.AddDays(10));
+        await Import(second, "vistula-pilot-ict.jsonl", Cfx(random, PilotUnits, "VE-PILOT-", yearStart.AddDays(11)), TestLogFormat.Cfx, "VE-PILOT");
+        var pilot = Enumerable.Range(1, PilotUnits).Select(n => $"VE-PILOT-{n:D3}").ToArray();
+        await Import(second, "vistula-pilot-fct.csv", Log(random, pilot, "VE-PILOT", "FCT-A", yearStart.AddDays(12), 0, 0, failOneIn: 150, PilotShift), TestLogFormat.LongCsv);
         for (var month = 1; month < 12; month++)
         {
             if (month is 7 or 8)
@@ -90,13 +101,24 @@ public sealed class TestDataDemoSeeder(CreateTestBatchHandler batches, ImportTes
         context.Report($"Test data: a year of VSM-200 production, {units:N0} units and {measurements:N0} measurements on two lines (monthly batches, the second line's gap in months 7 and 8, two measurements drifting on it), golden units and a CFX pilot with defects");
     }
 
-    /// <summary>A long-CSV log of the units; on a drifting line VCC_1V8 and T_BOOT move up by up to 1.5 σ over the year.</summary>
-    private static string Log(Random random, string[] serials, string batch, string station, DateTimeOffset start, int driftingLine, double yearFraction)
+    /// <summary>The pilot's differences from the primary: ETH_LINK_TIME 2.5 σ later, I_IDLE 1.2 σ higher.</summary>
+    private static double PilotShift(string measurement, double sigma) => measurement switch
+    {
+        "ETH_LINK_TIME" => 2.5 * sigma,
+        "I_IDLE" => 1.2 * sigma,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// A long-CSV log of the units: one in <paramref name="failOneIn"/> fails once and passes a retest (0: none); on a
+    /// drifting line VCC_1V8 and T_BOOT move up by up to 1.5 σ over the year; <paramref name="shift"/> moves others.
+    /// </summary>
+    private static string Log(Random random, string[] serials, string batch, string station, DateTimeOffset start, int driftingLine, double yearFraction, int failOneIn = 50, Func<string, double, double>? shift = null)
     {
         var csv = new StringBuilder("serial,batch,station,test_plan,run_start,run_result,firmware,measurement,value,unit,low,high,result\n");
         for (var u = 0; u < serials.Length; u++)
         {
-            var failing = random.Next(50) == 0 ? random.Next(Measurements.Length - 1) : -1;
+            var failing = failOneIn > 0 && random.Next(failOneIn) == 0 ? random.Next(Measurements.Length - 1) : -1;
             for (var attempt = 0; attempt < (failing >= 0 ? 2 : 1); attempt++)
             {
                 var fails = attempt == 0 && failing >= 0;
@@ -104,8 +126,8 @@ public sealed class TestDataDemoSeeder(CreateTestBatchHandler batches, ImportTes
                 for (var m = 0; m < Measurements.Length; m++)
                 {
                     var (name, unit, nominal, sigma, low, high) = Measurements[m];
-                    var drift = driftingLine == 1 && name is "VCC_1V8" or "T_BOOT" ? 1.5 * sigma * yearFraction : 0;
-                    var value = fails && m == failing ? high + Math.Max(3 * sigma, 1) : nominal + drift + sigma * Normal(random);
+                    var drift = (driftingLine == 1 && name is "VCC_1V8" or "T_BOOT" ? 1.5 * sigma * yearFraction : 0) + (shift?.Invoke(name, sigma) ?? 0);
+                    var value = fails && m == failing ? high + (sigma == 0 ? 1 : Math.Max(3 * sigma, (high - low) * 0.05)) : nominal + drift + sigma * Normal(random);
                     var pass = value >= low && value <= high;
                     csv.Append(CultureInfo.InvariantCulture,
                         $"{serials[u]},{batch},{station},TP-4,{time},{(fails ? "Failed" : "Passed")},2.4.1,{name},{value.ToString("G6", CultureInfo.InvariantCulture)},{unit},{low.ToString(CultureInfo.InvariantCulture)},{high.ToString(CultureInfo.InvariantCulture)},{(pass ? "Passed" : "Failed")}\n");
@@ -122,7 +144,7 @@ public sealed class TestDataDemoSeeder(CreateTestBatchHandler batches, ImportTes
         var lines = new StringBuilder();
         for (var u = 1; u <= count; u++)
         {
-            var bad = u % 13 == 0;
+            var bad = u % 150 == 0;
             var time = start.AddMinutes(u * 2);
             var r21 = bad ? 10.24 : 10 + 0.03 * Normal(random);
             var v33 = 3.3 + 0.01 * Normal(random);

@@ -11,7 +11,13 @@ public static class TestDataServiceCollectionExtensions
         services.AddScoped<CreateTestBatchHandler>();
         services.AddScoped<ImportTestDataHandler>();
         services.AddScoped<TestDataQueries>();
+        services.AddScoped<CompareBatchesHandler>();
+        services.AddScoped<PilotQueries>();
+        services.AddScoped<RaiseDfmItemHandler>();
+        services.AddScoped<SetDfmItemStatusHandler>();
+        services.AddScoped<DecidePilotGateHandler>();
         services.AddScoped<IDemoSeeder, TestDataDemoSeeder>();
+        services.AddScoped<IDemoSeeder, PilotDemoSeeder>();
         return services;
     }
 }

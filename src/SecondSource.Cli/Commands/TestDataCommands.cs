@@ -23,6 +23,7 @@ internal static class TestDataCommands
         testdata.Subcommands.Add(Import(context));
         testdata.Subcommands.Add(Unit(context));
         testdata.Subcommands.Add(Compare(context));
+        testdata.Subcommands.Add(Pilot(context));
         return testdata;
     }
 
@@ -309,5 +310,56 @@ internal static class TestDataCommands
         }
 
         await o.WriteLineAsync(string.Join(", ", report.Summary.Select(kv => $"{kv.Value} {kv.Key.ToString().ToLowerInvariant()}")));
+    }
+
+    /// <summary><c>testdata pilot PRODUCT --line L</c>: the pilot gate of a second line; exit 1 while it does not pass.</summary>
+    private static Command Pilot(CliContext context)
+    {
+        var product = new Argument<string>("product") { Description = "The product's code or id." };
+        var line = new Option<string>("--line") { Description = "The second line: its id, or a unique part of '<manufacturer> / <line>'.", Required = true };
+        var pilot = new Command("pilot", "The pilot gate of a second line: each reference comparison, the DFM items and the criteria.") { product, line };
+        pilot.SetScopedAction(context, async (parsed, services, ct) =>
+        {
+            var target = await services.GetRequiredService<BomRevisionQueries>().FindProductAsync(parsed.GetValue(product)!, ct)
+                ?? throw new CliUsageException($"There is no single product '{parsed.GetValue(product)}'.");
+            var which = await LineAsync(services, parsed.GetValue(line)!, ct);
+            var result = await services.GetRequiredService<PilotQueries>().ViewAsync(target.Id, which.Id, new Domain.Statistics.ComparisonPolicy(), ct);
+            if (result.Failure is { } failure)
+            {
+                return await context.FailAsync(failure);
+            }
+
+            var view = result.Value!;
+            var o = context.Console.Out;
+            await o.WriteLineAsync($"{view.Line.Name}: {view.Line.Stage}; pilot {view.Pilot?.Name ?? "(none)"}{(view.Pilot is { } p ? $", {p.UnitsTested} units tested" : "")}");
+            foreach (var reference in view.References)
+            {
+                var counts = reference.Report.Summary;
+                await o.WriteLineAsync($"Against {reference.Label} ({string.Join(", ", reference.Batches)}): {string.Join(", ", counts.Select(kv => $"{kv.Value} {kv.Key.ToString().ToLowerInvariant()}"))}");
+                foreach (var m in reference.Report.Measurements.Where(m => m.Verdict is Domain.Statistics.ComparisonVerdict.Different or Domain.Statistics.ComparisonVerdict.NotComparable))
+                {
+                    await o.WriteLineAsync($"  {m.Name}: {m.Reason}");
+                }
+            }
+
+            foreach (var item in view.Dfm)
+            {
+                await o.WriteLineAsync($"DFM {item.Status,-8} {item.Category,-13} {item.Title}{(item.Measurement is { } name ? $" [{name}]" : "")}");
+            }
+
+            foreach (var check in view.Gate.Checks)
+            {
+                await o.WriteLineAsync($"{(check.Met ? "met    " : "NOT met")}  {check.Criterion}: {check.Detail}");
+            }
+
+            foreach (var warning in view.Gate.Warnings)
+            {
+                await o.WriteLineAsync($"warning  {warning}");
+            }
+
+            await o.WriteLineAsync(view.Decision is { } d ? $"Decided {d.DecidedAt:yyyy-MM-dd HH:mm} by {d.DecidedBy}: {d.Why}" : view.Gate.Passes ? "The gate passes; the buyer may decide." : "The gate does not pass.");
+            return view.Gate.Passes ? ExitCodes.Ok : ExitCodes.Findings;
+        });
+        return pilot;
     }
 }

@@ -119,6 +119,35 @@ public static class LineComparison
                 [.. namesB.Except(namesA, StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)]);
     }
 
+    /// <summary>
+    /// One side's quantiles of a measurement from its partitions' merged sketches (for charts), at the given
+    /// probabilities; null when a partition has no sketch.
+    /// </summary>
+    public static double[]? Quantiles(IEnumerable<MeasurementPartition> side, string name, IReadOnlyList<double> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(side);
+        ArgumentNullException.ThrowIfNull(probabilities);
+        KllSketch? merged = null;
+        foreach (var p in side.Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) && p.Moments.Count > 0))
+        {
+            if (p.Sketch is null)
+            {
+                return null;
+            }
+
+            if (merged is null)
+            {
+                merged = KllSketch.Deserialize(p.Sketch.Serialize());
+            }
+            else
+            {
+                merged.Merge(p.Sketch);
+            }
+        }
+
+        return merged is null ? null : [.. probabilities.Select(merged.Quantile)];
+    }
+
     /// <summary>A verdict count per state.</summary>
     public static IReadOnlyDictionary<ComparisonVerdict, int> Summary(IEnumerable<MeasurementComparison> comparisons) =>
         Enum.GetValues<ComparisonVerdict>().ToDictionary(v => v, v => comparisons.Count(c => c.Verdict == v));

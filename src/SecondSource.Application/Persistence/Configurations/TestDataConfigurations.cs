@@ -121,3 +121,59 @@ internal sealed class TestDefectConfiguration : IEntityTypeConfiguration<TestDef
         builder.HasOne<TestRun>().WithMany().HasForeignKey(d => d.RunId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class DfmItemConfiguration : IEntityTypeConfiguration<DfmItem>
+{
+    public void Configure(EntityTypeBuilder<DfmItem> builder)
+    {
+        builder.ToTable("DfmItems");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Category).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.Title).HasMaxLength(200).IsRequired();
+        builder.Property(d => d.Description).HasMaxLength(4000).IsRequired();
+        builder.Property(d => d.Evidence).HasMaxLength(2000);
+        builder.Property(d => d.Measurement).HasMaxLength(200);
+        builder.Property(d => d.Owner).HasMaxLength(200).IsRequired();
+        builder.Property(d => d.Resolution).HasMaxLength(2000);
+        builder.Property(d => d.RaisedBy).HasMaxLength(256).IsRequired();
+        builder.Property(d => d.UpdatedBy).HasMaxLength(256).IsRequired();
+        builder.HasIndex(d => new { d.ProductId, d.LineId });
+        builder.HasOne<Product>().WithMany().HasForeignKey(d => d.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ManufacturingLine>().WithMany().HasForeignKey(d => d.LineId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(d => d.History).WithOne().HasForeignKey(h => h.ItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.History).HasField("_history");
+    }
+}
+
+internal sealed class DfmItemChangeConfiguration : IEntityTypeConfiguration<DfmItemChange>
+{
+    public void Configure(EntityTypeBuilder<DfmItemChange> builder)
+    {
+        builder.ToTable("DfmItemChanges");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.From).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.To).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Note).HasMaxLength(2000);
+        builder.Property(c => c.By).HasMaxLength(256).IsRequired();
+    }
+}
+
+internal sealed class PilotGateDecisionConfiguration : IEntityTypeConfiguration<PilotGateDecision>
+{
+    public void Configure(EntityTypeBuilder<PilotGateDecision> builder)
+    {
+        builder.ToTable("PilotGateDecisions");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Why).HasMaxLength(2000).IsRequired();
+        builder.Property(d => d.Summary).HasMaxLength(8000).IsRequired();
+        builder.Property(d => d.DecidedBy).HasMaxLength(256).IsRequired();
+        builder.HasIndex(d => new { d.ProductId, d.LineId });
+        builder.HasOne<Product>().WithMany().HasForeignKey(d => d.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ManufacturingLine>().WithMany().HasForeignKey(d => d.LineId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<TestBatch>().WithMany().HasForeignKey(d => d.PilotBatchId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
