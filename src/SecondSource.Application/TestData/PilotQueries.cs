@@ -32,6 +32,14 @@ public sealed class PilotQueries(SecondSourceDbContext db, VaultLines lines, Tes
     public async Task<IReadOnlyList<VaultLine>> SecondLinesAsync(Guid productId, CancellationToken ct) =>
         [.. (await lines.OfProductAsync(productId, ct)).Where(l => l.Role == LineRole.SecondSource && l.Stage != LineStage.Candidate)];
 
+    /// <summary>The DFM items of the product's second lines the caller sees (a manufacturer: its own), oldest first.</summary>
+    public async Task<IReadOnlyList<(DfmItem Item, string Line)>> DfmAsync(Guid productId, CancellationToken ct)
+    {
+        var names = (await lines.OfProductAsync(productId, ct)).ToDictionary(l => l.Id, l => l.Name);
+        var items = await db.DfmItems.AsNoTracking().Include(d => d.History).Where(d => d.ProductId == productId).OrderBy(d => d.RaisedAt).ToListAsync(ct);
+        return [.. items.Select(i => (i, names.GetValueOrDefault(i.LineId) ?? "(line)"))];
+    }
+
     public async Task<Result<PilotView>> ViewAsync(Guid productId, Guid lineId, ComparisonPolicy policy, CancellationToken ct)
     {
         var productLines = await lines.OfProductAsync(productId, ct);

@@ -20,7 +20,7 @@ public sealed class TestDataPagesTests(SecondSourceWebFactory app) : IClassFixtu
         var rows = page.QuerySelectorAll("[data-testid=batches] tbody tr");
         rows.Length.ShouldBe(1 + 12 + 1 + 9);
         rows.Count(r => r.TextContent.Contains("Vistula", StringComparison.Ordinal)).ShouldBe(10);
-        page.QuerySelector("tr[data-batch=VE-PILOT]")!.TextContent.ShouldContain("92.5 %");
+        page.QuerySelector("tr[data-batch=VE-PILOT]")!.TextContent.ShouldContain("99.3 %");
         page.QuerySelector("[data-testid=reconciliation]")!.TextContent.ShouldContain("0 serial numbers seen on more than one line");
 
         var batch = page.QuerySelector("tr[data-batch=VE-PILOT] a")!.GetAttribute("href")!;
@@ -28,7 +28,7 @@ public sealed class TestDataPagesTests(SecondSourceWebFactory app) : IClassFixtu
         statistics.QuerySelector("[data-testid=defects]")!.TextContent.ShouldContain("Electrical Tests");
         statistics.QuerySelector("tr[data-measurement='PULLUPS.R21']")!.TextContent.ShouldContain("Ohm");
 
-        var unit = await engineer.GetDocumentAsync("/TestData/Unit?serial=VE-PILOT-013");
+        var unit = await engineer.GetDocumentAsync("/TestData/Unit?serial=VE-PILOT-150");
         var trace = unit.QuerySelector("[data-testid=unit-trace]")!;
         trace.TextContent.ShouldContain("VE-PILOT (Pilot)");
         trace.TextContent.ShouldContain("RESFAIL2 at R21");
