@@ -22,7 +22,7 @@ public sealed class LineCommandsTests
         line.Out.ShouldContain("largest board 400 x 300 mm");
         programs.Out.ShouldContain("VSM-200 second source");
         using var json = JsonDocument.Parse(program.Out);
-        json.RootElement.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("stage").GetString()).ShouldBe(["Production", "Transfer", "Candidate", "Candidate"]);
+        json.RootElement.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("stage").GetString()).ShouldBe(["Production", "Pilot", "Candidate", "Candidate"]);
     }
 
     [Fact]

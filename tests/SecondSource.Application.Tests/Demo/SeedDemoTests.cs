@@ -28,7 +28,7 @@ public sealed class SeedDemoTests
         program.Lines.Select(l => (l.Manufacturer, l.Stage.ToString())).ShouldBe(
         [
             ("Pearl River Electronics Manufacturing (Shenzhen)", "Production"),
-            ("Vistula EMS Sp. z o.o. (Gdańsk)", "Transfer"),
+            ("Vistula EMS Sp. z o.o. (Gdańsk)", "Pilot"),
             ("Dongguan Allied EMS", "Candidate"),
             ("Saigon Precision Assembly", "Candidate"),
         ], ignoreOrder: true);

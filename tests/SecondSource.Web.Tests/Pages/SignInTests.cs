@@ -32,7 +32,7 @@ public sealed class SignInTests(SecondSourceWebFactory app) : IClassFixture<Seco
         var page = await client.GetDocumentAsync("/");
 
         page.QuerySelector("[data-testid=programs] a")!.TextContent.ShouldBe("VSM-200 second source");
-        page.QuerySelectorAll("[data-testid=programs] .chip").Select(c => c.TextContent).ShouldContain("SMT line 1, Vistula EMS Sp. z o.o. (Gdańsk): Transfer");
+        page.QuerySelectorAll("[data-testid=programs] .chip").Select(c => c.TextContent).ShouldContain("SMT line 1, Vistula EMS Sp. z o.o. (Gdańsk): Pilot");
         page.QuerySelectorAll("[data-testid=setup] li.done").Length.ShouldBe(3);
         page.QuerySelectorAll("nav a").Select(a => a.TextContent).ShouldBe(["Dashboard", "Lines", "Products", "Parts", "Vault", "Test data", "People", "Manufacturers", "API keys", "Zones", "Access log"]);
         page.QuerySelector("[data-testid=who]")!.TextContent.ShouldContain("Aurora Medical Instruments AB");
@@ -49,7 +49,7 @@ public sealed class SignInTests(SecondSourceWebFactory app) : IClassFixture<Seco
 
         page.QuerySelectorAll("nav a").Select(a => a.TextContent).ShouldBe(["Dashboard", "Lines", "Products", "Parts", "Vault", "Test data"]);
         page.QuerySelector("dl.facts dd")!.TextContent.ShouldBe("Vistula EMS Sp. z o.o. (Gdańsk)");
-        page.QuerySelectorAll("[data-testid=programs] .chip").Select(c => c.TextContent).ShouldBe(["SMT line 1, Vistula EMS Sp. z o.o. (Gdańsk): Transfer"]);
+        page.QuerySelectorAll("[data-testid=programs] .chip").Select(c => c.TextContent).ShouldBe(["SMT line 1, Vistula EMS Sp. z o.o. (Gdańsk): Pilot"]);
         page.Body!.TextContent.ShouldNotContain("Pearl River");
         page.Body!.TextContent.ShouldNotContain("Dongguan");
         page.QuerySelector("[data-testid=setup]").ShouldBeNull();
