@@ -42,8 +42,9 @@ public sealed record LineComparisonReport(
 
 /// <summary>
 /// <c>secondsource testdata compare</c>: two test-log files (long CSV or CFX, detected) compared with no database.
-/// Each file is read twice: first to find every unit's first run (earliest start), then to merge the statistics of
-/// first runs only (first-pass data, research note "data hygiene" rule 2) per batch, measurement and limit set —
+/// Each file is read twice: first to find every unit's first run at each test step (test plan, else station), then to
+/// merge the statistics of those runs only (first-pass data, research note "data hygiene" rule 2) per batch,
+/// measurement and limit set —
 /// so memory holds one entry per unit, never the values. Yield is first-pass yield; defects count every run's.
 /// </summary>
 public sealed class CompareTestLogFilesHandler
@@ -79,8 +80,9 @@ public sealed class CompareTestLogFilesHandler
 
         IEnumerable<TestRunRecord> Read(Stream stream) => cfx ? CfxUnitsTested.Read(stream, name, Path.GetFileNameWithoutExtension(name)) : LongCsvTestLog.Read(stream, name);
 
-        // Pass 1: each unit's first run.
-        var first = new Dictionary<string, (DateTimeOffset Start, int Line, TestResult Result)>(StringComparer.Ordinal);
+        // Pass 1: each unit's first run (for yield) and its first run at each test step (test plan, else station).
+        var first = new Dictionary<string, (DateTimeOffset Start, TestResult Result)>(StringComparer.Ordinal);
+        var firstOfStep = new Dictionary<(string Serial, string Step), (DateTimeOffset Start, int Line)>();
         await using (var stream = File.OpenRead(path))
         {
             foreach (var run in Read(stream))
@@ -88,7 +90,13 @@ public sealed class CompareTestLogFilesHandler
                 ct.ThrowIfCancellationRequested();
                 if (!first.TryGetValue(run.Serial, out var known) || run.Start < known.Start)
                 {
-                    first[run.Serial] = (run.Start, run.Line, run.Result);
+                    first[run.Serial] = (run.Start, run.Result);
+                }
+
+                var step = (run.Serial, run.TestPlan ?? run.Station);
+                if (!firstOfStep.TryGetValue(step, out var earliest) || run.Start < earliest.Start)
+                {
+                    firstOfStep[step] = (run.Start, run.Line);
                 }
             }
         }
@@ -105,7 +113,7 @@ public sealed class CompareTestLogFilesHandler
                     side.Defects[defect.Category] = side.Defects.GetValueOrDefault(defect.Category) + 1;
                 }
 
-                if (first[run.Serial].Line != run.Line)
+                if (firstOfStep[(run.Serial, run.TestPlan ?? run.Station)].Line != run.Line)
                 {
                     continue;
                 }

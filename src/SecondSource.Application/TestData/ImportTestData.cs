@@ -182,9 +182,10 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
         {
             var existing = await db.TestUnits.Where(u => u.LineId == state.LineId && unknown.Contains(u.Serial)).ToListAsync(ct);
             var existingIds = existing.Select(u => u.Id).ToList();
-            foreach (var run in await db.TestRuns.AsNoTracking().Where(r => existingIds.Contains(r.UnitId)).Select(r => new { r.UnitId, r.StartedAt, r.Station }).ToListAsync(ct))
+            foreach (var run in await db.TestRuns.AsNoTracking().Where(r => existingIds.Contains(r.UnitId)).Select(r => new { r.UnitId, r.StartedAt, r.Station, r.TestPlan }).ToListAsync(ct))
             {
                 state.RunKeys.Add((run.UnitId, run.StartedAt.UtcTicks, run.Station));
+                state.IsFirstOfStep(run.UnitId, run.TestPlan ?? run.Station, run.StartedAt);
             }
 
             foreach (var unit in existing)
@@ -241,7 +242,12 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
             rows.Add(run);
             defects.AddRange(record.Defects.Select(d => TestDefect.Of(run, d.Category, d.Code, d.Designator, d.Description)));
             unit.Record(record.Start, record.Result, record.Firmware);
-            accepted.Add((batch.Id, record));
+            if (state.IsFirstOfStep(unit.Id, record.TestPlan ?? record.Station, record.Start))
+            {
+                // First-pass data only (research note, data hygiene rule 2): a retest of the step does not enter the statistics.
+                accepted.Add((batch.Id, record));
+            }
+
             state.Runs++;
             state.Measurements += record.Values.Length;
         }
@@ -273,7 +279,7 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
             await runs.CompleteAsync(ct);
         }
 
-        // The statistics of the chunk's runs are computed on the other core while the next chunk is read and written.
+        // The statistics of the chunk's first runs are computed on the other core while the next chunk is read and written.
         await state.Statistician.Writer.WriteAsync(accepted, ct);
 
         // Defects (few) go through EF with the units already stored whose first or last run changed.
@@ -364,6 +370,21 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
         public Dictionary<MeasurementDefinition[], Guid> Sets { get; } = new(ReferenceEqualityComparer.Instance);
 
         public HashSet<(Guid, long, string)> RunKeys { get; } = [];
+
+        /// <summary>The earliest run known of each unit and test step (test plan, else station).</summary>
+        private Dictionary<(Guid Unit, string Step), long> FirstOfStep { get; } = [];
+
+        /// <summary>True when this run is the earliest known of its unit at this step (it becomes so).</summary>
+        public bool IsFirstOfStep(Guid unit, string step, DateTimeOffset start)
+        {
+            if (FirstOfStep.TryGetValue((unit, step), out var earliest) && earliest <= start.UtcTicks)
+            {
+                return false;
+            }
+
+            FirstOfStep[(unit, step)] = start.UtcTicks;
+            return true;
+        }
 
         public Dictionary<(Guid BatchId, MeasurementDefinition[] Shape), Accumulators> Statistics { get; } = new(new BatchShapeComparer());
 
