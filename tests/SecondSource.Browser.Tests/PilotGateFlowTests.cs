@@ -34,6 +34,8 @@ public sealed class PilotGateFlowTests : IAsyncLifetime
             golden.FindElements(By.CssSelector("svg[data-chart]")).Count.ShouldBe(4);
             engineer.Driver.FindElements(By.CssSelector("[data-testid=decide-form]")).ShouldBeEmpty();
             engineer.Screenshot("pilot-gate-blocked");
+            engineer.Driver.ExecuteScript("document.querySelector('[data-testid=distribution-charts]').scrollIntoView()");
+            engineer.Screenshot("pilot-gate-charts");
         }
 
         using (var member = SignedIn("Member", "Vistula"))

@@ -6,7 +6,7 @@ namespace SecondSource.Web.Charts;
 
 /// <summary>
 /// An SVG chart of one measurement on two lines: both empirical distribution functions (from the quantile sketches,
-/// 1 % to 99 %), the spec limits, and the reference mean ± the equivalence margin as a band. Numbers only from the
+/// 1 % to 99 %), the spec limits near the data, and the reference mean ± the equivalence margin as a band. Numbers only from the
 /// server's data; the name is HTML-encoded.
 /// </summary>
 public static class DistributionChart
@@ -32,6 +32,17 @@ public static class DistributionChart
 
         var min = values.Min();
         var max = values.Max();
+
+        // Limits are drawn when they are near the data (within one data span of it); far limits would flatten the curves.
+        var span = Math.Max(max - min, Math.Abs(max) * 1e-9 + 1e-12);
+        foreach (var limit in new[] { low, high })
+        {
+            if (limit is { } l && l >= min - span && l <= max + span)
+            {
+                (min, max) = (Math.Min(min, l), Math.Max(max, l));
+            }
+        }
+
         var pad = Math.Max((max - min) * 0.08, Math.Abs(max) * 1e-9 + 1e-12);
         min -= pad;
         max += pad;
