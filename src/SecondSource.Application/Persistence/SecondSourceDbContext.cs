@@ -99,6 +99,8 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<PilotGateDecision> PilotGateDecisions => Set<PilotGateDecision>();
 
+    public DbSet<Domain.Statistics.MeasurementMargin> MeasurementMargins => Set<Domain.Statistics.MeasurementMargin>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductProgram> Programs => Set<ProductProgram>();
@@ -175,6 +177,11 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
         builder.Entity<Product>().HasQueryFilter(
             PartyFilter,
             p => !PartyRestricted || Set<ProgramLine>().Any(l => l.PartyId == ScopedPartyId && Set<ProductProgram>().Any(pp => pp.Id == l.ProgramId && pp.ProductId == p.Id)));
+
+        // A product's equivalence margins go with the product's visibility (the buyer sets them; the lines read them).
+        builder.Entity<Domain.Statistics.MeasurementMargin>().HasQueryFilter(
+            PartyFilter,
+            m => !PartyRestricted || Set<ProgramLine>().Any(l => l.PartyId == ScopedPartyId && Set<ProductProgram>().Any(pp => pp.Id == l.ProgramId && pp.ProductId == m.ProductId)));
 
         // A product's BOM revisions, their lines and sources go with the product's visibility.
         builder.Entity<BomRevision>().HasQueryFilter(

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SecondSource.Application.Persistence;
 using SecondSource.Domain.Common;
-using SecondSource.Domain.Statistics;
 using SecondSource.Domain.TestData;
 
 namespace SecondSource.Application.TestData;
@@ -18,7 +17,7 @@ public sealed class DecidePilotGateHandler(SecondSourceDbContext db, PilotQuerie
     public async Task<Result<PilotGateDecision>> HandleAsync(DecidePilotGateRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var view = await pilots.ViewAsync(request.ProductId, request.LineId, new ComparisonPolicy(), ct);
+        var view = await pilots.ViewAsync(request.ProductId, request.LineId, ct);
         if (view.Failure is { } failure)
         {
             return failure;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SecondSource.Application.Demo;
 using SecondSource.Domain.Programs;
-using SecondSource.Domain.Statistics;
 using SecondSource.Domain.TestData;
 
 namespace SecondSource.Application.TestData;
@@ -41,7 +40,7 @@ public sealed class PilotDemoSeeder(PilotQueries pilots) : IDemoSeeder
         context.Db.DfmItems.AddRange(rig, idle);
         await context.Db.SaveChangesAsync(ct);
 
-        var gate = (await pilots.ViewAsync(product, second.Id, new ComparisonPolicy(), ct)).Value!.Gate;
+        var gate = (await pilots.ViewAsync(product, second.Id, ct)).Value!.Gate;
         context.Report($"Pilot gate: {second.Name} in Pilot with a 300-unit pilot; {gate.Checks.Count(c => c.Met)} of {gate.Checks.Count} criteria met (two measurements differ from the golden samples, one explained by an accepted DFM item, one open)");
     }
 }

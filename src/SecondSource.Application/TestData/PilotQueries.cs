@@ -22,7 +22,8 @@ public sealed record PilotView(
 /// Builds the pilot view of a product's second line. The pilot is the line's latest batch of kind Pilot; the
 /// references are the primary's golden-sample batches and its production batches started in the 90 days before the
 /// pilot (else its three latest before it). Yield is judged against production when there is some, else against the
-/// golden samples. Everything comes from stored batch statistics (no raw values).
+/// golden samples. Margins: the product's stored ones, else 10 % of the spec window. Everything comes from stored batch
+/// statistics (no raw values).
 /// </summary>
 public sealed class PilotQueries(SecondSourceDbContext db, VaultLines lines, TestDataQueries testData, CompareBatchesHandler compare)
 {
@@ -40,8 +41,21 @@ public sealed class PilotQueries(SecondSourceDbContext db, VaultLines lines, Tes
         return [.. items.Select(i => (i, names.GetValueOrDefault(i.LineId) ?? "(line)"))];
     }
 
-    public async Task<Result<PilotView>> ViewAsync(Guid productId, Guid lineId, ComparisonPolicy policy, CancellationToken ct)
+    /// <summary>The default policy with the product's stored margins (and, if given, another default fraction).</summary>
+    public async Task<ComparisonPolicy> PolicyAsync(Guid productId, double? marginFraction, CancellationToken ct)
     {
+        var margins = await db.MeasurementMargins.AsNoTracking().Where(m => m.ProductId == productId).ToListAsync(ct);
+        var policy = new ComparisonPolicy { Margins = margins.ToDictionary(m => m.Name, m => m.Rule, StringComparer.OrdinalIgnoreCase) };
+        return marginFraction is { } f ? policy with { MarginFraction = f } : policy;
+    }
+
+    /// <summary>The product's stored margins, by measurement name.</summary>
+    public async Task<IReadOnlyList<MeasurementMargin>> MarginsAsync(Guid productId, CancellationToken ct) =>
+        await db.MeasurementMargins.AsNoTracking().Where(m => m.ProductId == productId).OrderBy(m => m.Name).ToListAsync(ct);
+
+    public async Task<Result<PilotView>> ViewAsync(Guid productId, Guid lineId, CancellationToken ct)
+    {
+        var policy = await PolicyAsync(productId, null, ct);
         var productLines = await lines.OfProductAsync(productId, ct);
         var line = productLines.FirstOrDefault(l => l.Id == lineId && l.Role == LineRole.SecondSource && l.Stage != LineStage.Candidate);
         if (line is null)

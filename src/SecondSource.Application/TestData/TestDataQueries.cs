@@ -64,6 +64,13 @@ public sealed class TestDataQueries(SecondSourceDbContext db)
             .ToList();
     }
 
+    /// <summary>The names of the measurements in a product's batch statistics the caller sees.</summary>
+    public async Task<IReadOnlyList<string>> MeasurementNamesAsync(Guid productId, CancellationToken ct) =>
+        await (from s in db.BatchStatistics
+               join b in db.TestBatches on s.BatchId equals b.Id
+               where b.ProductId == productId
+               select s.Name).Distinct().OrderBy(n => n).ToListAsync(ct);
+
     public async Task<IReadOnlyList<BatchMeasurementStatistic>> StatisticsAsync(Guid batchId, CancellationToken ct) =>
         await db.BatchStatistics.AsNoTracking().Where(s => s.BatchId == batchId).OrderBy(s => s.Name).ToListAsync(ct);
 

@@ -16,6 +16,7 @@ public static class TestDataServiceCollectionExtensions
         services.AddScoped<RaiseDfmItemHandler>();
         services.AddScoped<SetDfmItemStatusHandler>();
         services.AddScoped<DecidePilotGateHandler>();
+        services.AddScoped<SetMeasurementMarginHandler>();
         services.AddScoped<IDemoSeeder, TestDataDemoSeeder>();
         services.AddScoped<IDemoSeeder, PilotDemoSeeder>();
         return services;

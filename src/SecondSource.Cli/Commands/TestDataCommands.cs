@@ -323,7 +323,7 @@ internal static class TestDataCommands
             var target = await services.GetRequiredService<BomRevisionQueries>().FindProductAsync(parsed.GetValue(product)!, ct)
                 ?? throw new CliUsageException($"There is no single product '{parsed.GetValue(product)}'.");
             var which = await LineAsync(services, parsed.GetValue(line)!, ct);
-            var result = await services.GetRequiredService<PilotQueries>().ViewAsync(target.Id, which.Id, new Domain.Statistics.ComparisonPolicy(), ct);
+            var result = await services.GetRequiredService<PilotQueries>().ViewAsync(target.Id, which.Id, ct);
             if (result.Failure is { } failure)
             {
                 return await context.FailAsync(failure);

@@ -1237,6 +1237,46 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.ToTable("StageChanges", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Statistics.MeasurementMargin", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Absolute")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Fraction")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("MeasurementMargins", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.TestData.BatchMeasurementStatistic", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2455,6 +2495,15 @@ namespace SecondSource.Migrations.Postgres.Migrations
                         .WithMany("History")
                         .HasForeignKey("ProgramLineId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Statistics.MeasurementMargin", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1230,6 +1230,46 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.ToTable("StageChanges", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Statistics.MeasurementMargin", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Absolute")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Fraction")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("MeasurementMargins", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.TestData.BatchMeasurementStatistic", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2448,6 +2488,15 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                         .WithMany("History")
                         .HasForeignKey("ProgramLineId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Statistics.MeasurementMargin", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -21,7 +21,7 @@ public sealed class ModelTests
         buyerOnly.Select(t => t.ClrType.Name).ShouldBe(["CandidateAssessmentRecord", "SelectionDecision", "Artifact", "ArtifactRevision", "AccessLogEntry"], ignoreOrder: true);
         var shared = new[] { typeof(Party), typeof(SecondSource.Domain.Programs.ProductProgram), typeof(SecondSource.Domain.Programs.Product),
             typeof(SecondSource.Domain.Boms.BomRevision), typeof(SecondSource.Domain.Boms.BomRevisionLine), typeof(SecondSource.Domain.Boms.BomRevisionSource),
-            typeof(SecondSource.Domain.Avl.Part), typeof(SecondSource.Domain.Avl.AvlEntry), typeof(SecondSource.Domain.Avl.QualificationRecord), typeof(SecondSource.Domain.Avl.QualificationEvidence) }.Select(t => db.Model.FindEntityType(t)!);
+            typeof(SecondSource.Domain.Avl.Part), typeof(SecondSource.Domain.Avl.AvlEntry), typeof(SecondSource.Domain.Avl.QualificationRecord), typeof(SecondSource.Domain.Avl.QualificationEvidence), typeof(SecondSource.Domain.Statistics.MeasurementMargin) }.Select(t => db.Model.FindEntityType(t)!);
         foreach (var entityType in owned.Concat(buyerOnly).Concat(shared))
         {
             entityType.GetDeclaredQueryFilters().Select(f => f.Key).ShouldContain(SecondSourceDbContext.PartyFilter, entityType.ClrType.Name);

@@ -119,7 +119,7 @@ public sealed class PilotGateTests
         });
         Task<Result<PilotGateDecision>> Decide(PartyScope scope) => AsAsync(database, scope, s => s.GetRequiredService<DecidePilotGateHandler>().HandleAsync(new DecidePilotGateRequest(product, line, "all explained", "buyer"), CancellationToken.None));
 
-        var view = (await AsAsync(database, PartyScope.Unrestricted, s => s.GetRequiredService<PilotQueries>().ViewAsync(product, line, new ComparisonPolicy(), CancellationToken.None))).Value!;
+        var view = (await AsAsync(database, PartyScope.Unrestricted, s => s.GetRequiredService<PilotQueries>().ViewAsync(product, line, CancellationToken.None))).Value!;
         view.Gate.Passes.ShouldBeFalse();
         view.Pilot!.UnitsTested.ShouldBe(300);
         view.References.Select(r => r.Label).ShouldBe(["golden samples", "primary production"]);
@@ -141,5 +141,32 @@ public sealed class PilotGateTests
         (await AsAsync(database, PartyScope.For(vistula), s => s.GetRequiredService<SecondSourceDbContext>().PilotGateDecisions.CountAsync())).ShouldBe(1);
         (await AsAsync(database, PartyScope.For(pearl), s => s.GetRequiredService<SecondSourceDbContext>().PilotGateDecisions.CountAsync())).ShouldBe(0);
         (await AsAsync(database, PartyScope.For(pearl), s => s.GetRequiredService<SecondSourceDbContext>().DfmItems.CountAsync())).ShouldBe(0);
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task A_stored_margin_is_used_by_every_comparison_of_the_product_and_read_by_its_lines(DatabaseProvider provider)
+    {
+        var (database, product) = await DemoAsync(provider);
+        await using var _ = database;
+        var (vistula, line) = await AsAsync(database, PartyScope.Unrestricted, async s =>
+        {
+            var db = s.GetRequiredService<SecondSourceDbContext>();
+            var v = await db.Parties.Where(p => p.Name.StartsWith("Vistula")).Select(p => p.Id).SingleAsync();
+            return (v, await db.Lines.Where(l => l.PartyId == v).Select(l => l.Id).SingleAsync());
+        });
+        Task<Result<string>> Set(string name, double? fraction, double? absolute, string reason = "I_IDLE is not critical: 3 mA is harmless") =>
+            AsAsync(database, PartyScope.Unrestricted, s => s.GetRequiredService<SetMeasurementMarginHandler>().HandleAsync(new SetMeasurementMarginRequest(product, name, fraction, absolute, reason, "buyer"), CancellationToken.None));
+        async Task<ComparisonVerdict> Idle() => (await AsAsync(database, PartyScope.Unrestricted, s => s.GetRequiredService<PilotQueries>().ViewAsync(product, line, CancellationToken.None)))
+            .Value!.References[0].Report.Measurements.Single(m => m.Name == "I_IDLE").Verdict;
+
+        (await Idle()).ShouldBe(ComparisonVerdict.Different);
+        (await Set("i_idle", null, 0.003)).Value.ShouldBe("i_idle: margin ±0.003 (absolute).");
+        (await Idle()).ShouldBe(ComparisonVerdict.Equivalent);
+        (await Set("I_IDLE", 0.5, 0.003)).Failure!.Message.ShouldContain("not both or neither");
+        (await Set("I_IDLE", 0.05, null, "")).Failure!.Message.ShouldContain("Reason");
+        (await AsAsync(database, PartyScope.For(vistula), s => s.GetRequiredService<PilotQueries>().MarginsAsync(product, CancellationToken.None))).Single().Absolute.ShouldBe(0.003);
+        (await Set("I_IDLE", null, null)).Value.ShouldBe("i_idle uses the default margin again.");
+        (await Idle()).ShouldBe(ComparisonVerdict.Different);
+        (await Set("I_IDLE", null, null)).Failure!.Message.ShouldBe("I_IDLE has no margin of its own to remove.");
     }
 }

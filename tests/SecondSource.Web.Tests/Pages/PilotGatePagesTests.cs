@@ -89,9 +89,28 @@ public sealed class PilotGatePagesTests(SecondSourceWebFactory app) : IClassFixt
     }
 }
 
-/// <summary>DFM items by the second line's manufacturer: its own line only; the primary sees none of them.</summary>
+/// <summary>DFM items by the second line's manufacturer (its own line only; the primary sees none), and the margins page.</summary>
 public sealed class DfmPagesTests(SecondSourceWebFactory app) : IClassFixture<SecondSourceWebFactory>
 {
+    [Fact]
+    public async Task The_buyer_sets_a_margin_everyone_who_sees_the_product_reads_it_and_a_bad_one_is_refused()
+    {
+        var product = await app.RunInSystemScopeAsync(s => s.GetRequiredService<SecondSourceDbContext>().Products.Where(p => p.Code == "AUR-VSM200").Select(p => p.Id).SingleAsync());
+        var url = $"/TestData/Margins?product={product}";
+        using var engineer = await app.SignedInAsync("Engineer");
+
+        (await engineer.GetDocumentAsync(url)).QuerySelectorAll("#measurement-names option").Select(o => o.GetAttribute("value")).ShouldContain("T_BOOT");
+        using var set = await engineer.SubmitFormAsync(url, new Dictionary<string, string> { ["measurement"] = "T_BOOT", ["fraction"] = "0.05", ["reason"] = "boot time is a critical characteristic" }, "[data-testid=margin-form]");
+        set.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var both = await engineer.SubmitFormAsync(url, new Dictionary<string, string> { ["measurement"] = "I_IDLE", ["fraction"] = "0.05", ["absolute"] = "0.002", ["reason"] = "x" }, "[data-testid=margin-form]");
+        (await engineer.GetDocumentAsync(url)).QuerySelector("[data-testid=margin-refusal]")!.TextContent.ShouldContain("not both or neither");
+
+        using var member = await app.SignedInAsync("Member", "Vistula");
+        var page = await member.GetDocumentAsync(url);
+        page.QuerySelector("tr[data-measurement=T_BOOT]")!.TextContent.ShouldContain("0.05 × spec window");
+        page.QuerySelector("[data-testid=margin-form]").ShouldBeNull();
+    }
+
     [Fact]
     public async Task The_second_line_raises_and_resolves_its_items_and_the_primary_sees_none()
     {

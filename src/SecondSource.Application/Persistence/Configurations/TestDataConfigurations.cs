@@ -177,3 +177,19 @@ internal sealed class PilotGateDecisionConfiguration : IEntityTypeConfiguration<
         builder.HasOne<TestBatch>().WithMany().HasForeignKey(d => d.PilotBatchId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class MeasurementMarginConfiguration : IEntityTypeConfiguration<Domain.Statistics.MeasurementMargin>
+{
+    public void Configure(EntityTypeBuilder<Domain.Statistics.MeasurementMargin> builder)
+    {
+        builder.ToTable("MeasurementMargins");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Name).HasMaxLength(200).IsRequired();
+        builder.Property(m => m.Reason).HasMaxLength(1000).IsRequired();
+        builder.Property(m => m.SetBy).HasMaxLength(256).IsRequired();
+        builder.Ignore(m => m.Rule);
+        builder.HasIndex(m => new { m.ProductId, m.Name }).IsUnique();
+        builder.HasOne<Product>().WithMany().HasForeignKey(m => m.ProductId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

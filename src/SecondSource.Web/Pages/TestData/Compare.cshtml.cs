@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SecondSource.Application.Boms;
 using SecondSource.Application.TestData;
-using SecondSource.Domain.Statistics;
 using SecondSource.Web.Pages.Vault;
 
 namespace SecondSource.Web.Pages.TestData;
@@ -10,7 +9,7 @@ namespace SecondSource.Web.Pages.TestData;
 /// Compares two sets of a product's batches the caller sees (second line against primary for a period, pilot against
 /// golden samples): every shared measurement's verdict, yield and defects, from the stored statistics.
 /// </summary>
-public sealed class CompareModel(BomRevisionQueries products, TestDataQueries testData, CompareBatchesHandler compare) : ProductVaultPage(products)
+public sealed class CompareModel(BomRevisionQueries products, TestDataQueries testData, PilotQueries pilots, CompareBatchesHandler compare) : ProductVaultPage(products)
 {
     public IReadOnlyList<BatchSummary> Batches { get; private set; } = [];
 
@@ -40,7 +39,7 @@ public sealed class CompareModel(BomRevisionQueries products, TestDataQueries te
             return Page();
         }
 
-        var result = await compare.HandleAsync(new CompareBatchesRequest(product, A, B, new ComparisonPolicy { MarginFraction = MarginFraction }), ct);
+        var result = await compare.HandleAsync(new CompareBatchesRequest(product, A, B, await pilots.PolicyAsync(product, MarginFraction, ct)), ct);
         if (result.Failure is { Kind: Application.FailureKind.NotFound })
         {
             return NotFound();

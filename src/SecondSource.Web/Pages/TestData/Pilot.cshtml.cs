@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using SecondSource.Application.Boms;
 using SecondSource.Application.TestData;
 using SecondSource.Application.Vault;
-using SecondSource.Domain.Statistics;
 using SecondSource.Web.Authorization;
 using SecondSource.Web.Pages.Vault;
 
@@ -35,7 +34,7 @@ public sealed class PilotModel(BomRevisionQueries products, PilotQueries pilots)
             return Page();
         }
 
-        var view = await pilots.ViewAsync(product, chosen.Value, new ComparisonPolicy(), ct);
+        var view = await pilots.ViewAsync(product, chosen.Value, ct);
         if (view.Failure is not null)
         {
             return NotFound();

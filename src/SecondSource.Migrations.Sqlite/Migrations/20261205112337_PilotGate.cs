@@ -50,6 +50,30 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MeasurementMargins",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Fraction = table.Column<double>(type: "REAL", nullable: true),
+                    Absolute = table.Column<double>(type: "REAL", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SetAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SetBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeasurementMargins", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeasurementMargins_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PilotGateDecisions",
                 columns: table => new
                 {
@@ -126,6 +150,12 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 columns: new[] { "ProductId", "LineId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeasurementMargins_ProductId_Name",
+                table: "MeasurementMargins",
+                columns: new[] { "ProductId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PilotGateDecisions_LineId",
                 table: "PilotGateDecisions",
                 column: "LineId");
@@ -146,6 +176,9 @@ namespace SecondSource.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "DfmItemChanges");
+
+            migrationBuilder.DropTable(
+                name: "MeasurementMargins");
 
             migrationBuilder.DropTable(
                 name: "PilotGateDecisions");

@@ -12,7 +12,7 @@ using SecondSource.Application.Persistence;
 namespace SecondSource.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SecondSourceDbContext))]
-    [Migration("20261205105650_PilotGate")]
+    [Migration("20261205112346_PilotGate")]
     partial class PilotGate
     {
         /// <inheritdoc />
@@ -1240,6 +1240,46 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.ToTable("StageChanges", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Statistics.MeasurementMargin", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Absolute")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Fraction")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("MeasurementMargins", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.TestData.BatchMeasurementStatistic", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2458,6 +2498,15 @@ namespace SecondSource.Migrations.Postgres.Migrations
                         .WithMany("History")
                         .HasForeignKey("ProgramLineId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Statistics.MeasurementMargin", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
