@@ -6,11 +6,12 @@ return args.FirstOrDefault() switch
     "library" => LibraryBenchmark.Run(args.Skip(1).ToArray()),
     "vault" => VaultBenchmark.Run(args.Skip(1).ToArray()),
     "testdata" => TestDataBenchmark.Run(args.Skip(1).ToArray()),
+    "compare" => CompareBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S] | library [--lines N] | vault [--mib N] | testdata [--measurements N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S] | library [--lines N] | vault [--mib N] | testdata [--measurements N] | compare [--measurements N]");
     return 2;
 }

@@ -107,4 +107,29 @@ public sealed class TestDataCommandTests
         retry.ExitCode.ShouldBe(0, retry.Error);
         retry.Out.ShouldContain("big.csv: 8000 runs (8000 new units, 1600000 measurements) into P1.");
     }
+
+    [Fact]
+    public async Task Stored_batches_are_compared_and_the_pilot_gate_is_printed()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        (await CliRun.OnAsync(database, null, "demo", "seed")).ExitCode.ShouldBe(0);
+
+        var compared = await CliRun.OnAsync(database, null, "testdata", "compare", "PR-GOLDEN", "VE-PILOT", "--product", "AUR-VSM200", "--json");
+        compared.ExitCode.ShouldBe(1, compared.Error);
+        using (var json = System.Text.Json.JsonDocument.Parse(compared.Out))
+        {
+            json.RootElement.GetProperty("a").GetString().ShouldBe("PR-GOLDEN");
+            json.RootElement.GetProperty("summary").GetProperty("Different").GetInt32().ShouldBe(2);
+        }
+
+        var widened = await CliRun.OnAsync(database, null, "testdata", "compare", "PR-GOLDEN", "VE-PILOT", "--product", "AUR-VSM200", "--margin", "I_IDLE=0.003", "--margin", "ETH_LINK_TIME=0.25");
+        widened.ExitCode.ShouldBe(0, widened.Out + widened.Error);
+        widened.Out.ShouldContain("12 equivalent, 0 different");
+        (await CliRun.OnAsync(database, null, "testdata", "compare", "PR-GOLDEN", "NOPE", "--product", "AUR-VSM200")).Error.ShouldContain("b: batch 'NOPE' matches 0 batches");
+
+        var gate = await CliRun.OnAsync(database, null, "testdata", "pilot", "AUR-VSM200", "--line", "Vistula");
+        gate.ExitCode.ShouldBe(1);
+        gate.Out.ShouldContain("NOT met  No DFM item open: open: Idle current higher on the pilot");
+        gate.Out.ShouldContain("The gate does not pass.");
+    }
 }

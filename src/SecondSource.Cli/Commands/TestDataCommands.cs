@@ -214,16 +214,17 @@ internal static class TestDataCommands
     /// </summary>
     private static Command Compare(CliContext context)
     {
-        var fileA = new Argument<string>("fileA") { Description = "The reference: primary line or golden samples (long CSV or IPC-CFX UnitsTested)." };
-        var fileB = new Argument<string>("fileB") { Description = "The line judged against it: pilot or second line." };
-        var fraction = new Option<double>("--margin-fraction") { Description = "Equivalence margin as a fraction of each measurement's spec window (USL − LSL).", DefaultValueFactory = _ => 0.1 };
+        var fileA = new Argument<string>("a") { Description = "The reference: a test-log file (long CSV or IPC-CFX UnitsTested), or with --product its batch names, comma-separated." };
+        var fileB = new Argument<string>("b") { Description = "The side judged against it: a file, or with --product batch names." };
+        var product = new Option<string?>("--product") { Description = "Compare stored batches of this product (code or id) from their statistics, instead of two files." };
+        var fraction = new Option<double?>("--margin-fraction") { Description = "Equivalence margin as a fraction of each measurement's spec window (USL − LSL); default 0.1 (stored margins of the product still apply)." };
         var alpha = new Option<double>("--alpha") { Description = "Significance level: TOST at α (a 1 − 2α interval), Benjamini–Hochberg at α.", DefaultValueFactory = _ => 0.05 };
         var margins = new Option<string[]>("--margin") { Description = "An absolute margin for one measurement, NAME=VALUE in its base unit (repeatable).", AllowMultipleArgumentsPerToken = false };
         var minimum = new Option<int>("--min-units") { Description = "Fewer first-pass values than this on a side is Inconclusive.", DefaultValueFactory = _ => 10 };
-        var json = new Option<bool>("--json") { Description = "Write the JSON report (docs/testdata.md) instead of the table." };
-        var compare = new Command("compare", "Compare two test-log files measurement by measurement (TOST equivalence, Welch, yield), without a database.")
+        var json = new Option<bool>("--json") { Description = "Write the JSON report (docs/equivalence.md) instead of the table." };
+        var compare = new Command("compare", "Compare two test-log files (no database) or two sets of a product's batches, measurement by measurement: TOST equivalence, Welch, yield, defects.")
         {
-            fileA, fileB, fraction, alpha, margins, minimum, json,
+            fileA, fileB, product, fraction, alpha, margins, minimum, json,
         };
         compare.SetAction(async (parsed, ct) =>
         {
@@ -241,9 +242,39 @@ internal static class TestDataCommands
 
             var policy = new Domain.Statistics.ComparisonPolicy
             {
-                Alpha = parsed.GetValue(alpha), MarginFraction = parsed.GetValue(fraction), MinimumUnits = parsed.GetValue(minimum), Margins = given,
+                Alpha = parsed.GetValue(alpha), MarginFraction = parsed.GetValue(fraction) ?? 0.1, MinimumUnits = parsed.GetValue(minimum), Margins = given,
             };
-            var report = await new CompareTestLogFilesHandler().HandleAsync(new CompareTestLogFilesRequest(parsed.GetValue(fileA)!, parsed.GetValue(fileB)!, policy), ct);
+            LineComparisonReport report;
+            if (parsed.GetValue(product) is { } productName)
+            {
+                await using var services = context.BuildServices(parsed);
+                await using var scope = services.CreateAsyncScope();
+                var s = scope.ServiceProvider;
+                var target = await s.GetRequiredService<BomRevisionQueries>().FindProductAsync(productName, ct)
+                    ?? throw new CliUsageException($"There is no single product '{productName}'.");
+                var batches = await s.GetRequiredService<TestDataQueries>().BatchesAsync(target.Id, ct);
+                IReadOnlyList<Guid> Batches(string side, string names) => [.. names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name =>
+                {
+                    var matching = batches.Where(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+                    return matching.Count == 1
+                        ? matching[0].Id
+                        : throw new CliUsageException($"{side}: batch '{name}' matches {matching.Count} batches of {target.Code}{(matching.Count > 1 ? $" (on {string.Join(" and ", matching.Select(m => m.Line))})" : "")}.");
+                })];
+                var stored = await s.GetRequiredService<PilotQueries>().PolicyAsync(target.Id, parsed.GetValue(fraction), ct);
+                var result = await s.GetRequiredService<CompareBatchesHandler>().HandleAsync(new CompareBatchesRequest(target.Id, Batches("a", parsed.GetValue(fileA)!), Batches("b", parsed.GetValue(fileB)!),
+                    policy with { Margins = stored.Margins.Concat(given).GroupBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.OrdinalIgnoreCase) }), ct);
+                if (result.Failure is { } failure)
+                {
+                    return await context.FailAsync(failure);
+                }
+
+                report = result.Value!;
+            }
+            else
+            {
+                report = await new CompareTestLogFilesHandler().HandleAsync(new CompareTestLogFilesRequest(parsed.GetValue(fileA)!, parsed.GetValue(fileB)!, policy), ct);
+            }
+
             var console = context.Console;
             if (parsed.GetValue(json))
             {
