@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SecondSource.Application.Persistence;
 using SecondSource.Domain.Common;
 using SecondSource.Domain.TestData;
@@ -23,10 +22,7 @@ public sealed class DecidePilotGateHandler(SecondSourceDbContext db, PilotQuerie
             return failure;
         }
 
-        var programLine = await (from pl in db.ProgramLines.Include(l => l.History)
-                                 join program in db.Programs on pl.ProgramId equals program.Id
-                                 where program.ProductId == request.ProductId && pl.LineId == request.LineId
-                                 select pl).FirstOrDefaultAsync(ct);
+        var programLine = await pilots.ProgramLineAsync(request.ProductId, request.LineId, ct);
         if (programLine is null || view.Value!.Pilot is null)
         {
             return Fail.Invalid("The line has no pilot batch in a program of this product.");

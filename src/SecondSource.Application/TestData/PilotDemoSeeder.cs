@@ -21,10 +21,8 @@ public sealed class PilotDemoSeeder(PilotQueries pilots) : IDemoSeeder
         ArgumentNullException.ThrowIfNull(context);
         var product = await context.Db.Products.Where(p => p.Code == "AUR-VSM200").Select(p => p.Id).SingleAsync(ct);
         var second = (await pilots.SecondLinesAsync(product, ct)).Single();
-        var programLine = await (from pl in context.Db.ProgramLines.Include(l => l.History)
-                                 join program in context.Db.Programs on pl.ProgramId equals program.Id
-                                 where program.ProductId == product && pl.LineId == second.Id
-                                 select pl).SingleAsync(ct);
+        var programLine = await pilots.ProgramLineAsync(product, second.Id, ct)
+            ?? throw new InvalidOperationException("The demo's second line has no place in the product's program.");
         var now = context.Clock.GetUtcNow();
         const string engineer = "engineer@aurora-medical.example";
         const string vistula = "member@vistula-ems.example";

@@ -41,6 +41,13 @@ public sealed class PilotQueries(SecondSourceDbContext db, VaultLines lines, Tes
         return [.. items.Select(i => (i, names.GetValueOrDefault(i.LineId) ?? "(line)"))];
     }
 
+    /// <summary>The line's place in the product's program (tracked, with its history), or null.</summary>
+    public Task<ProgramLine?> ProgramLineAsync(Guid productId, Guid lineId, CancellationToken ct) =>
+        (from pl in db.ProgramLines.Include(l => l.History)
+         join program in db.Programs on pl.ProgramId equals program.Id
+         where program.ProductId == productId && pl.LineId == lineId
+         select pl).FirstOrDefaultAsync(ct);
+
     /// <summary>The default policy with the product's stored margins (and, if given, another default fraction).</summary>
     public async Task<ComparisonPolicy> PolicyAsync(Guid productId, double? marginFraction, CancellationToken ct)
     {
