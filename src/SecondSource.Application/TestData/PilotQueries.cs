@@ -107,7 +107,7 @@ public sealed class PilotQueries(SecondSourceDbContext db, VaultLines lines, Tes
         var gate = PilotGate.Evaluate(pilot?.UnitsTested ?? 0,
             [.. references.Select(r => (r.Label, r.Report.Measurements, r.Report.OnlyInA))],
             pilot is null ? null : yield, dfm);
-        if (pilot is null)
+        if (pilot is not { UnitsTested: > 0 })
         {
             gate = gate with { Checks = [new GateCheck("A pilot batch with test data", false, "the line has no batch of kind Pilot with tested units"), .. gate.Checks] };
         }
