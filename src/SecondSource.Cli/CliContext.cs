@@ -8,6 +8,7 @@ using SecondSource.Application.Boms;
 using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
+using SecondSource.Application.Planning;
 using SecondSource.Application.Programs;
 using SecondSource.Application.TestData;
 using SecondSource.Application.Vault;
@@ -75,6 +76,7 @@ public sealed class CliContext(CliConsole console, IDictionary environment)
         services.AddAvl();
         services.AddVault();
         services.AddTestData();
+        services.AddPlanning();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         Settings = provider.GetRequiredService<DatabaseSettings>();
         return provider;

@@ -9,6 +9,7 @@ using SecondSource.Application.Boms;
 using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
+using SecondSource.Application.Planning;
 using SecondSource.Application.Programs;
 using SecondSource.Application.TestData;
 using SecondSource.Application.Vault;
@@ -116,6 +117,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddAvl();
         services.AddVault();
         services.AddTestData();
+        services.AddPlanning();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

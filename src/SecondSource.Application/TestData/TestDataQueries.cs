@@ -9,7 +9,7 @@ namespace SecondSource.Application.TestData;
 public sealed record LineRef(Guid Id, PartyId PartyId, string Name);
 
 /// <summary>A batch with what its units' runs say: units tested, first-pass and final yield.</summary>
-public sealed record BatchSummary(Guid Id, string Line, string Name, BatchKind Kind, int Quantity, DateTimeOffset StartedAt, int UnitsTested, int FirstPassPassed, int FinalPassed, long Runs)
+public sealed record BatchSummary(Guid Id, string Line, string Name, BatchKind Kind, int Quantity, DateTimeOffset StartedAt, int UnitsTested, int FirstPassPassed, int FinalPassed, long Runs, Guid LineId = default, DateTimeOffset? EndedAt = null)
 {
     public double? FirstPassYield => UnitsTested == 0 ? null : (double)FirstPassPassed / UnitsTested;
 
@@ -59,8 +59,8 @@ public sealed class TestDataQueries(SecondSourceDbContext db)
             .ToDictionary(u => u.BatchId);
         return batches.OrderBy(b => lines.GetValueOrDefault(b.LineId), StringComparer.Ordinal).ThenBy(b => b.StartedAt)
             .Select(b => units.TryGetValue(b.Id, out var u)
-                ? new BatchSummary(b.Id, lines.GetValueOrDefault(b.LineId) ?? "(line)", b.Name, b.Kind, b.Quantity, b.StartedAt, u.Tested, u.FirstPass, u.Final, u.Runs)
-                : new BatchSummary(b.Id, lines.GetValueOrDefault(b.LineId) ?? "(line)", b.Name, b.Kind, b.Quantity, b.StartedAt, 0, 0, 0, 0))
+                ? new BatchSummary(b.Id, lines.GetValueOrDefault(b.LineId) ?? "(line)", b.Name, b.Kind, b.Quantity, b.StartedAt, u.Tested, u.FirstPass, u.Final, u.Runs, b.LineId, b.EndedAt)
+                : new BatchSummary(b.Id, lines.GetValueOrDefault(b.LineId) ?? "(line)", b.Name, b.Kind, b.Quantity, b.StartedAt, 0, 0, 0, 0, b.LineId, b.EndedAt))
             .ToList();
     }
 

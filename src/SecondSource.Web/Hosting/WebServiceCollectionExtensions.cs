@@ -12,6 +12,7 @@ using SecondSource.Application.Boms;
 using SecondSource.Application.Database;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
+using SecondSource.Application.Planning;
 using SecondSource.Application.Programs;
 using SecondSource.Application.TestData;
 using SecondSource.Application.Vault;
@@ -56,6 +57,7 @@ public static class WebServiceCollectionExtensions
         services.AddAvl();
         services.AddVault();
         services.AddTestData();
+        services.AddPlanning();
         services.AddParties()
             .AddSignInManager<SecondSourceSignInManager>()
             .AddClaimsPrincipalFactory<SecondSourceClaimsFactory>();

@@ -9,7 +9,7 @@ using SecondSource.Web.Authorization;
 namespace SecondSource.Web.Pages;
 
 /// <summary>The dashboard: the programs with each line's stage and the product's dual-sourcing coverage, and the installation's set-up state.</summary>
-public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, AvlQueries avl) : PageModel
+public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, AvlQueries avl, Application.Planning.WarmthQueries warmth) : PageModel
 {
     public bool IsBuyer { get; private set; }
 
@@ -24,6 +24,9 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
     /// <summary>Each product's latest dual-sourcing coverage (every line for the buyer; its own line for a manufacturer).</summary>
     public IReadOnlyDictionary<Guid, CoveragePoint> Coverage { get; private set; } = new Dictionary<Guid, CoveragePoint>();
 
+    /// <summary>Each product's second lines with their warmth (a manufacturer: its own line only).</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>> Warmth { get; private set; } = new Dictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>>();
+
     /// <summary>Manufacturers with a line building a program's product (primary, or chosen past candidate): their people and stations must be set up.</summary>
     public IReadOnlyList<PartyView> InPrograms { get; private set; } = [];
 
@@ -34,6 +37,13 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         PartyName = User.FindFirstValue(SecondSourceClaims.PartyName) ?? "";
         Programs = await programs.ListAsync(ct);
         Coverage = await avl.LatestCoverageAsync(Programs.Select(p => p.ProductId).Distinct().ToList(), ct);
+        var warmthByProduct = new Dictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>>();
+        foreach (var product in Programs.Select(p => p.ProductId).Distinct())
+        {
+            warmthByProduct[product] = await warmth.OfProductAsync(product, new Domain.Planning.WarmthPolicy(), ct);
+        }
+
+        Warmth = warmthByProduct;
         Manufacturers = (await parties.ListAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
         var involved = Programs.SelectMany(p => p.Lines)
             .Where(l => l.Role == Domain.Programs.LineRole.Primary || l.Stage != Domain.Programs.LineStage.Candidate)

@@ -11,7 +11,7 @@ namespace SecondSource.Web.Pages.Programs;
 /// A program: its lines and stages for everyone who takes part (a manufacturer sees its own lines only), and for the
 /// buyer the comparison of candidate second sources and the decision.
 /// </summary>
-public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHandler evaluate, Application.Lines.LineQueries lines) : PageModel
+public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHandler evaluate, Application.Lines.LineQueries lines, Application.Planning.WarmthQueries warmth) : PageModel
 {
     public ProgramView? Program { get; private set; }
 
@@ -25,6 +25,9 @@ public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHand
     public IReadOnlyList<Application.Lines.LineView> OtherLines { get; private set; } = [];
 
     public string? Message { get; private set; }
+
+    /// <summary>The second lines' warmth for the program's product.</summary>
+    public IReadOnlyList<Application.Planning.LineWarmth> Warmth { get; private set; } = [];
 
     [TempData]
     public string? Notice { get; set; }
@@ -59,6 +62,8 @@ public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHand
         {
             return false;
         }
+
+        Warmth = await warmth.OfProductAsync(Program.ProductId, new Domain.Planning.WarmthPolicy(), ct);
 
         if (User.IsBuyer())
         {

@@ -1,0 +1,44 @@
+using SecondSource.Application.TestData;
+using SecondSource.Application.Vault;
+using SecondSource.Domain.Planning;
+using SecondSource.Domain.Programs;
+using SecondSource.Domain.TestData;
+using SecondSource.Domain.Vault;
+
+namespace SecondSource.Application.Planning;
+
+/// <summary>A second line's warmth for one product.</summary>
+public sealed record LineWarmth(Guid ProductId, VaultLine Line, WarmthAssessment Warmth);
+
+/// <summary>
+/// The warmth of each product's second lines past candidacy, today: from the batches the line built (units tested from
+/// the test data; a batch counts on the day it ended, else started) and the decay signals the caller may see — test
+/// fixtures only documented or pulled, vault items the line builds from an older revision of (firmware first).
+/// </summary>
+public sealed class WarmthQueries(VaultLines lines, TestDataQueries testData, VaultAccessQueries vault, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<LineWarmth>> OfProductAsync(Guid productId, WarmthPolicy policy, CancellationToken ct)
+    {
+        var second = (await lines.OfProductAsync(productId, ct)).Where(l => l.Role == LineRole.SecondSource && l.Stage is not (LineStage.Candidate or LineStage.Suspended)).ToList();
+        if (second.Count == 0)
+        {
+            return [];
+        }
+
+        var batches = await testData.BatchesAsync(productId, ct);
+        var fixtures = await vault.FixturesAsync(productId, ct);
+        var sync = await vault.SyncAsync(productId, ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return [.. second.Select(line =>
+        {
+            var built = batches.Where(b => b.LineId == line.Id && b.Kind != BatchKind.Golden)
+                .Select(b => new BuiltBatch(b.Name, DateOnly.FromDateTime((b.EndedAt ?? b.StartedAt).UtcDateTime), b.UnitsTested));
+            var signals = fixtures.Where(f => f.LineId == line.Id && f.State != FixtureState.Replicated)
+                .Select(f => $"fixture {f.Name}: {(f.State == FixtureState.DocumentedOnly ? "documented only, no physical copy" : "pulled")}")
+                .Concat(sync.Where(s => s.Line.Id == line.Id).SelectMany(s => s.Items.Where(i => i.Value.State == SyncState.Behind)
+                    .OrderBy(i => i.Key != ArtifactKind.FirmwareBinary)
+                    .Select(i => $"{ArtifactKinds.Name(i.Key)}: {i.Value.Describe()}")));
+            return new LineWarmth(productId, line, Warmth.Assess(built, today, policy, signals));
+        })];
+    }
+}
