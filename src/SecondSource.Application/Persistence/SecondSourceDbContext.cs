@@ -101,6 +101,12 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<Domain.Statistics.MeasurementMargin> MeasurementMargins => Set<Domain.Statistics.MeasurementMargin>();
 
+    public DbSet<Domain.Planning.ShiftPlan> ShiftPlans => Set<Domain.Planning.ShiftPlan>();
+
+    public DbSet<Domain.Planning.SurgeRunRecord> SurgeRuns => Set<Domain.Planning.SurgeRunRecord>();
+
+    public DbSet<Domain.Planning.ShiftDrill> ShiftDrills => Set<Domain.Planning.ShiftDrill>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductProgram> Programs => Set<ProductProgram>();

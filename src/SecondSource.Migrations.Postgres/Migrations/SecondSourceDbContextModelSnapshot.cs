@@ -999,6 +999,170 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.ToTable("Parties", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Planning.ShiftDrill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<double>("TargetShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("WeeklyDemand")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("WeeklyOutput")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("WeeksToReach")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("ProductId", "LineId", "HeldOn");
+
+                    b.ToTable("ShiftDrills", (string)null);
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.ShiftPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("BridgeInventory")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("InstalledWeekly")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("PrimaryRecoveryWeeks")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("ReservedWeekly")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("TargetShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<double>("WeeklyDemand")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("WeeksToReach")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("ProductId", "LineId")
+                        .IsUnique();
+
+                    b.ToTable("ShiftPlans", (string)null);
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.SurgeRunRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("GoodUnits")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double>("SurgeHoursPerWeek")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("TotalUnits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("ProductId", "LineId", "On");
+
+                    b.ToTable("SurgeRuns", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Programs.CandidateAssessmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2425,6 +2589,51 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.HasOne("SecondSource.Domain.Parties.Party", null)
                         .WithMany()
                         .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.ShiftDrill", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.ShiftPlan", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.SurgeRunRecord", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -992,6 +992,170 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.ToTable("Parties", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Planning.ShiftDrill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("TargetShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("WeeklyDemand")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("WeeklyOutput")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WeeksToReach")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("ProductId", "LineId", "HeldOn");
+
+                    b.ToTable("ShiftDrills", (string)null);
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.ShiftPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("BridgeInventory")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("InstalledWeekly")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PrimaryRecoveryWeeks")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ReservedWeekly")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TargetShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("WeeklyDemand")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("WeeksToReach")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("ProductId", "LineId")
+                        .IsUnique();
+
+                    b.ToTable("ShiftPlans", (string)null);
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.SurgeRunRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GoodUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("SurgeHoursPerWeek")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TotalUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("ProductId", "LineId", "On");
+
+                    b.ToTable("SurgeRuns", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Programs.CandidateAssessmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2418,6 +2582,51 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.HasOne("SecondSource.Domain.Parties.Party", null)
                         .WithMany()
                         .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.ShiftDrill", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.ShiftPlan", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.SurgeRunRecord", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ namespace SecondSource.Web.Pages.Programs;
 /// A program: its lines and stages for everyone who takes part (a manufacturer sees its own lines only), and for the
 /// buyer the comparison of candidate second sources and the decision.
 /// </summary>
-public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHandler evaluate, Application.Lines.LineQueries lines, Application.Planning.WarmthQueries warmth) : PageModel
+public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHandler evaluate, Application.Lines.LineQueries lines, Application.Planning.WarmthQueries warmth, Application.Planning.ShiftQueries shift) : PageModel
 {
     public ProgramView? Program { get; private set; }
 
@@ -28,6 +28,9 @@ public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHand
 
     /// <summary>The second lines' warmth for the program's product.</summary>
     public IReadOnlyList<Application.Planning.LineWarmth> Warmth { get; private set; } = [];
+
+    /// <summary>The second lines' emergency-shift readiness.</summary>
+    public IReadOnlyList<Application.Planning.ShiftReadiness> Shift { get; private set; } = [];
 
     [TempData]
     public string? Notice { get; set; }
@@ -64,6 +67,7 @@ public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHand
         }
 
         Warmth = await warmth.OfProductAsync(Program.ProductId, new Domain.Planning.WarmthPolicy(), ct);
+        Shift = await shift.OfProductAsync(Program.ProductId, ct);
 
         if (User.IsBuyer())
         {

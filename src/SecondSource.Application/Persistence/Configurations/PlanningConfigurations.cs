@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SecondSource.Domain.Lines;
+using SecondSource.Domain.Planning;
+using SecondSource.Domain.Programs;
+
+namespace SecondSource.Application.Persistence.Configurations;
+
+internal sealed class ShiftPlanConfiguration : IEntityTypeConfiguration<ShiftPlan>
+{
+    public void Configure(EntityTypeBuilder<ShiftPlan> builder)
+    {
+        builder.ToTable("ShiftPlans");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.UpdatedBy).HasMaxLength(256).IsRequired();
+        builder.Ignore(p => p.Clause);
+        builder.HasIndex(p => new { p.ProductId, p.LineId }).IsUnique();
+        builder.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ManufacturingLine>().WithMany().HasForeignKey(p => p.LineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SurgeRunRecordConfiguration : IEntityTypeConfiguration<SurgeRunRecord>
+{
+    public void Configure(EntityTypeBuilder<SurgeRunRecord> builder)
+    {
+        builder.ToTable("SurgeRuns");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Source).HasMaxLength(40).IsRequired();
+        builder.Property(r => r.RecordedBy).HasMaxLength(256).IsRequired();
+        builder.Ignore(r => r.Run);
+        builder.HasIndex(r => new { r.ProductId, r.LineId, r.On });
+        builder.HasOne<Product>().WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ManufacturingLine>().WithMany().HasForeignKey(r => r.LineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ShiftDrillConfiguration : IEntityTypeConfiguration<ShiftDrill>
+{
+    public void Configure(EntityTypeBuilder<ShiftDrill> builder)
+    {
+        builder.ToTable("ShiftDrills");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.WeeklyOutput).HasMaxLength(2000).IsRequired();
+        builder.Property(d => d.Note).HasMaxLength(2000);
+        builder.Property(d => d.RecordedBy).HasMaxLength(256).IsRequired();
+        builder.Ignore(d => d.Weeks);
+        builder.Ignore(d => d.ReachedInWeek);
+        builder.HasIndex(d => new { d.ProductId, d.LineId, d.HeldOn });
+        builder.HasOne<Product>().WithMany().HasForeignKey(d => d.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ManufacturingLine>().WithMany().HasForeignKey(d => d.LineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Avl;
+using SecondSource.Application.Persistence;
+using SecondSource.Application.Vault;
+using SecondSource.Domain.Avl;
+using SecondSource.Domain.Planning;
+using SecondSource.Domain.Vault;
+
+namespace SecondSource.Application.Planning;
+
+/// <summary>A second line's emergency-shift readiness: its plan, surge runs, drills, warmth and the assessment.</summary>
+public sealed record ShiftReadiness(
+    VaultLine Line, ShiftPlan? Plan, SurgeRunRecord? LatestSurge, IReadOnlyList<ShiftDrill> Drills, WarmthAssessment Warmth,
+    int UncoveredBomLines, int RevisionItemsBehind, ShiftAssessment? Assessment)
+{
+    public ShiftDrill? LastDrill => Drills.Count == 0 ? null : Drills[0];
+}
+
+/// <summary>
+/// Emergency-shift readiness of each second line of a product, today: the buyer's plan (clause, reference demand,
+/// capacities, the primary's recovery time, bridge inventory), the latest surge run (a Run@Rate or a physical drill's
+/// best week), the drills, the line's warmth, BOM lines of the latest revision with no source qualified and accepted
+/// on the line (from the AVL library) and vault items the line is behind on; then the six criteria.
+/// </summary>
+public sealed class ShiftQueries(SecondSourceDbContext db, WarmthQueries warmth, PartLibrary library, VaultAccessQueries vault, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<ShiftReadiness>> OfProductAsync(Guid productId, CancellationToken ct)
+    {
+        var lines = await warmth.OfProductAsync(productId, new WarmthPolicy(), ct);
+        if (lines.Count == 0)
+        {
+            return [];
+        }
+
+        var plans = await db.ShiftPlans.AsNoTracking().Where(p => p.ProductId == productId).ToListAsync(ct);
+        var surges = await db.SurgeRuns.AsNoTracking().Where(r => r.ProductId == productId).ToListAsync(ct);
+        var drills = await db.ShiftDrills.AsNoTracking().Where(d => d.ProductId == productId).ToListAsync(ct);
+        var sync = await vault.SyncAsync(productId, ct);
+        var uncovered = await UncoveredAsync(productId, lines.Select(l => l.Line.Id).ToList(), ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return [.. lines.Select(l =>
+        {
+            var plan = plans.FirstOrDefault(p => p.LineId == l.Line.Id);
+            var surge = surges.Where(r => r.LineId == l.Line.Id).OrderByDescending(r => r.On).ThenByDescending(r => r.RecordedAt).FirstOrDefault();
+            var behind = sync.Where(s => s.Line.Id == l.Line.Id).Sum(s => s.Items.Count(i => i.Value.State == SyncState.Behind));
+            var missing = uncovered.GetValueOrDefault(l.Line.Id);
+            var assessment = plan is null ? null : EmergencyShift.Assess(new ShiftInputs(plan.Clause, plan.WeeklyDemand, StandingShare(l), plan.ReservedWeekly, plan.InstalledWeekly,
+                surge?.Run, l.Warmth, plan.PrimaryRecoveryWeeks, plan.BridgeInventory, missing, behind), today);
+            return new ShiftReadiness(l.Line, plan, surge, [.. drills.Where(d => d.LineId == l.Line.Id).OrderByDescending(d => d.HeldOn).ThenByDescending(d => d.RecordedAt)],
+                l.Warmth, missing, behind, assessment);
+        })];
+    }
+
+    /// <summary>The guide's steady share (20 %) until the allocation plan says otherwise.</summary>
+    private static double StandingShare(LineWarmth line) => line.Warmth.State == WarmthState.Cold ? 0 : 0.2;
+
+    /// <summary>Per line: BOM lines of the product's latest revision with no source qualified and accepted there.</summary>
+    private async Task<Dictionary<Guid, int>> UncoveredAsync(Guid productId, IReadOnlyList<Guid> lineIds, CancellationToken ct)
+    {
+        var revision = await db.BomRevisions.AsNoTracking().Where(r => r.ProductId == productId).OrderByDescending(r => r.ImportedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        if (revision is null)
+        {
+            return [];
+        }
+
+        var bomLines = await db.BomRevisionLines.AsNoTracking().Where(l => l.RevisionId == revision && !l.Dnp).Select(l => l.PartId).ToListAsync(ct);
+        var parts = (await library.KnownPartsAsync(db.BomRevisionLines.Where(l => l.RevisionId == revision && l.PartId != null).Select(l => l.PartId!.Value), ct)).ToDictionary(p => p.Id);
+        return lineIds.ToDictionary(id => id, id =>
+        {
+            var line = new BuildLine(id, "");
+            return bomLines.Count(partId => partId is not { } p || !parts.TryGetValue(p, out var part) || !part.Sources.Any(s => s.UsableOn(line)));
+        });
+    }
+}
