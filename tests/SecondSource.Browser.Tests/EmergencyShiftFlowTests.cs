@@ -34,6 +34,7 @@ public sealed class EmergencyShiftFlowTests : IAsyncLifetime
         Met(engineer, "A recent surge run at rate").ShouldBe("False");
         var ecrBefore = engineer.Driver.FindElement(By.CssSelector("[data-testid=ecr]")).Text;
         engineer.Driver.FindElement(By.CssSelector("[data-testid=last-drill]")).Text.ShouldContain("tabletop drill): passed");
+        engineer.Driver.ExecuteScript("document.querySelector('[data-testid=shift]').scrollIntoView()");
         engineer.Screenshot("shift-before");
 
         var form = engineer.Driver.FindElement(By.CssSelector("[data-testid=drill-form]"));

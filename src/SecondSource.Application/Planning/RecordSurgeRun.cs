@@ -2,7 +2,6 @@ using SecondSource.Application.Persistence;
 using SecondSource.Application.Vault;
 using SecondSource.Domain.Common;
 using SecondSource.Domain.Planning;
-using SecondSource.Domain.Programs;
 
 namespace SecondSource.Application.Planning;
 
@@ -14,7 +13,7 @@ public sealed class RecordSurgeRunHandler(SecondSourceDbContext db, VaultLines l
     public async Task<Result<Guid>> HandleAsync(RecordSurgeRunRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var line = (await lines.OfProductAsync(request.ProductId, ct)).FirstOrDefault(l => l.Id == request.LineId && l.Role == LineRole.SecondSource && l.Stage != LineStage.Candidate);
+        var line = await lines.SecondLineAsync(request.ProductId, request.LineId, ct);
         if (line is null)
         {
             return Fail.NotFound("That line is not a second source of this product.");

@@ -1,7 +1,6 @@
 using SecondSource.Application.Persistence;
 using SecondSource.Application.Vault;
 using SecondSource.Domain.Common;
-using SecondSource.Domain.Programs;
 using SecondSource.Domain.TestData;
 
 namespace SecondSource.Application.TestData;
@@ -17,7 +16,7 @@ public sealed class RaiseDfmItemHandler(SecondSourceDbContext db, VaultLines lin
     public async Task<Result<Guid>> HandleAsync(RaiseDfmItemRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var line = (await lines.OfProductAsync(request.ProductId, ct)).FirstOrDefault(l => l.Id == request.LineId && l.Role == LineRole.SecondSource);
+        var line = await lines.SecondLineAsync(request.ProductId, request.LineId, ct);
         if (line is null)
         {
             return Fail.NotFound("That line is not a second source of this product.");

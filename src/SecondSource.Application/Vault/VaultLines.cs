@@ -22,4 +22,8 @@ public sealed class VaultLines(SecondSourceDbContext db)
         return rows.OrderBy(r => r.Role).ThenBy(r => r.Stage == LineStage.Candidate).ThenBy(r => r.Party, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)
             .DistinctBy(r => r.Id).Select(r => new VaultLine(r.Id, r.PartyId, $"{r.Party} / {r.Name}", r.Role, r.Stage)).ToList();
     }
+
+    /// <summary>The product's second line with this id, if it is past candidacy; null otherwise (or not visible).</summary>
+    public async Task<VaultLine?> SecondLineAsync(Guid productId, Guid lineId, CancellationToken ct) =>
+        (await OfProductAsync(productId, ct)).FirstOrDefault(l => l.Id == lineId && l.Role == LineRole.SecondSource && l.Stage != LineStage.Candidate);
 }
