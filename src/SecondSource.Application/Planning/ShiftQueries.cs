@@ -4,7 +4,6 @@ using SecondSource.Application.Persistence;
 using SecondSource.Application.Vault;
 using SecondSource.Domain.Avl;
 using SecondSource.Domain.Planning;
-using SecondSource.Domain.Vault;
 
 namespace SecondSource.Application.Planning;
 
@@ -20,9 +19,10 @@ public sealed record ShiftReadiness(
 /// Emergency-shift readiness of each second line of a product, today: the buyer's plan (clause, reference demand,
 /// capacities, the primary's recovery time, bridge inventory), the latest surge run (a Run@Rate or a physical drill's
 /// best week), the drills, the line's warmth, BOM lines of the latest revision with no source qualified and accepted
-/// on the line (from the AVL library) and vault items the line is behind on; then the six criteria.
+/// on the line (from the AVL library) and vault items the line is behind on (read once, with the warmth); then the six
+/// criteria.
 /// </summary>
-public sealed class ShiftQueries(SecondSourceDbContext db, WarmthQueries warmth, PartLibrary library, VaultAccessQueries vault, TimeProvider clock)
+public sealed class ShiftQueries(SecondSourceDbContext db, WarmthQueries warmth, PartLibrary library, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ShiftReadiness>> OfProductAsync(Guid productId, CancellationToken ct)
     {
@@ -35,14 +35,13 @@ public sealed class ShiftQueries(SecondSourceDbContext db, WarmthQueries warmth,
         var plans = await db.ShiftPlans.AsNoTracking().Where(p => p.ProductId == productId).ToListAsync(ct);
         var surges = await db.SurgeRuns.AsNoTracking().Where(r => r.ProductId == productId).ToListAsync(ct);
         var drills = await db.ShiftDrills.AsNoTracking().Where(d => d.ProductId == productId).ToListAsync(ct);
-        var sync = await vault.SyncAsync(productId, ct);
         var uncovered = await UncoveredAsync(productId, lines.Select(l => l.Line.Id).ToList(), ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return [.. lines.Select(l =>
         {
             var plan = plans.FirstOrDefault(p => p.LineId == l.Line.Id);
             var surge = surges.Where(r => r.LineId == l.Line.Id).OrderByDescending(r => r.On).ThenByDescending(r => r.RecordedAt).FirstOrDefault();
-            var behind = sync.Where(s => s.Line.Id == l.Line.Id).Sum(s => s.Items.Count(i => i.Value.State == SyncState.Behind));
+            var behind = l.RevisionItemsBehind;
             var missing = uncovered.GetValueOrDefault(l.Line.Id);
             var assessment = plan is null ? null : EmergencyShift.Assess(new ShiftInputs(plan.Clause, plan.WeeklyDemand, StandingShare(l), plan.ReservedWeekly, plan.InstalledWeekly,
                 surge?.Run, l.Warmth, plan.PrimaryRecoveryWeeks, plan.BridgeInventory, missing, behind), today);

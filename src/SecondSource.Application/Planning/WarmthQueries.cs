@@ -7,8 +7,8 @@ using SecondSource.Domain.Vault;
 
 namespace SecondSource.Application.Planning;
 
-/// <summary>A second line's warmth for one product.</summary>
-public sealed record LineWarmth(Guid ProductId, VaultLine Line, WarmthAssessment Warmth);
+/// <summary>A second line's warmth for one product, and how many package items it builds from an older revision of.</summary>
+public sealed record LineWarmth(Guid ProductId, VaultLine Line, WarmthAssessment Warmth, int RevisionItemsBehind);
 
 /// <summary>
 /// The warmth of each product's second lines past candidacy, today: from the batches the line built (units tested from
@@ -33,12 +33,12 @@ public sealed class WarmthQueries(VaultLines lines, TestDataQueries testData, Va
         {
             var built = batches.Where(b => b.LineId == line.Id && b.Kind != BatchKind.Golden)
                 .Select(b => new BuiltBatch(b.Name, DateOnly.FromDateTime((b.EndedAt ?? b.StartedAt).UtcDateTime), b.UnitsTested));
+            var behind = sync.Where(s => s.Line.Id == line.Id).SelectMany(s => s.Items.Where(i => i.Value.State == SyncState.Behind))
+                .OrderBy(i => i.Key != ArtifactKind.FirmwareBinary).ToList();
             var signals = fixtures.Where(f => f.LineId == line.Id && f.State != FixtureState.Replicated)
                 .Select(f => $"fixture {f.Name}: {(f.State == FixtureState.DocumentedOnly ? "documented only, no physical copy" : "pulled")}")
-                .Concat(sync.Where(s => s.Line.Id == line.Id).SelectMany(s => s.Items.Where(i => i.Value.State == SyncState.Behind)
-                    .OrderBy(i => i.Key != ArtifactKind.FirmwareBinary)
-                    .Select(i => $"{ArtifactKinds.Name(i.Key)}: {i.Value.Describe()}")));
-            return new LineWarmth(productId, line, Warmth.Assess(built, today, policy, signals));
+                .Concat(behind.Select(i => $"{ArtifactKinds.Name(i.Key)}: {i.Value.Describe()}"));
+            return new LineWarmth(productId, line, Warmth.Assess(built, today, policy, signals), behind.Count);
         })];
     }
 }

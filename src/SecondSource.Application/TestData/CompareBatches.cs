@@ -5,8 +5,8 @@ using SecondSource.Domain.TestData;
 
 namespace SecondSource.Application.TestData;
 
-/// <summary>Two sets of batches of one product: A the reference, B the line judged against it.</summary>
-public sealed record CompareBatchesRequest(Guid ProductId, IReadOnlyList<Guid> BatchesA, IReadOnlyList<Guid> BatchesB, ComparisonPolicy Policy);
+/// <summary>Two sets of batches of one product: A the reference, B the line judged against it; how many of the worst measurements to chart.</summary>
+public sealed record CompareBatchesRequest(Guid ProductId, IReadOnlyList<Guid> BatchesA, IReadOnlyList<Guid> BatchesB, ComparisonPolicy Policy, int Charts = 0);
 
 /// <summary>
 /// Compares two sets of batches from their stored statistics alone (never a raw value): every measurement they share
@@ -48,7 +48,7 @@ public sealed class CompareBatchesHandler(SecondSourceDbContext db)
                 a.Units > 0 && b.Units > 0 ? YieldComparison.Of(a.Units, a.Passed, b.Units, b.Passed, policy.Alpha) : null,
                 a.Defects.Count + b.Defects.Count > 0 ? DefectComparison.Of(a.Defects, b.Defects, policy.Alpha) : null)
             {
-                Distributions = LineComparisonReport.DistributionsOf(a.Partitions, b.Partitions, measurements),
+                Distributions = LineComparisonReport.DistributionsOf(a.Partitions, b.Partitions, measurements, request.Charts),
             });
         }
         catch (Domain.Common.DomainException ex)

@@ -7,39 +7,6 @@ namespace SecondSource.Application.TestData;
 /// <summary>Two test-log files to compare: A is the reference (primary, golden), B the line judged against it.</summary>
 public sealed record CompareTestLogFilesRequest(string FileA, string FileB, ComparisonPolicy Policy);
 
-/// <summary>What a comparison of two sides found: per measurement, unshared names, yield, defects.</summary>
-public sealed record LineComparisonReport(
-    string SideA, string SideB, ComparisonPolicy Policy,
-    IReadOnlyList<MeasurementComparison> Measurements, IReadOnlyList<string> OnlyInA, IReadOnlyList<string> OnlyInB,
-    YieldComparison? Yield, DefectComparison? Defects)
-{
-    public IReadOnlyDictionary<ComparisonVerdict, int> Summary => LineComparison.Summary(Measurements);
-
-    /// <summary>Each shared measurement's quantiles per side at <see cref="ChartProbabilities"/> (from the sketches), for charts.</summary>
-    public IReadOnlyDictionary<string, (double[] A, double[] B)> Distributions { get; init; } = new Dictionary<string, (double[] A, double[] B)>();
-
-    /// <summary>The probabilities the chart quantiles are taken at: 1 %, 2 %, …, 99 %.</summary>
-    public static IReadOnlyList<double> ChartProbabilities { get; } = [.. Enumerable.Range(1, 99).Select(i => i / 100.0)];
-
-    /// <summary>The quantiles of every shared measurement on both sides.</summary>
-    public static IReadOnlyDictionary<string, (double[] A, double[] B)> DistributionsOf(IReadOnlyList<MeasurementPartition> a, IReadOnlyList<MeasurementPartition> b, IEnumerable<MeasurementComparison> measurements)
-    {
-        var result = new Dictionary<string, (double[] A, double[] B)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var m in measurements)
-        {
-            if (LineComparison.Quantiles(a, m.Name, ChartProbabilities) is { } qa && LineComparison.Quantiles(b, m.Name, ChartProbabilities) is { } qb)
-            {
-                result[m.Name] = (qa, qb);
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>Something to act on: a measurement different or not comparable, or the yield shown inferior.</summary>
-    public bool HasFindings => Measurements.Any(m => m.Verdict is ComparisonVerdict.Different or ComparisonVerdict.NotComparable) || Yield?.Decision == YieldDecision.Inferior;
-}
-
 /// <summary>
 /// <c>secondsource testdata compare</c>: two test-log files (long CSV or CFX, detected) compared with no database.
 /// Each file is read twice: first to find every unit's first run at each test step (test plan, else station), then to

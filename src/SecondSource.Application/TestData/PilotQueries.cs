@@ -29,6 +29,9 @@ public sealed class PilotQueries(SecondSourceDbContext db, VaultLines lines, Tes
 {
     public const int ProductionWindowDays = 90;
 
+    /// <summary>The worst measurements against the first reference get a chart of both distributions.</summary>
+    public const int ChartedMeasurements = 4;
+
     /// <summary>The second-source lines of the product past candidacy, for choosing a pilot.</summary>
     public async Task<IReadOnlyList<VaultLine>> SecondLinesAsync(Guid productId, CancellationToken ct) =>
         [.. (await lines.OfProductAsync(productId, ct)).Where(l => l.Role == LineRole.SecondSource && l.Stage != LineStage.Candidate)];
@@ -94,7 +97,7 @@ public sealed class PilotQueries(SecondSourceDbContext db, VaultLines lines, Tes
                     continue;
                 }
 
-                var result = await compare.HandleAsync(new CompareBatchesRequest(productId, ids, [pilot.Id], policy), ct);
+                var result = await compare.HandleAsync(new CompareBatchesRequest(productId, ids, [pilot.Id], policy, references.Count == 0 ? ChartedMeasurements : 0), ct);
                 if (result.Value is { } report)
                 {
                     references.Add(new PilotReference(label, [.. batches.Where(b => ids.Contains(b.Id)).Select(b => b.Name)], report));

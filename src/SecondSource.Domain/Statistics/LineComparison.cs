@@ -148,6 +148,20 @@ public static class LineComparison
         return merged is null ? null : [.. probabilities.Select(merged.Quantile)];
     }
 
+    /// <summary>
+    /// The order a reader wants: different first, then not comparable, inconclusive and equivalent; within each, the
+    /// weakest equivalence (highest TOST p) first, then by name.
+    /// </summary>
+    public static IReadOnlyList<MeasurementComparison> WorstFirst(IEnumerable<MeasurementComparison> comparisons) =>
+        [.. comparisons.OrderBy(m => m.Verdict switch
+            {
+                ComparisonVerdict.Different => 0,
+                ComparisonVerdict.NotComparable => 1,
+                ComparisonVerdict.Inconclusive => 2,
+                _ => 3,
+            })
+            .ThenByDescending(m => m.TostP ?? 1).ThenBy(m => m.Name, StringComparer.Ordinal)];
+
     /// <summary>A verdict count per state.</summary>
     public static IReadOnlyDictionary<ComparisonVerdict, int> Summary(IEnumerable<MeasurementComparison> comparisons) =>
         Enum.GetValues<ComparisonVerdict>().ToDictionary(v => v, v => comparisons.Count(c => c.Verdict == v));

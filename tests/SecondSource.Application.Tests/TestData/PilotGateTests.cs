@@ -86,7 +86,7 @@ public sealed class PilotGateTests
         });
 
         var stored = (await AsAsync(database, PartyScope.Unrestricted, s => s.GetRequiredService<CompareBatchesHandler>().HandleAsync(
-            new CompareBatchesRequest(product, [ids["CMP-A1"], ids["CMP-A2"]], [ids["CMP-B1"], ids["CMP-B2"], ids["CMP-B3"]], new ComparisonPolicy()), CancellationToken.None))).Value!;
+            new CompareBatchesRequest(product, [ids["CMP-A1"], ids["CMP-A2"]], [ids["CMP-B1"], ids["CMP-B2"], ids["CMP-B3"]], new ComparisonPolicy(), Charts: 1), CancellationToken.None))).Value!;
         var raw = await new CompareTestLogFilesHandler().HandleAsync(new CompareTestLogFilesRequest(fileA, fileB, new ComparisonPolicy()), CancellationToken.None);
 
         stored.Measurements.Select(m => (m.Name, m.Verdict)).ShouldBe(raw.Measurements.Select(m => (m.Name, m.Verdict)));
@@ -102,6 +102,7 @@ public sealed class PilotGateTests
         stored.Yield!.UnitsB.ShouldBe(240);
         stored.Yield.PassedB.ShouldBe(raw.Yield!.PassedB);
         stored.Yield.NonInferiorityP.ShouldBe(raw.Yield.NonInferiorityP, 1e-12);
+        stored.Distributions.Keys.ShouldBe(["I_IDLE"], "one chart, for the worst measurement");
         stored.Distributions["I_IDLE"].B.Length.ShouldBe(99);
     }
 

@@ -182,4 +182,15 @@ public sealed class LineComparisonTests
         d.NewOnB.ShouldBe(["void"]);
         d.Test!.DegreesOfFreedom.ShouldBe(5);
     }
+
+    [Fact]
+    public void The_worst_come_first_different_then_not_comparable_inconclusive_and_the_weakest_equivalence()
+    {
+        static MeasurementComparison M(string name, ComparisonVerdict verdict, double? tost) =>
+            new(name, "V", 0, 1, null, null, null, null, null, null, null, tost, null, null, null, null, verdict, "");
+
+        LineComparison.WorstFirst([M("e1", ComparisonVerdict.Equivalent, 0.001), M("i", ComparisonVerdict.Inconclusive, 0.3), M("e2", ComparisonVerdict.Equivalent, 0.04),
+                M("n", ComparisonVerdict.NotComparable, null), M("d", ComparisonVerdict.Different, 0.9)])
+            .Select(m => m.Name).ShouldBe(["d", "n", "i", "e2", "e1"]);
+    }
 }

@@ -39,7 +39,7 @@ public sealed class CompareModel(BomRevisionQueries products, TestDataQueries te
             return Page();
         }
 
-        var result = await compare.HandleAsync(new CompareBatchesRequest(product, A, B, await pilots.PolicyAsync(product, MarginFraction, ct)), ct);
+        var result = await compare.HandleAsync(new CompareBatchesRequest(product, A, B, await pilots.PolicyAsync(product, MarginFraction, ct), PilotQueries.ChartedMeasurements), ct);
         if (result.Failure is { Kind: Application.FailureKind.NotFound })
         {
             return NotFound();
