@@ -107,6 +107,10 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<Domain.Planning.ShiftDrill> ShiftDrills => Set<Domain.Planning.ShiftDrill>();
 
+    public DbSet<Domain.Planning.ForecastPeriod> ForecastPeriods => Set<Domain.Planning.ForecastPeriod>();
+
+    public DbSet<Domain.Planning.PlannedWeek> PlannedWeeks => Set<Domain.Planning.PlannedWeek>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductProgram> Programs => Set<ProductProgram>();

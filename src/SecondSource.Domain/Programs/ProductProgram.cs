@@ -151,6 +151,20 @@ public sealed class ProgramLine : IPartyOwned
 
     public IReadOnlyList<StageChange> History => _history;
 
+    /// <summary>The line's standing capacity for the product, units a week, as the buyer records it (null when not recorded).</summary>
+    public int? StandingWeeklyCapacity { get; private set; }
+
+    /// <summary>Records the line's standing capacity for the product (units a week), or clears it.</summary>
+    public void SetStandingCapacity(int? unitsPerWeek)
+    {
+        if (unitsPerWeek is < 0)
+        {
+            throw new DomainException($"A standing capacity is at least 0 units a week (was {unitsPerWeek}).");
+        }
+
+        StandingWeeklyCapacity = unitsPerWeek;
+    }
+
     internal static ProgramLine Start(Guid programId, Lines.ManufacturingLine line, LineRole role, LineStage stage, DateTimeOffset at, string by)
     {
         var programLine = new ProgramLine(Guid.CreateVersion7(), programId, line.Id, line.PartyId, role, stage);
@@ -249,6 +263,19 @@ public sealed class ProductProgram
     public DateTimeOffset CreatedAt { get; private set; }
 
     public IReadOnlyList<ProgramLine> Lines => _lines;
+
+    /// <summary>The program's own allocation policy, when it departs from the guide's defaults.</summary>
+    public Planning.SharePolicy? AllocationPolicy { get; private set; }
+
+    /// <summary>The allocation policy in force: the program's own or the guide's defaults.</summary>
+    public Planning.SharePolicy Policy => AllocationPolicy ?? new Planning.SharePolicy();
+
+    /// <summary>Sets the program's allocation policy (bands, target, launch quarters, warm window and batch).</summary>
+    public void SetAllocationPolicy(Planning.SharePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        AllocationPolicy = policy.Checked();
+    }
 
     public static ProductProgram Start(Product product, string name, int fullDemandUnitsPerWeek, Lines.ManufacturingLine primary, DateTimeOffset at, string by)
     {

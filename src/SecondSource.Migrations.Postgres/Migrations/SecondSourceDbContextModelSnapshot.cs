@@ -999,6 +999,88 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.ToTable("Parties", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Planning.ForecastPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Start");
+
+                    b.ToTable("ForecastPeriods", (string)null);
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.PlannedWeek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Monday")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("ProductId", "LineId", "Monday")
+                        .IsUnique();
+
+                    b.ToTable("PlannedWeeks", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Planning.ShiftDrill", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1272,6 +1354,10 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AllocationPolicy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1316,6 +1402,9 @@ namespace SecondSource.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("StandingWeeklyCapacity")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -2589,6 +2678,30 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.HasOne("SecondSource.Domain.Parties.Party", null)
                         .WithMany()
                         .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.ForecastPeriod", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.PlannedWeek", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -992,6 +992,88 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.ToTable("Parties", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Planning.ForecastPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Start");
+
+                    b.ToTable("ForecastPeriods", (string)null);
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.PlannedWeek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Monday")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("ProductId", "LineId", "Monday")
+                        .IsUnique();
+
+                    b.ToTable("PlannedWeeks", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Planning.ShiftDrill", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1265,6 +1347,10 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AllocationPolicy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1309,6 +1395,9 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("StandingWeeklyCapacity")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2582,6 +2671,30 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.HasOne("SecondSource.Domain.Parties.Party", null)
                         .WithMany()
                         .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.ForecastPeriod", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.PlannedWeek", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -55,3 +55,33 @@ internal sealed class ShiftDrillConfiguration : IEntityTypeConfiguration<ShiftDr
         builder.HasOne<ManufacturingLine>().WithMany().HasForeignKey(d => d.LineId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ForecastPeriodConfiguration : IEntityTypeConfiguration<ForecastPeriod>
+{
+    public void Configure(EntityTypeBuilder<ForecastPeriod> builder)
+    {
+        builder.ToTable("ForecastPeriods");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.Property(f => f.Source).HasMaxLength(260).IsRequired();
+        builder.Property(f => f.ImportedBy).HasMaxLength(256).IsRequired();
+        builder.HasIndex(f => new { f.ProductId, f.Start });
+        builder.HasOne<Product>().WithMany().HasForeignKey(f => f.ProductId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PlannedWeekConfiguration : IEntityTypeConfiguration<PlannedWeek>
+{
+    public void Configure(EntityTypeBuilder<PlannedWeek> builder)
+    {
+        builder.ToTable("PlannedWeeks");
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Id).ValueGeneratedNever();
+        builder.Property(w => w.Source).HasMaxLength(100).IsRequired();
+        builder.Property(w => w.UpdatedBy).HasMaxLength(256).IsRequired();
+        builder.HasIndex(w => new { w.ProductId, w.LineId, w.Monday }).IsUnique();
+        builder.HasIndex(w => w.PartyId);
+        builder.HasOne<Product>().WithMany().HasForeignKey(w => w.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ManufacturingLine>().WithMany().HasForeignKey(w => w.LineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SecondSource.Domain.Lines;
 using SecondSource.Domain.Parties;
+using SecondSource.Domain.Planning;
 using SecondSource.Domain.Programs;
 
 namespace SecondSource.Application.Persistence.Configurations;
@@ -32,6 +34,12 @@ internal sealed class ProductProgramConfiguration : IEntityTypeConfiguration<Pro
         builder.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.ProgramId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Lines).HasField("_lines");
+        builder.Ignore(p => p.Policy);
+
+        // The policy is one value (eight numbers read and written together): a JSON column, null for the guide's defaults.
+        builder.Property(p => p.AllocationPolicy).HasMaxLength(400).HasConversion(
+            policy => policy == null ? null : JsonSerializer.Serialize(policy, JsonSerializerOptions.Default),
+            json => json == null ? null : JsonSerializer.Deserialize<SharePolicy>(json, JsonSerializerOptions.Default));
     }
 }
 

@@ -1,0 +1,122 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SecondSource.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AllocationPlan : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AllocationPolicy",
+                table: "Programs",
+                type: "TEXT",
+                maxLength: 400,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "StandingWeeklyCapacity",
+                table: "ProgramLines",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ForecastPeriods",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForecastPeriods", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ForecastPeriods_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlannedWeeks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Monday = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Units = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlannedWeeks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlannedWeeks_ManufacturingLines_LineId",
+                        column: x => x.LineId,
+                        principalTable: "ManufacturingLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlannedWeeks_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForecastPeriods_ProductId_Start",
+                table: "ForecastPeriods",
+                columns: new[] { "ProductId", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlannedWeeks_LineId",
+                table: "PlannedWeeks",
+                column: "LineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlannedWeeks_PartyId",
+                table: "PlannedWeeks",
+                column: "PartyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlannedWeeks_ProductId_LineId_Monday",
+                table: "PlannedWeeks",
+                columns: new[] { "ProductId", "LineId", "Monday" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ForecastPeriods");
+
+            migrationBuilder.DropTable(
+                name: "PlannedWeeks");
+
+            migrationBuilder.DropColumn(
+                name: "AllocationPolicy",
+                table: "Programs");
+
+            migrationBuilder.DropColumn(
+                name: "StandingWeeklyCapacity",
+                table: "ProgramLines");
+        }
+    }
+}
