@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Persistence;
+using SecondSource.Application.Vault;
+using SecondSource.Domain.Planning;
+using SecondSource.Domain.Programs;
+
+namespace SecondSource.Application.Planning;
+
+/// <summary>A line of the plan with its stage.</summary>
+public sealed record AllocationLine(VaultLine Line, int? StandingWeeklyCapacity)
+{
+    public PlanLine ToPlanLine() => new(Line.Id, Line.Name, Line.Role == LineRole.SecondSource, StandingWeeklyCapacity);
+}
+
+/// <summary>
+/// A product's allocation plan from this week on: the program's policy, the lines taking volume (primary and second
+/// lines past candidacy), the weekly demand from the forecast and the units planned per line, the second line's launch
+/// quarter and last qualifying batch, and the findings of the check. Each manufacturer sees only its own line's units;
+/// the forecast and the findings are the buyer's.
+/// </summary>
+public sealed record AllocationView(
+    Guid ProductId, string ProductCode, Guid ProgramId, SharePolicy Policy, bool PolicyIsDefault, IReadOnlyList<AllocationLine> Lines,
+    IReadOnlyList<PlanWeek> Weeks, CalendarQuarter LaunchQuarter, BuiltBatch? LastSecondLineBatch, IReadOnlyList<PlanFinding> Findings,
+    string? ForecastSource, DateTimeOffset? ForecastImportedAt);
+
+public sealed class AllocationQueries(SecondSourceDbContext db, VaultLines lines, WarmthQueries warmth, TimeProvider clock)
+{
+    /// <summary>The most weeks a plan shows and checks.</summary>
+    public const int MaxWeeks = 52;
+
+    public async Task<AllocationView?> OfProductAsync(Guid productId, CancellationToken ct)
+    {
+        var program = await db.Programs.AsNoTracking().Include(p => p.Lines).ThenInclude(l => l.History).FirstOrDefaultAsync(p => p.ProductId == productId, ct);
+        var product = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => p.Code).FirstOrDefaultAsync(ct);
+        if (program is null || product is null)
+        {
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var first = PlanWeeks.MondayOf(today);
+        var horizonEnd = first.AddDays(7 * MaxWeeks);
+        var taking = (await lines.OfProductAsync(productId, ct)).Where(l => l.Stage is not (LineStage.Candidate or LineStage.Suspended)).ToList();
+        var capacities = program.Lines.ToDictionary(l => l.LineId, l => l.StandingWeeklyCapacity);
+        var planLines = taking.Select(l => new AllocationLine(l, capacities.GetValueOrDefault(l.Id))).ToList();
+
+        var forecast = await db.ForecastPeriods.AsNoTracking().Where(f => f.ProductId == productId && f.End > first && f.Start < horizonEnd).ToListAsync(ct);
+        var planned = await db.PlannedWeeks.AsNoTracking().Where(w => w.ProductId == productId && w.Monday >= first && w.Monday < horizonEnd).ToListAsync(ct);
+        var demand = PlanWeeks.WeeklyDemand(forecast.Select(f => (f.Start, f.End, f.Quantity)));
+        var last = demand.Keys.Where(k => k >= first && k < horizonEnd).Concat(planned.Select(p => p.Monday)).DefaultIfEmpty(first.AddDays(-7)).Max();
+        var weeks = new List<PlanWeek>();
+        for (var monday = first; monday <= last; monday = monday.AddDays(7))
+        {
+            var units = planned.Where(p => p.Monday == monday).ToDictionary(p => p.LineId, p => (double)p.Units);
+            weeks.Add(new PlanWeek(monday, demand.GetValueOrDefault(monday), units));
+        }
+
+        var second = planLines.Where(l => l.Line.Role == LineRole.SecondSource).ToList();
+        var warm = second.Count == 0 ? [] : await warmth.OfProductAsync(productId, new WarmthPolicy { MinimumBatchUnits = program.Policy.MinWarmBatch }, ct);
+        var lastBatch = warm.Select(w => w.Warmth.LastQualifying).Where(b => b is not null).Select(b => b!.Value).OrderByDescending(b => b.Completed).Cast<BuiltBatch?>().FirstOrDefault();
+        var launch = LaunchQuarter(program, second, planned, today);
+        var findings = weeks.Count == 0 ? [] : AllocationCheck.Check(program.Policy, [.. planLines.Select(l => l.ToPlanLine())], weeks, launch, lastBatch?.Completed);
+        var latest = forecast.OrderByDescending(f => f.ImportedAt).FirstOrDefault();
+        return new AllocationView(productId, product, program.Id, program.Policy, program.AllocationPolicy is null, planLines, weeks, launch, lastBatch, findings,
+            latest?.Source, latest?.ImportedAt);
+    }
+
+    /// <summary>The second line's launch quarter: when it entered Ramp, else its first planned week, else this quarter.</summary>
+    private static CalendarQuarter LaunchQuarter(ProductProgram program, List<AllocationLine> second, List<PlannedWeek> planned, DateOnly today)
+    {
+        var ids = second.Select(l => l.Line.Id).ToHashSet();
+        var ramp = program.Lines.Where(l => ids.Contains(l.LineId)).SelectMany(l => l.History).Where(h => h.To == LineStage.Ramp).Select(h => (DateOnly?)DateOnly.FromDateTime(h.At.UtcDateTime)).Min();
+        var firstPlanned = planned.Where(p => ids.Contains(p.LineId) && p.Units > 0).Select(p => (DateOnly?)p.Monday).Min();
+        return CalendarQuarter.Of(PlanWeeks.MondayOf(ramp ?? firstPlanned ?? today));
+    }
+}
