@@ -31,6 +31,8 @@ public static class CliApp
         root.Subcommands.Add(TestDataCommands.Create(context));
         root.Subcommands.Add(LineCommands.Lines(context));
         root.Subcommands.Add(LineCommands.Programs(context));
+        root.Subcommands.Add(PlanCommands.Plan(context));
+        root.Subcommands.Add(PlanCommands.Stress(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -47,7 +47,9 @@ public sealed class AllocationQueries(SecondSourceDbContext db, VaultLines lines
         var forecast = await db.ForecastPeriods.AsNoTracking().Where(f => f.ProductId == productId && f.End > first && f.Start < horizonEnd).ToListAsync(ct);
         var planned = await db.PlannedWeeks.AsNoTracking().Where(w => w.ProductId == productId && w.Monday >= first && w.Monday < horizonEnd).ToListAsync(ct);
         var demand = PlanWeeks.WeeklyDemand(forecast.Select(f => (f.Start, f.End, f.Quantity)));
-        var last = demand.Keys.Where(k => k >= first && k < horizonEnd).Concat(planned.Select(p => p.Monday)).DefaultIfEmpty(first.AddDays(-7)).Max();
+        // The plan's horizon: its last planned week; with no plan yet, the forecast's (every week then shows what is unplanned).
+        var lastForecast = demand.Keys.Where(k => k >= first && k < horizonEnd).DefaultIfEmpty(first.AddDays(-7)).Max();
+        var last = planned.Count > 0 ? planned.Max(p => p.Monday) : lastForecast;
         var weeks = new List<PlanWeek>();
         for (var monday = first; monday <= last; monday = monday.AddDays(7))
         {
@@ -59,7 +61,13 @@ public sealed class AllocationQueries(SecondSourceDbContext db, VaultLines lines
         var warm = second.Count == 0 ? [] : await warmth.OfProductAsync(productId, new WarmthPolicy { MinimumBatchUnits = program.Policy.MinWarmBatch }, ct);
         var lastBatch = warm.Select(w => w.Warmth.LastQualifying).Where(b => b is not null).Select(b => b!.Value).OrderByDescending(b => b.Completed).Cast<BuiltBatch?>().FirstOrDefault();
         var launch = LaunchQuarter(program, second, planned, today);
-        var findings = weeks.Count == 0 ? [] : AllocationCheck.Check(program.Policy, [.. planLines.Select(l => l.ToPlanLine())], weeks, launch, lastBatch?.Completed);
+        var findings = weeks.Count == 0 ? [] : AllocationCheck.Check(program.Policy, [.. planLines.Select(l => l.ToPlanLine())], weeks, launch, lastBatch?.Completed).ToList();
+        if (lastForecast > last)
+        {
+            findings.Add(new PlanFinding($"{PlanWeeks.Label(last.AddDays(7))} to {PlanWeeks.Label(lastForecast)}", AllocationCheck.DemandRule,
+                $"The forecast runs {(lastForecast.DayNumber - last.DayNumber) / 7} weeks past the plan's last week: those weeks are not planned yet."));
+        }
+
         var latest = forecast.OrderByDescending(f => f.ImportedAt).FirstOrDefault();
         return new AllocationView(productId, product, program.Id, program.Policy, program.AllocationPolicy is null, planLines, weeks, launch, lastBatch, findings,
             latest?.Source, latest?.ImportedAt);

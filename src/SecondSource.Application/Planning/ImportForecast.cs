@@ -12,7 +12,7 @@ public sealed record ForecastImported(int Periods, int Replaced, IReadOnlyDictio
 
 /// <summary>
 /// Imports a demand forecast file (the buyer's editors): every row checked first (the format's errors, and products
-/// unknown here, each with line and field); then, in one transaction, for each product the stored periods overlapping
+/// unknown here, each with line and field); then, in one save (one transaction), for each product the stored periods overlapping
 /// the file's span for it are replaced — a newer forecast supersedes the older one where they meet. A refused file
 /// changes nothing.
 /// </summary>
@@ -43,7 +43,6 @@ public sealed class ImportForecastHandler(SecondSourceDbContext db, TimeProvider
 
         var at = clock.GetUtcNow();
         var replaced = 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var group in rows.GroupBy(r => products[r.Product]))
         {
             DateOnly from = group.Min(r => r.Start), to = group.Max(r => r.End);
@@ -53,8 +52,7 @@ public sealed class ImportForecastHandler(SecondSourceDbContext db, TimeProvider
             db.ForecastPeriods.AddRange(group.Select(r => ForecastPeriod.Create(group.Key, r.Start, r.End, r.Quantity, request.FileName, at, request.By)));
         }
 
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await db.SaveChangesAsync(ct); // one SaveChanges: the removals and the new periods commit together
         return Result.Ok(new ForecastImported(rows.Count, replaced,
             rows.GroupBy(r => products[r.Product]).ToDictionary(g => products.First(p => p.Value == g.Key).Key, g => g.Count())));
     }

@@ -82,12 +82,10 @@ public sealed class OptimisePlanHandler(SecondSourceDbContext db, AllocationQuer
         if (adopt)
         {
             var end = first.AddDays(7 * request.Weeks);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.PlannedWeeks.RemoveRange(await db.PlannedWeeks.Where(w => w.ProductId == request.ProductId && w.Monday >= first && w.Monday < end).ToListAsync(ct));
             var at = clock.GetUtcNow();
             db.PlannedWeeks.AddRange(weeks.SelectMany(w => lines.Select(l => PlannedWeek.Create(request.ProductId, l.Line.Id, l.Line.PartyId, w.Monday, (int)w.Planned(l.Line.Id), "optimiser", at, request.By))));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await db.SaveChangesAsync(ct); // one SaveChanges: the old weeks go and the new come in one transaction
         }
 
         return Result.Ok(new PlanProposal(view, weeks, solution, findings, adopt));

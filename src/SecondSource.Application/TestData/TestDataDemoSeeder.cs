@@ -10,8 +10,8 @@ namespace SecondSource.Application.TestData;
 
 /// <summary>
 /// A year of VSM-200 test data through the real import: the primary's twelve monthly production batches (300 units
-/// each), its 30 golden samples, and the second line's pilot (300 units) and monthly share (60 units) with a two-month
-/// gap and two measurements drifting upward over the year; about 2 % of units fail once and pass a retest. The pilot
+/// each), its 30 golden samples, and the second line's pilot (300 units) and monthly share (60 units) with 11
+/// weeks without a batch after month 6 and two measurements drifting upward over the year; about 2 % of units fail once and pass a retest. The pilot
 /// is tested on the second line's ICT (CFX messages, with the tester's symptoms as defects) and FCT (long CSV); two
 /// of its FCT measurements differ from the golden samples: ETH_LINK_TIME (150 ms later, the FCT rig's link partner)
 /// and I_IDLE (1.8 mA higher) — the pilot demo seeder raises the DFM items that go with them.
@@ -79,26 +79,27 @@ public sealed class TestDataDemoSeeder(CreateTestBatchHandler batches, ImportTes
             await Import(primary, $"pearl-river-{start:yyyy-MM}.csv", Log(random, serials, name, $"FCT-{month % 2 + 1}", start.AddDays(1), 0, month / 12.0), TestLogFormat.LongCsv);
         }
 
-        // The second line: a pilot (CFX from its ICT), then its monthly share, with a gap in months 7 and 8.
+        // The second line: a pilot (CFX from its ICT), then its monthly share, with an 11-week gap after month 6.
         await Batch(second, "VE-PILOT", BatchKind.Pilot, PilotUnits, yearStart.AddDays(10));
         await Import(second, "vistula-pilot-ict.jsonl", Cfx(random, PilotUnits, "VE-PILOT-", yearStart.AddDays(11)), TestLogFormat.Cfx, "VE-PILOT");
         var pilot = Enumerable.Range(1, PilotUnits).Select(n => $"VE-PILOT-{n:D3}").ToArray();
         await Import(second, "vistula-pilot-fct.csv", Log(random, pilot, "VE-PILOT", "FCT-A", yearStart.AddDays(12), 0, 0, failOneIn: 150, PilotShift), TestLogFormat.LongCsv);
         for (var month = 1; month < 12; month++)
         {
-            if (month is 7 or 8)
+            if (month is 7)
             {
                 continue;
             }
 
-            var start = yearStart.AddMonths(month).AddDays(7);
+            // Month 7 skipped and month 8's batch late: 11 weeks without a batch in that quarter.
+            var start = month == 8 ? yearStart.AddMonths(6).AddDays(7 + 77) : yearStart.AddMonths(month).AddDays(7);
             var name = $"VE-{start:yyyy-MM}";
             await Batch(second, name, BatchKind.Production, 60, start);
             var serials = Enumerable.Range(month * 60 + 1, 60).Select(n => $"AUR-V{n:D6}").ToArray();
             await Import(second, $"vistula-{start:yyyy-MM}.csv", Log(random, serials, name, "FCT-A", start.AddDays(1), 1, month / 12.0), TestLogFormat.LongCsv);
         }
 
-        context.Report($"Test data: a year of VSM-200 production, {units:N0} units and {measurements:N0} measurements on two lines (monthly batches, the second line's gap in months 7 and 8, two measurements drifting on it), golden units and a CFX pilot with defects");
+        context.Report($"Test data: a year of VSM-200 production, {units:N0} units and {measurements:N0} measurements on two lines (monthly batches, the second line's 11 weeks without a batch after month 6, two measurements drifting on it), golden units and a CFX pilot with defects");
     }
 
     /// <summary>The pilot's differences from the primary: ETH_LINK_TIME 2.5 σ later, I_IDLE 1.2 σ higher.</summary>
