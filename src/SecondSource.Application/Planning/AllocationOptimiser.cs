@@ -21,7 +21,7 @@ public sealed class AllocationOptimiser(ILogger<AllocationOptimiser>? logger = n
     public const double BandPenalty = 50;
 
     /// <summary>Penalty per unit still owed at the plan's end: meeting demand comes before the share band.</summary>
-    public const double UnmetPenalty = 100;
+    public const double UnmetPenalty = 1_000;
 
     /// <summary>Penalty per rolling window left without a warm batch.</summary>
     public const double WarmPenalty = 1_000_000;
@@ -160,7 +160,9 @@ public sealed class AllocationOptimiser(ILogger<AllocationOptimiser>? logger = n
                         var big = Math.Max(0, Math.Min(p.Lines[s].HoursPerWeek[t] / product.HoursPerUnit[s], remaining[t] + BacklogAllowance(product, t)));
                         var minimum = Math.Max(product.MinBatch[s], 1e-3);
                         var possible = big >= minimum;
-                        _x[s, q, t] = solver.MakeNumVar(0, possible ? big : 0, $"x_{s}_{q}_{t}");
+                        _x[s, q, t] = p.WholeUnits
+                            ? solver.MakeIntVar(0, possible ? Math.Floor(big) : 0, $"x_{s}_{q}_{t}")
+                            : solver.MakeNumVar(0, possible ? big : 0, $"x_{s}_{q}_{t}");
                         _z[s, q, t] = solver.MakeIntVar(0, possible ? 1 : 0, $"z_{s}_{q}_{t}");
                         objective.SetCoefficient(_x[s, q, t], product.UnitCost[s]);
                         objective.SetCoefficient(_z[s, q, t], product.SetupCost[s]);

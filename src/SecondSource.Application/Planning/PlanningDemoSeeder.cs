@@ -7,7 +7,7 @@ using SecondSource.Domain.Programs;
 namespace SecondSource.Application.Planning;
 
 /// <summary>
-/// Planning in the demo: standing capacity 4,800 a week at the primary and 1,500 at the second line, a 30-week forecast
+/// Planning in the demo: standing capacity 4,800 a week at the primary and 1,500 at the second line, a 26-week forecast
 /// around 4,000 a week imported through the forecast import, and the optimiser's 26-week plan adopted (in the launch
 /// band, a warm batch every month). The second line's emergency shift: a clause of 90 % of the program's demand (4,000 units a week) in 4
 /// weeks, 4,200 a week reserved and 5,000 installed at the second line, the primary's recovery 12 weeks, 16,000 units of
@@ -44,7 +44,7 @@ public sealed class PlanningDemoSeeder(VaultLines lines, ImportForecastHandler f
         await context.Db.SaveChangesAsync(ct);
         var monday = PlanWeeks.MondayOf(today);
         var csv = new System.Text.StringBuilder("product,period,quantity\n");
-        for (var week = 0; week < 30; week++)
+        for (var week = 0; week < 26; week++)
         {
             // A seasonal swing of ±5 % around 4,000 a week.
             var units = 4000 + (int)Math.Round(200 * Math.Sin(2 * Math.PI * week / 13));
@@ -59,7 +59,7 @@ public sealed class PlanningDemoSeeder(VaultLines lines, ImportForecastHandler f
 
         var proposal = await optimise.HandleAsync(new OptimisePlanRequest(product, Adopt: true, By: engineer), ct);
         var adopted = proposal.Value ?? throw new InvalidOperationException($"The demo plan could not be optimised: {proposal.Failure!.Message}");
-        context.Report($"Allocation: capacities, a 30-week forecast and the optimiser's 26-week plan ({adopted.Solution.Status}, {adopted.Findings.Count} findings)");
+        context.Report($"Allocation: capacities, a 26-week forecast and the optimiser's 26-week plan ({adopted.Solution.Status}, {adopted.Findings.Count} findings)");
         context.Report("Emergency shift: a clause of 90 % in 4 weeks for the second line, a stale surge run (10 months old) and a passed tabletop drill two months ago");
     }
 }

@@ -129,7 +129,8 @@ public sealed record PlanWeek(DateOnly Monday, double Demand, IReadOnlyDictionar
 public sealed record PlanFinding(string Period, string Rule, string Message);
 
 /// <summary>
-/// Checks an allocation plan against the program's policy: demand met every week, each line within its standing
+/// Checks an allocation plan against the program's policy: demand met every week (cumulatively: units built ahead
+/// cover later weeks; finished goods on hand at the start are not counted), each line within its standing
 /// capacity, the second line's share of each calendar quarter within the launch or steady band, a warm batch at the
 /// second line in every rolling window (history counts for the first windows) and never more than 13 weeks without one.
 /// </summary>
@@ -155,12 +156,16 @@ public static class AllocationCheck
         var inv = CultureInfo.InvariantCulture;
         var findings = new List<PlanFinding>();
         var ordered = weeks.OrderBy(w => w.Monday).ToList();
+        double supplied = 0, demanded = 0;
         foreach (var week in ordered)
         {
+            // Demand is met when what is planned so far covers what is demanded so far (a week may build ahead for the next).
             var label = PlanWeeks.Label(week.Monday);
-            if (week.Total + 0.5 < week.Demand)
+            (supplied, demanded) = (supplied + week.Total, demanded + week.Demand);
+            if (supplied + 0.5 < demanded)
             {
-                findings.Add(new(label, DemandRule, string.Create(inv, $"{week.Total:N0} units planned against a demand of {week.Demand:N0}: {week.Demand - week.Total:N0} short.")));
+                findings.Add(new(label, DemandRule, string.Create(inv,
+                    $"{supplied:N0} units planned up to this week against a demand of {demanded:N0} so far: {demanded - supplied:N0} short (this week {week.Total:N0} planned, {week.Demand:N0} demanded).")));
             }
 
             foreach (var line in lines.Where(l => l.WeeklyCapacity is not null && week.Planned(l.Id) > l.WeeklyCapacity + 0.5))

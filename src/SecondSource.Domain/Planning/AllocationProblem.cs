@@ -24,11 +24,12 @@ public sealed record ModelProduct(
 /// The weekly allocation MILP of research/planning.md §3.2 (C1 finished-goods balance with backlog, C2 capacity, C3
 /// ramp limits, C4 batch linking with a tight big-M, C5 rolling warm windows, C6 quarterly share bands, C7 the share
 /// target): lines, products, the quarter of each week counted from the second line's launch quarter (0 = launch),
-/// the policy, the solver's time limit and relative gap.
+/// the policy, the solver's time limit and relative gap; with <see cref="WholeUnits"/> units are integers (a plan to
+/// adopt, whose bands must hold without rounding), otherwise continuous (faster, for studies).
 /// </summary>
 public sealed record AllocationProblem(
     IReadOnlyList<ModelLine> Lines, IReadOnlyList<ModelProduct> Products, IReadOnlyList<int> QuarterOfWeek, SharePolicy Policy,
-    double TimeLimitSeconds = 30, double RelativeGap = 0.01, double ShareDeviationCost = 0.5, DateOnly? FirstMonday = null)
+    double TimeLimitSeconds = 30, double RelativeGap = 0.01, double ShareDeviationCost = 0.5, DateOnly? FirstMonday = null, bool WholeUnits = false)
 {
     public int Weeks => QuarterOfWeek.Count;
 

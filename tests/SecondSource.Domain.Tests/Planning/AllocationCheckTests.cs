@@ -24,7 +24,7 @@ public sealed class AllocationCheckTests
     [Fact]
     public void Each_rule_names_its_period()
     {
-        // Week 3 short of demand; week 5 over the primary's capacity; Q1 below the steady 15 %; weeks 6–12 without a batch at Vistula.
+        // Week 3 short of demand (so week 4 too, cumulatively; week 5 builds ahead and makes it up); week 5 over the primary's capacity; Q1 below the steady 15 %; weeks 6–12 without a batch at Vistula.
         // (Twelve weeks: the week of 29 March 2027 has its Thursday in April, so it belongs to Q2.)
         var weeks = Weeks(12, t => t switch
         {
@@ -39,14 +39,15 @@ public sealed class AllocationCheckTests
         findings.Select(f => (f.Period, f.Rule)).ShouldBe(
         [
             ("2027-W03", AllocationCheck.DemandRule),
+            ("2027-W04", AllocationCheck.DemandRule),
             ("2027-W05", AllocationCheck.CapacityRule),
             ("2027-Q1", AllocationCheck.BandRule),
             ("2027-W06 to 2027-W12", AllocationCheck.WarmRule),
         ]);
-        findings[0].Message.ShouldBe("3,400 units planned against a demand of 4,000: 600 short.");
-        findings[1].Message.ShouldContain("5,600 units planned at Wrocław, above its standing capacity of 5,000");
-        findings[2].Message.ShouldContain("outside the steady band 15 %–25 %");
-        findings[3].Message.ShouldBe("7 weeks without a batch of ≥ 50 units at Vistula; the policy wants one in every 4 weeks.");
+        findings[0].Message.ShouldBe("11,400 units planned up to this week against a demand of 12,000 so far: 600 short (this week 3,400 planned, 4,000 demanded).");
+        findings[2].Message.ShouldContain("5,600 units planned at Wrocław, above its standing capacity of 5,000");
+        findings[3].Message.ShouldContain("outside the steady band 15 %–25 %");
+        findings[4].Message.ShouldBe("7 weeks without a batch of ≥ 50 units at Vistula; the policy wants one in every 4 weeks.");
     }
 
     [Fact]

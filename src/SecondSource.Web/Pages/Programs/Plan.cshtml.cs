@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecondSource.Application.Planning;
+using SecondSource.Application.Programs;
+using SecondSource.Web.Authorization;
+
+namespace SecondSource.Web.Pages.Programs;
+
+/// <summary>
+/// A program's allocation plan (the buyer's people): the policy and standing capacities, the forecast by week, the units
+/// planned per line, the check's findings; editors import a forecast, change the policy and run the optimiser.
+/// </summary>
+[Authorize(Policy = Policies.BuyerPerson)]
+public sealed class PlanModel(ProgramQueries programs, AllocationQueries allocation) : PageModel
+{
+    public ProgramView? Program { get; private set; }
+
+    public AllocationView? Plan { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    [TempData]
+    public string? Refusal { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Program = await programs.FindAsync(id.ToString(), ct);
+        if (Program is null)
+        {
+            return NotFound();
+        }
+
+        Plan = await allocation.OfProductAsync(Program.ProductId, ct);
+        return Plan is null ? NotFound() : Page();
+    }
+}

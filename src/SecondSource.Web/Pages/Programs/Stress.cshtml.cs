@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecondSource.Application.Planning;
+using SecondSource.Application.Programs;
+using SecondSource.Web.Authorization;
+
+namespace SecondSource.Web.Pages.Programs;
+
+/// <summary>
+/// The stress test of a program's second line (the buyer's people): the primary fails; time to survive and the bridge
+/// inventory the ramp needs; a seeded Monte Carlo for today's warmth, a monthly and a quarterly warm batch, as a table,
+/// a survival chart and a loss-exceedance chart.
+/// </summary>
+[Authorize(Policy = Policies.BuyerPerson)]
+public sealed class StressModel(ProgramQueries programs, RunStressTestHandler stress) : PageModel
+{
+    public ProgramView? Program { get; private set; }
+
+    public StressReport? Report { get; private set; }
+
+    public string? Refusal { get; private set; }
+
+    public int Scenarios { get; private set; }
+
+    public int Seed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int? scenarios, int? seed, CancellationToken ct)
+    {
+        Program = await programs.FindAsync(id.ToString(), ct);
+        if (Program is null)
+        {
+            return NotFound();
+        }
+
+        (Scenarios, Seed) = (Math.Clamp(scenarios ?? 10_000, 100, 100_000), seed ?? 1);
+        var result = await stress.HandleAsync(new RunStressTestRequest(Program.ProductId, Scenarios, Seed), ct);
+        (Report, Refusal) = (result.Value, result.Failure?.Message);
+        return Page();
+    }
+}
