@@ -102,11 +102,11 @@ public static class PlanWeeks
                 continue;
             }
 
-            var perDay = (double)quantity / days;
-            for (var day = start; day < end; day = day.AddDays(1))
+            for (var monday = MondayOf(start); monday < end; monday = monday.AddDays(7))
             {
-                var monday = MondayOf(day);
-                weeks[monday] = weeks.GetValueOrDefault(monday) + perDay;
+                var from = monday < start ? start : monday;
+                var to = monday.AddDays(7) > end ? end : monday.AddDays(7);
+                weeks[monday] = weeks.GetValueOrDefault(monday) + ((double)quantity * (to.DayNumber - from.DayNumber) / days);
             }
         }
 
