@@ -200,7 +200,6 @@ internal static class PlanCommands
                         p.Summary.ProbabilityOfLoss,
                         p.Summary.MeanLost,
                         p.Summary.MedianLost,
-                        p.Summary.P95Lost,
                         p.Summary.ValueAtRisk95,
                         p.Summary.ConditionalValueAtRisk95,
                         p.Summary.ShareReaching90,
@@ -216,11 +215,11 @@ internal static class PlanCommands
             var i = r.Inputs;
             await context.Console.Out.WriteLineAsync(string.Create(Inv,
                 $"{r.Line.Name}: demand {i.WeeklyDemand:N0}/week, standing share {i.StandingShare:P0}, surge ceiling {i.SurgeCeiling:N0}/week, bridge inventory {i.FinishedGoods:N0}, primary back in {i.PrimaryRecoveryP90Weeks:0.#} weeks (P90); seed {r.Seed}"));
-            await CliOutput.WriteTableAsync(context.Console.Out, ["cadence", "fill rate", "P(loss)", "mean lost", "P95 lost", "CVaR95", "reach 90 %", "median T90"],
+            await CliOutput.WriteTableAsync(context.Console.Out, ["cadence", "fill rate", "P(loss)", "mean lost", "VaR95", "CVaR95", "reach 90 %", "median T90"],
                 r.Policies.Select(p => (IReadOnlyList<string>)
                 [
                     p.Name, p.Summary.MeanFillRate.ToString("P1", Inv), p.Summary.ProbabilityOfLoss.ToString("P1", Inv), p.Summary.MeanLost.ToString("N0", Inv),
-                    p.Summary.P95Lost.ToString("N0", Inv), p.Summary.ConditionalValueAtRisk95.ToString("N0", Inv), p.Summary.ShareReaching90.ToString("P0", Inv),
+                    p.Summary.ValueAtRisk95.ToString("N0", Inv), p.Summary.ConditionalValueAtRisk95.ToString("N0", Inv), p.Summary.ShareReaching90.ToString("P0", Inv),
                     p.Summary.MedianWeeksTo90 is { } t ? $"{t:0} weeks" : "–",
                 ]));
             await context.Console.Out.WriteLineAsync(string.Create(Inv, $"{r.Policies.Sum(p => p.Summary.Scenarios):N0} scenarios in {r.Seconds:0.00} s"));

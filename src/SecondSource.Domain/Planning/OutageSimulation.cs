@@ -30,13 +30,13 @@ public sealed record OutageInputs(
 public readonly record struct OutageOutcome(double LostUnits, double FillRate, int TimeToSurvive, int? WeeksTo90, double OutageWeeks);
 
 /// <summary>
-/// The distribution over scenarios: mean fill rate, P(any loss), lost units mean / P50 / P95, VaR95 and CVaR95 (the
-/// index-based quantile of <see cref="StressTest.Tail"/>), the share of scenarios reaching 90 % at the second line and
+/// The distribution over scenarios: mean fill rate, P(any loss), lost units mean and median, VaR95 (the P95, by the
+/// index-based quantile of <see cref="StressTest.Tail"/>) and CVaR95, the share of scenarios reaching 90 % at the second line and
 /// the median weeks to get there, the survival curve S(k) = P(TTS ≥ k) for k = 0..H and the primary's recovery
 /// exceedance P(outage ≥ k), and the sorted losses (for the loss-exceedance curve).
 /// </summary>
 public sealed record OutageSummary(
-    int Scenarios, double MeanFillRate, double ProbabilityOfLoss, double MeanLost, double MedianLost, double P95Lost, double ValueAtRisk95, double ConditionalValueAtRisk95,
+    int Scenarios, double MeanFillRate, double ProbabilityOfLoss, double MeanLost, double MedianLost, double ValueAtRisk95, double ConditionalValueAtRisk95,
     double ShareReaching90, double? MedianWeeksTo90, IReadOnlyList<double> Survival, IReadOnlyList<double> RecoveryExceedance, double[] SortedLosses)
 {
     /// <summary>P(L &gt; x) for the loss-exceedance curve.</summary>
@@ -105,7 +105,7 @@ public static class OutageSimulation
         var survival = Enumerable.Range(0, horizonWeeks + 1).Select(k => outcomes.Count(o => o.TimeToSurvive >= k) / n).ToArray();
         var recovery = Enumerable.Range(0, horizonWeeks + 1).Select(k => outcomes.Count(o => o.OutageWeeks >= k) / n).ToArray();
         return new OutageSummary(outcomes.Length, outcomes.Average(o => o.FillRate), outcomes.Count(o => o.LostUnits > 0.5) / n, losses.Average(),
-            Quantile(losses, 0.5), Quantile(losses, 0.95), var95, cvar95, reached.Length / n, reached.Length == 0 ? null : Quantile(reached, 0.5),
+            Quantile(losses, 0.5), var95, cvar95, reached.Length / n, reached.Length == 0 ? null : Quantile(reached, 0.5),
             survival, recovery, losses);
     }
 

@@ -81,7 +81,9 @@ public static class StressCharts
     {
         foreach (var (x, label) in xTicks)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x:0.#}" y="{Height - Bottom + 14}" font-size="10" text-anchor="middle" fill="#555">{label}</text>""");
+            // A label at the right edge is anchored at its end so it is not cut off.
+            var anchor = x > Width - Right - 20 ? "end" : "middle";
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x:0.#}" y="{Height - Bottom + 14}" font-size="10" text-anchor="{anchor}" fill="#555">{label}</text>""");
         }
 
         foreach (var p in yTicks)
