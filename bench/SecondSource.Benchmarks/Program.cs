@@ -7,11 +7,12 @@ return args.FirstOrDefault() switch
     "vault" => VaultBenchmark.Run(args.Skip(1).ToArray()),
     "testdata" => TestDataBenchmark.Run(args.Skip(1).ToArray()),
     "compare" => CompareBenchmark.Run(args.Skip(1).ToArray()),
+    "plan" => PlanBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S] | library [--lines N] | vault [--mib N] | testdata [--measurements N] | compare [--measurements N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S] | library [--lines N] | vault [--mib N] | testdata [--measurements N] | compare [--measurements N] | plan [--products N] [--weeks N] [--scenarios N] [--time-limit S]");
     return 2;
 }
