@@ -111,6 +111,8 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<Domain.Planning.PlannedWeek> PlannedWeeks => Set<Domain.Planning.PlannedWeek>();
 
+    public DbSet<Domain.Planning.OperatorTraining> OperatorTrainings => Set<Domain.Planning.OperatorTraining>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductProgram> Programs => Set<ProductProgram>();

@@ -9,7 +9,8 @@ namespace SecondSource.Application.Planning;
 /// <summary>
 /// Planning in the demo: standing capacity 4,800 a week at the primary and 1,500 at the second line, a 26-week forecast
 /// around 4,000 a week imported through the forecast import, and the optimiser's 26-week plan adopted (in the launch
-/// band, a warm batch every month). The second line's emergency shift: a clause of 90 % of the program's demand (4,000 units a week) in 4
+/// band, a warm batch every month); four operators trained at the second line, one of them over a year ago. The second
+/// line's emergency shift: a clause of 90 % of the program's demand (4,000 units a week) in 4
 /// weeks, 4,200 a week reserved and 5,000 installed at the second line, the primary's recovery 12 weeks, 16,000 units of
 /// bridge inventory; a surge Run@Rate ten months old (stale: little credit left) and a tabletop drill two months ago
 /// that passed.
@@ -35,6 +36,11 @@ public sealed class PlanningDemoSeeder(VaultLines lines, ImportForecastHandler f
         context.Db.SurgeRuns.Add(SurgeRunRecord.Record(product, second.Id, second.PartyId, new SurgeRun(today.AddDays(-300), 8, 1000, 1030, 40), "run at rate", now.AddDays(-299), engineer));
         context.Db.ShiftDrills.Add(ShiftDrill.Record(plan, DrillKind.Tabletop, today.AddDays(-60), [1500, 2600, 3700, 4100], "Tabletop with Vistula's planning and Aurora supply chain; component transfers checked against quotas.", now.AddDays(-59), engineer));
         await context.Db.SaveChangesAsync(ct);
+        foreach (var (person, skill, daysAgo) in new[] { ("A. Nowak", "SMT", 60), ("K. Wiśniewska", "ICT", 200), ("P. Zieliński", "FCT", 430), ("M. Kowalczyk", "rework", 100) })
+        {
+            context.Db.OperatorTrainings.Add(OperatorTraining.Record(product, second.Id, second.PartyId, person, skill, today.AddDays(-daysAgo), now.AddDays(-daysAgo + 1), engineer));
+        }
+
         var program = await context.Db.Programs.Include(p => p.Lines).SingleAsync(p => p.ProductId == product, ct);
         foreach (var line in program.Lines.Where(l => l.Stage is not (LineStage.Candidate or LineStage.Suspended)))
         {

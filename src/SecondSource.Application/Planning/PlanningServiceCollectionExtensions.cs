@@ -17,6 +17,7 @@ public static class PlanningServiceCollectionExtensions
         services.AddScoped<SetAllocationPolicyHandler>();
         services.AddScoped<OptimisePlanHandler>();
         services.AddScoped<RunStressTestHandler>();
+        services.AddScoped<RecordOperatorTrainingHandler>();
         services.AddSingleton<AllocationOptimiser>();
         services.AddScoped<Demo.IDemoSeeder, PlanningDemoSeeder>();
         return services;

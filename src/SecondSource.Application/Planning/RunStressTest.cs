@@ -11,10 +11,11 @@ public sealed record StressPolicyResult(string Name, double WeeksSinceMin, doubl
 
 /// <summary>
 /// A product's stress test: the second line, the inputs taken from its emergency-shift plan, tested capacity and warmth,
-/// the deterministic time to survive and bridge inventory of the shift assessment, and three Monte Carlo runs on the
+/// the deterministic time to survive (binary search on the time-indexed LP over the assessment's ramp envelope) and the
+/// bridge inventory the ramp needs, and three Monte Carlo runs on the
 /// same scenarios — the line as it is today, kept warm monthly, kept warm only quarterly — with the wall time.
 /// </summary>
-public sealed record StressReport(VaultLine Line, OutageInputs Inputs, ShiftAssessment Assessment, int Seed, IReadOnlyList<StressPolicyResult> Policies, double Seconds);
+public sealed record StressReport(VaultLine Line, OutageInputs Inputs, ShiftAssessment Assessment, TimeToSurvive Survive, int Seed, IReadOnlyList<StressPolicyResult> Policies, double Seconds);
 
 /// <summary>
 /// Runs the stress test of a product's second line (research/planning.md §4): the primary fails at week 0; demand,
@@ -47,6 +48,7 @@ public sealed class RunStressTestHandler(ShiftQueries shift, AllocationQueries a
         var since = readiness.Warmth.WeeksSince ?? 52;
         var inputs = new OutageInputs(plan.WeeklyDemand, share, ceiling, plan.BridgeInventory, Math.Max(plan.PrimaryRecoveryWeeks, 0.5), since, since);
 
+        var survive = TimeToSurviveLp.Solve(plan.BridgeInventory, [plan.WeeklyDemand], assessment.Envelope, EmergencyShift.HorizonWeeks);
         var clock = Stopwatch.StartNew();
         (string Name, double Min, double Max)[] cadences = [($"today ({since:0.#} weeks since the last batch)", since, since), ("warm batch monthly", 0, 4), ("warm batch quarterly", 0, 13)];
         var results = cadences.Select(c =>
@@ -54,7 +56,7 @@ public sealed class RunStressTestHandler(ShiftQueries shift, AllocationQueries a
             var run = inputs with { WeeksSinceBatchMin = c.Min, WeeksSinceBatchMax = c.Max };
             return new StressPolicyResult(c.Name, c.Min, c.Max, OutageSimulation.Summarise(OutageSimulation.Run(run, request.Scenarios, request.Seed), run.HorizonWeeks));
         }).ToList();
-        return Result.Ok(new StressReport(readiness.Line, inputs, assessment, request.Seed, results, clock.Elapsed.TotalSeconds));
+        return Result.Ok(new StressReport(readiness.Line, inputs, assessment, survive, request.Seed, results, clock.Elapsed.TotalSeconds));
     }
 
     private async Task<double> StandingShareAsync(Guid productId, Guid lineId, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Persistence;
 using SecondSource.Application.TestData;
 using SecondSource.Application.Vault;
 using SecondSource.Domain.Planning;
@@ -13,9 +15,10 @@ public sealed record LineWarmth(Guid ProductId, VaultLine Line, WarmthAssessment
 /// <summary>
 /// The warmth of each product's second lines past candidacy, today: from the batches the line built (units tested from
 /// the test data; a batch counts on the day it ended, else started) and the decay signals the caller may see — test
-/// fixtures only documented or pulled, vault items the line builds from an older revision of (firmware first).
+/// fixtures only documented or pulled, vault items the line builds from an older revision of (firmware first), and
+/// operator training on the product missing or lapsed.
 /// </summary>
-public sealed class WarmthQueries(VaultLines lines, TestDataQueries testData, VaultAccessQueries vault, TimeProvider clock)
+public sealed class WarmthQueries(SecondSourceDbContext db, VaultLines lines, TestDataQueries testData, VaultAccessQueries vault, TimeProvider clock)
 {
     public async Task<IReadOnlyList<LineWarmth>> OfProductAsync(Guid productId, WarmthPolicy policy, CancellationToken ct)
     {
@@ -28,6 +31,7 @@ public sealed class WarmthQueries(VaultLines lines, TestDataQueries testData, Va
         var batches = await testData.BatchesAsync(productId, ct);
         var fixtures = await vault.FixturesAsync(productId, ct);
         var sync = await vault.SyncAsync(productId, ct);
+        var training = await db.OperatorTrainings.AsNoTracking().Where(t => t.ProductId == productId).Select(t => new { t.LineId, t.Operator, t.TrainedOn }).ToListAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return [.. second.Select(line =>
         {
@@ -37,7 +41,8 @@ public sealed class WarmthQueries(VaultLines lines, TestDataQueries testData, Va
                 .OrderBy(i => i.Key != ArtifactKind.FirmwareBinary).ToList();
             var signals = fixtures.Where(f => f.LineId == line.Id && f.State != FixtureState.Replicated)
                 .Select(f => $"fixture {f.Name}: {(f.State == FixtureState.DocumentedOnly ? "documented only, no physical copy" : "pulled")}")
-                .Concat(behind.Select(i => $"{ArtifactKinds.Name(i.Key)}: {i.Value.Describe()}"));
+                .Concat(behind.Select(i => $"{ArtifactKinds.Name(i.Key)}: {i.Value.Describe()}"))
+                .Concat(new[] { Warmth.TrainingSignal(training.Where(t => t.LineId == line.Id).Select(t => (t.Operator, t.TrainedOn)), today, policy) }.OfType<string>());
             return new LineWarmth(productId, line, Warmth.Assess(built, today, policy, signals), behind.Count);
         })];
     }

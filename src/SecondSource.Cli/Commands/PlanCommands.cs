@@ -190,7 +190,8 @@ internal static class PlanCommands
                     line = r.Line.Name,
                     r.Seed,
                     inputs = r.Inputs,
-                    timeToSurviveWeeks = r.Assessment.Survive.AtLeastHorizon ? (double?)null : r.Assessment.Survive.Weeks,
+                    timeToSurviveWeeks = r.Survive.AtLeastHorizon ? (double?)null : r.Survive.Weeks,
+                    timeToSurviveAtLeastHorizon = r.Survive.AtLeastHorizon,
                     bridgeInventoryNeeded = r.Assessment.BridgeNeeded,
                     policies = r.Policies.Select(p => new
                     {
@@ -215,6 +216,8 @@ internal static class PlanCommands
             var i = r.Inputs;
             await context.Console.Out.WriteLineAsync(string.Create(Inv,
                 $"{r.Line.Name}: demand {i.WeeklyDemand:N0}/week, standing share {i.StandingShare:P0}, surge ceiling {i.SurgeCeiling:N0}/week, bridge inventory {i.FinishedGoods:N0}, primary back in {i.PrimaryRecoveryP90Weeks:0.#} weeks (P90); seed {r.Seed}"));
+            await context.Console.Out.WriteLineAsync(string.Create(Inv,
+                $"Time to survive {(r.Survive.AtLeastHorizon ? $"≥ {r.Survive.Weeks:0}" : $"{r.Survive.Weeks:0}")} weeks on today's ramp (LP); the ramp needs a bridge inventory of {r.Assessment.BridgeNeeded:N0}."));
             await CliOutput.WriteTableAsync(context.Console.Out, ["cadence", "fill rate", "P(loss)", "mean lost", "VaR95", "CVaR95", "reach 90 %", "median T90"],
                 r.Policies.Select(p => (IReadOnlyList<string>)
                 [

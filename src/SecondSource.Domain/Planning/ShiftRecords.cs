@@ -203,3 +203,49 @@ public sealed class ShiftDrill : IPartyOwned
         return drill;
     }
 }
+
+/// <summary>
+/// An operator of a second line trained on a product (a skill such as SMT, ICT, FCT, rework), with the day. Training
+/// older than <see cref="WarmthPolicy.TrainingValidMonths"/> counts as lapsed in the line's warmth signals. Owned by
+/// the line's manufacturer; recorded by the line itself or the buyer's editors.
+/// </summary>
+public sealed class OperatorTraining : IPartyOwned
+{
+    private OperatorTraining()
+    {
+        Operator = Skill = RecordedBy = "";
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ProductId { get; private set; }
+
+    public Guid LineId { get; private set; }
+
+    public PartyId PartyId { get; private set; }
+
+    public string Operator { get; private set; }
+
+    public string Skill { get; private set; }
+
+    public DateOnly TrainedOn { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    public string RecordedBy { get; private set; }
+
+    public static OperatorTraining Record(Guid productId, Guid lineId, PartyId partyId, string person, string skill, DateOnly trainedOn, DateTimeOffset at, string by)
+    {
+        var recorded = Guard.Utc(at, "Recorded at");
+        if (trainedOn > DateOnly.FromDateTime(recorded.UtcDateTime))
+        {
+            throw new DomainException($"A training day cannot be in the future ({trainedOn:yyyy-MM-dd}).");
+        }
+
+        return new()
+        {
+            Id = Guid.CreateVersion7(), ProductId = productId, LineId = lineId, PartyId = partyId, Operator = Guard.RequiredText(person, "Operator", 200),
+            Skill = Guard.RequiredText(skill, "Skill", 100), TrainedOn = trainedOn, RecordedAt = recorded, RecordedBy = Guard.RequiredText(by, "Recorded by", 256),
+        };
+    }
+}

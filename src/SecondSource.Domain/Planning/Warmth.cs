@@ -36,6 +36,9 @@ public sealed record WarmthPolicy
     /// <summary>The smallest batch (tested units) that counts as a qualifying, line-warming batch.</summary>
     public int MinimumBatchUnits { get; init; } = 50;
 
+    /// <summary>Months after which an operator's training on the product counts as lapsed (a yearly refresher).</summary>
+    public int TrainingValidMonths { get; init; } = 12;
+
     public WarmthPolicy Checked()
     {
         if (!(MonthlyRetention > 0 && MonthlyRetention <= 1))
@@ -80,6 +83,26 @@ public static class Warmth
 
     /// <summary>Knowledge retained after <paramref name="weeks"/> weeks: λ^(weeks / 4.33).</summary>
     public static double Retention(double monthlyRetention, double weeks) => Math.Pow(monthlyRetention, weeks / WeeksPerMonth);
+
+    /// <summary>
+    /// The operator-training signal: none recorded, or how many operators' latest training on the product is older than
+    /// the policy's months (the oldest named); nothing when every operator's training is current.
+    /// </summary>
+    public static string? TrainingSignal(IEnumerable<(string Operator, DateOnly TrainedOn)> training, DateOnly today, WarmthPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(policy);
+        var latest = training.GroupBy(t => t.Operator, StringComparer.OrdinalIgnoreCase).Select(g => g.Max(t => t.TrainedOn)).ToList();
+        if (latest.Count == 0)
+        {
+            return "operator training: none recorded for this product";
+        }
+
+        var cutoff = today.AddMonths(-policy.TrainingValidMonths);
+        var lapsed = latest.Where(d => d < cutoff).Order().ToList();
+        return lapsed.Count == 0 ? null
+            : $"operator training: {lapsed.Count} of {latest.Count} operators last trained over {policy.TrainingValidMonths} months ago (oldest {lapsed[0]:yyyy-MM-dd})";
+    }
 
     public static WarmthAssessment Assess(IEnumerable<BuiltBatch> batches, DateOnly today, WarmthPolicy policy, IEnumerable<string>? signals = null)
     {

@@ -1036,6 +1036,52 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.ToTable("ForecastPeriods", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Planning.OperatorTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Skill")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("TrainedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("ProductId", "LineId", "TrainedOn");
+
+                    b.ToTable("OperatorTrainings", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Planning.PlannedWeek", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2684,6 +2730,21 @@ namespace SecondSource.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("SecondSource.Domain.Planning.ForecastPeriod", b =>
                 {
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.OperatorTraining", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("SecondSource.Domain.Programs.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")

@@ -1029,6 +1029,52 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.ToTable("ForecastPeriods", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Planning.OperatorTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skill")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TrainedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("ProductId", "LineId", "TrainedOn");
+
+                    b.ToTable("OperatorTrainings", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Planning.PlannedWeek", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2677,6 +2723,21 @@ namespace SecondSource.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SecondSource.Domain.Planning.ForecastPeriod", b =>
                 {
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.OperatorTraining", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("SecondSource.Domain.Programs.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")

@@ -119,6 +119,7 @@ public sealed class AllocationPlanTests
         report.Inputs.FinishedGoods.ShouldBe(16000);
         report.Inputs.SurgeCeiling.ShouldBe(report.Assessment.Credit * report.Assessment.DemonstratedWeekly, 1e-9, "the stale surge run's credit is below the reservation");
         report.Inputs.StandingShare.ShouldBeInRange(0.10, 0.30);
+        report.Survive.ShouldBe(report.Assessment.Survive, "the LP's binary search agrees with the greedy assessment");
         report.Policies.Select(p => p.Name).Skip(1).ShouldBe(["warm batch monthly", "warm batch quarterly"]);
         report.Policies[2].Summary.MeanLost.ShouldBeGreaterThanOrEqualTo(report.Policies[1].Summary.MeanLost);
         (await stress.HandleAsync(new RunStressTestRequest(product, 5000, 11), CancellationToken.None)).Value!.Policies[1].Summary.MeanLost

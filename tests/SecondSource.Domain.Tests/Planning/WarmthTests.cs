@@ -64,4 +64,15 @@ public sealed class WarmthTests
         Should.Throw<DomainException>(() => Warmth.Assess([], Today, Policy with { MonthlyRetention = 1.2 }));
         Should.Throw<DomainException>(() => Warmth.Assess([], Today, Policy with { WarmWeeks = 20, FirstArticleWeeks = 13 }));
     }
+
+    [Fact]
+    public void Operator_training_older_than_a_year_is_a_signal_per_operator_by_their_latest_training()
+    {
+        var today = new DateOnly(2026, 12, 5);
+        var policy = new WarmthPolicy();
+        Warmth.TrainingSignal([], today, policy).ShouldBe("operator training: none recorded for this product");
+        Warmth.TrainingSignal([("A", new DateOnly(2026, 1, 1)), ("B", new DateOnly(2025, 12, 4)), ("b", new DateOnly(2025, 11, 1)), ("C", new DateOnly(2025, 6, 30))], today, policy)
+            .ShouldBe("operator training: 2 of 3 operators last trained over 12 months ago (oldest 2025-06-30)");
+        Warmth.TrainingSignal([("B", new DateOnly(2025, 11, 1)), ("B", new DateOnly(2026, 11, 1))], today, policy).ShouldBeNull("B's latest training is current");
+    }
 }

@@ -85,3 +85,20 @@ internal sealed class PlannedWeekConfiguration : IEntityTypeConfiguration<Planne
         builder.HasOne<ManufacturingLine>().WithMany().HasForeignKey(w => w.LineId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class OperatorTrainingConfiguration : IEntityTypeConfiguration<OperatorTraining>
+{
+    public void Configure(EntityTypeBuilder<OperatorTraining> builder)
+    {
+        builder.ToTable("OperatorTrainings");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Operator).HasMaxLength(200).IsRequired();
+        builder.Property(t => t.Skill).HasMaxLength(100).IsRequired();
+        builder.Property(t => t.RecordedBy).HasMaxLength(256).IsRequired();
+        builder.HasIndex(t => new { t.ProductId, t.LineId, t.TrainedOn });
+        builder.HasIndex(t => t.PartyId);
+        builder.HasOne<Product>().WithMany().HasForeignKey(t => t.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ManufacturingLine>().WithMany().HasForeignKey(t => t.LineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -49,6 +49,37 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OperatorTrainings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Operator = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Skill = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TrainedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OperatorTrainings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OperatorTrainings_ManufacturingLines_LineId",
+                        column: x => x.LineId,
+                        principalTable: "ManufacturingLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OperatorTrainings_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlannedWeeks",
                 columns: table => new
                 {
@@ -85,6 +116,21 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                 columns: new[] { "ProductId", "Start" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OperatorTrainings_LineId",
+                table: "OperatorTrainings",
+                column: "LineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OperatorTrainings_PartyId",
+                table: "OperatorTrainings",
+                column: "PartyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OperatorTrainings_ProductId_LineId_TrainedOn",
+                table: "OperatorTrainings",
+                columns: new[] { "ProductId", "LineId", "TrainedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlannedWeeks_LineId",
                 table: "PlannedWeeks",
                 column: "LineId");
@@ -106,6 +152,9 @@ namespace SecondSource.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ForecastPeriods");
+
+            migrationBuilder.DropTable(
+                name: "OperatorTrainings");
 
             migrationBuilder.DropTable(
                 name: "PlannedWeeks");

@@ -11,7 +11,7 @@ using SecondSource.Application.Persistence;
 namespace SecondSource.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SecondSourceDbContext))]
-    [Migration("20261205132049_AllocationPlan")]
+    [Migration("20261205135124_AllocationPlan")]
     partial class AllocationPlan
     {
         /// <inheritdoc />
@@ -1030,6 +1030,52 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.HasIndex("ProductId", "Start");
 
                     b.ToTable("ForecastPeriods", (string)null);
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.OperatorTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skill")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TrainedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("ProductId", "LineId", "TrainedOn");
+
+                    b.ToTable("OperatorTrainings", (string)null);
                 });
 
             modelBuilder.Entity("SecondSource.Domain.Planning.PlannedWeek", b =>
@@ -2680,6 +2726,21 @@ namespace SecondSource.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SecondSource.Domain.Planning.ForecastPeriod", b =>
                 {
+                    b.HasOne("SecondSource.Domain.Programs.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Planning.OperatorTraining", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Lines.ManufacturingLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("SecondSource.Domain.Programs.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")
