@@ -23,7 +23,7 @@ public sealed record StressReport(VaultLine Line, OutageInputs Inputs, ShiftAsse
 /// capacity credited by age and capped by the reservation, the standing share is the plan's next 13 weeks (else the
 /// policy's target). The same seeded scenarios are run for today's warmth, a monthly and a quarterly warm batch.
 /// </summary>
-public sealed class RunStressTestHandler(ShiftQueries shift, AllocationQueries allocation)
+public sealed class RunStressTestHandler(ShiftQueries shift)
 {
     public const int MaxScenarios = 1_000_000;
 
@@ -43,7 +43,7 @@ public sealed class RunStressTestHandler(ShiftQueries shift, AllocationQueries a
 
         var plan = readiness.Plan!;
         var assessment = readiness.Assessment!;
-        var share = await StandingShareAsync(request.ProductId, readiness.Line.Id, ct);
+        var share = readiness.StandingShare;
         var ceiling = Math.Min(assessment.Credit * assessment.DemonstratedWeekly, plan.ReservedWeekly);
         var since = readiness.Warmth.WeeksSince ?? 52;
         var inputs = new OutageInputs(plan.WeeklyDemand, share, ceiling, plan.BridgeInventory, Math.Max(plan.PrimaryRecoveryWeeks, 0.5), since, since);
@@ -57,18 +57,5 @@ public sealed class RunStressTestHandler(ShiftQueries shift, AllocationQueries a
             return new StressPolicyResult(c.Name, c.Min, c.Max, OutageSimulation.Summarise(OutageSimulation.Run(run, request.Scenarios, request.Seed), run.HorizonWeeks));
         }).ToList();
         return Result.Ok(new StressReport(readiness.Line, inputs, assessment, survive, request.Seed, results, clock.Elapsed.TotalSeconds));
-    }
-
-    private async Task<double> StandingShareAsync(Guid productId, Guid lineId, CancellationToken ct)
-    {
-        var view = await allocation.OfProductAsync(productId, ct);
-        if (view is null)
-        {
-            return new SharePolicy().Target;
-        }
-
-        var next = view.Weeks.Take(13).ToList();
-        var total = next.Sum(w => w.Total);
-        return total > 0 ? next.Sum(w => w.Planned(lineId)) / total : view.Policy.Target;
     }
 }

@@ -16,17 +16,7 @@ internal static class AvlCommands
         import.SetScopedAction(context, async (parsed, services, ct) =>
         {
             var path = parsed.GetValue(file)!;
-            Stream stream;
-            try
-            {
-                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new CliUsageException($"{path}: {(ex is FileNotFoundException or DirectoryNotFoundException ? "there is no such file." : ex.Message)}");
-            }
-
-            await using (stream)
+            await using (var stream = CommandActions.OpenInput(path))
             {
                 var result = await services.GetRequiredService<ImportCrossReferenceHandler>().HandleAsync(
                     new ImportCrossReferenceRequest(Path.GetFileName(path), stream, $"cli:{Environment.UserName}"), ct);

@@ -23,5 +23,18 @@ internal static class CommandActions
         return ExitCodes.UsageOrInput;
     }
 
+    /// <summary>Opens an input file for reading; a missing or unreadable file is a usage error naming it.</summary>
+    public static FileStream OpenInput(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"{path}: {(ex is FileNotFoundException or DirectoryNotFoundException ? "there is no such file." : ex.Message)}");
+        }
+    }
+
     public static Option<bool> JsonOption() => new("--json") { Description = "Write the result as JSON on stdout." };
 }

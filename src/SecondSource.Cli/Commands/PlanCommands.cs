@@ -34,17 +34,7 @@ internal static class PlanCommands
         command.SetScopedAction(context, async (parsed, services, ct) =>
         {
             var path = parsed.GetValue(file)!;
-            Stream stream;
-            try
-            {
-                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new CliUsageException($"{path}: {(ex is FileNotFoundException or DirectoryNotFoundException ? "there is no such file." : ex.Message)}");
-            }
-
-            await using (stream)
+            await using (var stream = CommandActions.OpenInput(path))
             {
                 var result = await services.GetRequiredService<ImportForecastHandler>().HandleAsync(new ImportForecastRequest(stream, Path.GetFileName(path), $"cli:{Environment.UserName}"), ct);
                 if (result.Failure is { } failure)
