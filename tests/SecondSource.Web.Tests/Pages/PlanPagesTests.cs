@@ -46,6 +46,26 @@ public sealed class PlanPagesTests(SecondSourceWebFactory app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Each_manufacturer_sees_only_the_volume_planned_at_its_own_line()
+    {
+        var program = await Program();
+        foreach (var (party, other) in new[] { ("Vistula", "Pearl River"), ("Pearl River", "Vistula") })
+        {
+            using var member = await app.SignedInAsync("Member", party);
+            var page = await member.GetDocumentAsync($"/Programs/Plan?id={program}");
+            var table = page.QuerySelector("[data-testid=own-plan]")!;
+            table.QuerySelectorAll("thead th").Select(h => h.TextContent).ShouldBe(["Week", table.QuerySelectorAll("thead th")[1].TextContent]);
+            table.QuerySelector("thead")!.TextContent.ShouldContain(party);
+            table.TextContent.ShouldNotContain(other);
+            table.QuerySelectorAll("tbody tr").Length.ShouldBe(26);
+            page.QuerySelector("[data-testid=findings]").ShouldBeNull();
+            page.QuerySelector("[data-testid=policy]").ShouldBeNull();
+            page.QuerySelector("[data-testid=forecast-form]").ShouldBeNull();
+            page.Body!.TextContent.ShouldNotContain("Stress test");
+        }
+    }
+
+    [Fact]
     public async Task A_bad_forecast_is_refused_with_line_and_field_and_nothing_stored_changes()
     {
         var program = await Program();

@@ -8,10 +8,12 @@ using SecondSource.Web.Authorization;
 namespace SecondSource.Web.Pages.Programs;
 
 /// <summary>
-/// A program's allocation plan (the buyer's people): the policy and standing capacities, the forecast by week, the units
-/// planned per line, the check's findings; editors import a forecast, change the policy and run the optimiser.
+/// A program's allocation plan. The buyer's people see the policy and standing capacities, the forecast by week, the
+/// units planned per line and the check's findings; editors import a forecast, change the policy and run the
+/// optimiser. A manufacturer's member sees only the units planned at its own line (the data layer gives it no other
+/// line's weeks and no forecast), without findings, which need both lines and the forecast.
 /// </summary>
-[Authorize(Policy = Policies.BuyerPerson)]
+[Authorize(Policy = Policies.Person)]
 public sealed class PlanModel(ProgramQueries programs, AllocationQueries allocation) : PageModel
 {
     public ProgramView? Program { get; private set; }
