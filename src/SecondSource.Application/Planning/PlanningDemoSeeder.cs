@@ -12,8 +12,8 @@ namespace SecondSource.Application.Planning;
 /// band, a warm batch every month); four operators trained at the second line, one of them over a year ago. The second
 /// line's emergency shift: a clause of 90 % of the program's demand (4,000 units a week) in 4
 /// weeks, 4,200 a week reserved and 5,000 installed at the second line, the primary's recovery 12 weeks, 16,000 units of
-/// bridge inventory; a surge Run@Rate ten months old (stale: little credit left) and a tabletop drill two months ago
-/// that passed.
+/// bridge inventory, 12,000 component kits held for a surge until supply catches up in 6 weeks; a surge Run@Rate ten
+/// months old (stale: little credit left) and a tabletop drill two months ago that passed.
 /// </summary>
 public sealed class PlanningDemoSeeder(VaultLines lines, ImportForecastHandler forecast, OptimisePlanHandler optimise) : IDemoSeeder
 {
@@ -32,6 +32,7 @@ public sealed class PlanningDemoSeeder(VaultLines lines, ImportForecastHandler f
 
         var plan = ShiftPlan.Create(product, second.Id, second.PartyId);
         plan.Set(new ShiftClause(0.9, 4), 4000, 4200, 5000, 12, 16000, now.AddDays(-90), engineer);
+        plan.SetComponents(12_000, 6);
         context.Db.ShiftPlans.Add(plan);
         context.Db.SurgeRuns.Add(SurgeRunRecord.Record(product, second.Id, second.PartyId, new SurgeRun(today.AddDays(-300), 8, 1000, 1030, 40), "run at rate", now.AddDays(-299), engineer));
         context.Db.ShiftDrills.Add(ShiftDrill.Record(plan, DrillKind.Tabletop, today.AddDays(-60), [1500, 2600, 3700, 4100], "Tabletop with Vistula's planning and Aurora supply chain; component transfers checked against quotas.", now.AddDays(-59), engineer));

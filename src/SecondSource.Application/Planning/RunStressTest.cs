@@ -21,7 +21,7 @@ public sealed record StressReport(VaultLine Line, OutageInputs Inputs, ShiftAsse
 /// Runs the stress test of a product's second line (research/planning.md §4): the primary fails at week 0; demand,
 /// bridge inventory and the primary's recovery time come from the emergency-shift plan, the surge ceiling is the tested
 /// capacity credited by age and capped by the reservation, the standing share is the plan's next 13 weeks (else the
-/// policy's target). The same seeded scenarios are run for today's warmth, a monthly and a quarterly warm batch.
+/// policy's target), and the component kits held for a surge (when recorded) limit it until supply catches up. The same seeded scenarios are run for today's warmth, a monthly and a quarterly warm batch.
 /// </summary>
 public sealed class RunStressTestHandler(ShiftQueries shift)
 {
@@ -46,9 +46,11 @@ public sealed class RunStressTestHandler(ShiftQueries shift)
         var share = readiness.StandingShare;
         var ceiling = Math.Min(assessment.Credit * assessment.DemonstratedWeekly, plan.ReservedWeekly);
         var since = readiness.Warmth.WeeksSince ?? 52;
-        var inputs = new OutageInputs(plan.WeeklyDemand, share, ceiling, plan.BridgeInventory, Math.Max(plan.PrimaryRecoveryWeeks, 0.5), since, since);
+        var inputs = new OutageInputs(plan.WeeklyDemand, share, ceiling, plan.BridgeInventory, Math.Max(plan.PrimaryRecoveryWeeks, 0.5), since, since,
+            ComponentKits: plan.ComponentKits, ComponentLeadWeeks: plan.ComponentLeadWeeks);
 
-        var survive = TimeToSurviveLp.Solve(plan.BridgeInventory, [plan.WeeklyDemand], assessment.Envelope, EmergencyShift.HorizonWeeks);
+        var survive = TimeToSurviveLp.Solve(plan.BridgeInventory, [plan.WeeklyDemand], assessment.Envelope, EmergencyShift.HorizonWeeks,
+            plan.ComponentKits, share * plan.WeeklyDemand, plan.ComponentLeadWeeks);
         var clock = Stopwatch.StartNew();
         (string Name, double Min, double Max)[] cadences = [($"today ({since:0.#} weeks since the last batch)", since, since), ("warm batch monthly", 0, 4), ("warm batch quarterly", 0, 13)];
         var results = cadences.Select(c =>

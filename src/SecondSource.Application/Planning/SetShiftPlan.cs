@@ -6,9 +6,10 @@ using SecondSource.Domain.Planning;
 
 namespace SecondSource.Application.Planning;
 
-public sealed record SetShiftPlanRequest(Guid ProductId, Guid LineId, double TargetShare, int WeeksToReach, double WeeklyDemand, double ReservedWeekly, double InstalledWeekly, double PrimaryRecoveryWeeks, double BridgeInventory, string By);
+public sealed record SetShiftPlanRequest(Guid ProductId, Guid LineId, double TargetShare, int WeeksToReach, double WeeklyDemand, double ReservedWeekly, double InstalledWeekly, double PrimaryRecoveryWeeks, double BridgeInventory, string By,
+    double? ComponentKits = null, int ComponentLeadWeeks = 0);
 
-/// <summary>Sets a second line's emergency-shift plan (the buyer's editors): clause, reference demand, capacities, recovery time, bridge inventory.</summary>
+/// <summary>Sets a second line's emergency-shift plan (the buyer's editors): clause, reference demand, capacities, recovery time, bridge inventory, component kits.</summary>
 public sealed class SetShiftPlanHandler(SecondSourceDbContext db, VaultLines lines, TimeProvider clock)
 {
     public async Task<Result<Guid>> HandleAsync(SetShiftPlanRequest request, CancellationToken ct)
@@ -31,6 +32,7 @@ public sealed class SetShiftPlanHandler(SecondSourceDbContext db, VaultLines lin
 
             plan.Set(new ShiftClause(request.TargetShare, request.WeeksToReach), request.WeeklyDemand, request.ReservedWeekly, request.InstalledWeekly,
                 request.PrimaryRecoveryWeeks, request.BridgeInventory, clock.GetUtcNow(), request.By);
+            plan.SetComponents(request.ComponentKits, request.ComponentLeadWeeks);
             await db.SaveChangesAsync(ct);
             return Result.Ok(plan.Id);
         }

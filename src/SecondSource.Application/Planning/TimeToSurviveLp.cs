@@ -12,7 +12,12 @@ namespace SecondSource.Application.Planning;
 /// </summary>
 public static class TimeToSurviveLp
 {
-    public static TimeToSurvive Solve(double inventory, IReadOnlyList<double> weeklyDemand, IReadOnlyList<double> capacityEnvelope, int horizonWeeks = 52)
+    /// <remarks>
+    /// With <paramref name="kits"/>, the second line's cumulative output above <paramref name="standing"/> a week is
+    /// limited to that many component sets for the first <paramref name="kitWeeks"/> weeks (until supply catches up).
+    /// </remarks>
+    public static TimeToSurvive Solve(double inventory, IReadOnlyList<double> weeklyDemand, IReadOnlyList<double> capacityEnvelope, int horizonWeeks = 52,
+        double? kits = null, double standing = 0, int kitWeeks = 0)
     {
         ArgumentNullException.ThrowIfNull(weeklyDemand);
         ArgumentNullException.ThrowIfNull(capacityEnvelope);
@@ -21,7 +26,8 @@ public static class TimeToSurviveLp
             throw new DomainException("Inventory, demand and capacity are finite and not negative, with at least one week of demand and a horizon.");
         }
 
-        if (Feasible(inventory, weeklyDemand, capacityEnvelope, horizonWeeks))
+        var limit = kits is { } k ? (k, standing, kitWeeks) : ((double, double, int)?)null;
+        if (Feasible(inventory, weeklyDemand, capacityEnvelope, horizonWeeks, limit))
         {
             return new TimeToSurvive(horizonWeeks, true);
         }
@@ -30,7 +36,7 @@ public static class TimeToSurviveLp
         while (high - low > 1)
         {
             var mid = (low + high) / 2;
-            if (Feasible(inventory, weeklyDemand, capacityEnvelope, mid))
+            if (Feasible(inventory, weeklyDemand, capacityEnvelope, mid, limit))
             {
                 low = mid;
             }
@@ -43,8 +49,11 @@ public static class TimeToSurviveLp
         return new TimeToSurvive(low, false);
     }
 
-    /// <summary>Is there a schedule x_k ≤ envelope_k with I₀ + Σ_{j≤k} (x_j − d_j) ≥ 0 for every k &lt; weeks?</summary>
-    private static bool Feasible(double inventory, IReadOnlyList<double> demand, IReadOnlyList<double> envelope, int weeks)
+    /// <summary>
+    /// Is there a schedule x_k ≤ envelope_k with I₀ + Σ_{j≤k} (x_j − d_j) ≥ 0 for every k &lt; weeks (and, with kits,
+    /// Σ_{j≤k} x_j ≤ kits + (k + 1)·standing while k &lt; the kit weeks)?
+    /// </summary>
+    private static bool Feasible(double inventory, IReadOnlyList<double> demand, IReadOnlyList<double> envelope, int weeks, (double Kits, double Standing, int Weeks)? limit)
     {
         if (weeks == 0)
         {
@@ -64,6 +73,15 @@ public static class TimeToSurviveLp
             for (var j = 0; j <= k; j++)
             {
                 stock.SetCoefficient(x[j], 1);
+            }
+
+            if (limit is { } l && k < l.Weeks)
+            {
+                var components = solver.MakeConstraint(double.NegativeInfinity, l.Kits + ((k + 1) * l.Standing), $"kits_{k}");
+                for (var j = 0; j <= k; j++)
+                {
+                    components.SetCoefficient(x[j], 1);
+                }
             }
         }
 

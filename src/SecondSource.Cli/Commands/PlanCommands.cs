@@ -205,7 +205,7 @@ internal static class PlanCommands
 
             var i = r.Inputs;
             await context.Console.Out.WriteLineAsync(string.Create(Inv,
-                $"{r.Line.Name}: demand {i.WeeklyDemand:N0}/week, standing share {i.StandingShare:P0}, surge ceiling {i.SurgeCeiling:N0}/week, bridge inventory {i.FinishedGoods:N0}, primary back in {i.PrimaryRecoveryP90Weeks:0.#} weeks (P90); seed {r.Seed}"));
+                $"{r.Line.Name}: demand {i.WeeklyDemand:N0}/week, standing share {i.StandingShare:P0}, surge ceiling {i.SurgeCeiling:N0}/week, bridge inventory {i.FinishedGoods:N0}, component kits {(i.ComponentKits is { } kits ? $"{kits:N0} for {i.ComponentLeadWeeks} weeks" : "not recorded")}, primary back in {i.PrimaryRecoveryP90Weeks:0.#} weeks (P90); seed {r.Seed}"));
             await context.Console.Out.WriteLineAsync(string.Create(Inv,
                 $"Time to survive {(r.Survive.AtLeastHorizon ? $"≥ {r.Survive.Weeks:0}" : $"{r.Survive.Weeks:0}")} weeks on today's ramp (LP); the ramp needs a bridge inventory of {r.Assessment.BridgeNeeded:N0}."));
             await CliOutput.WriteTableAsync(context.Console.Out, ["cadence", "fill rate", "P(loss)", "mean lost", "VaR95", "CVaR95", "reach 90 %", "median T90"],

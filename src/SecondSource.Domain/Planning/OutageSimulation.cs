@@ -7,17 +7,20 @@ namespace SecondSource.Domain.Planning;
 /// standing share and its surge ceiling (tested capacity credited by age, capped by reservation), finished goods on
 /// hand, the primary's recovery time (P90 weeks: the outage is lognormal with median P90 / 2, so P90 = 2 × P50), how
 /// many weeks ago the second line last built at the outage (a range: uniform over the cadence), the horizon and the
-/// demand noise.
+/// demand noise; and, when recorded, the component kits held for a surge: until component supply catches up
+/// (<see cref="ComponentLeadWeeks"/> after the failure) the second line's output above its standing share cannot use
+/// more than <see cref="ComponentKits"/> sets in all.
 /// </summary>
 public sealed record OutageInputs(
     double WeeklyDemand, double StandingShare, double SurgeCeiling, double FinishedGoods, double PrimaryRecoveryP90Weeks,
-    double WeeksSinceBatchMin, double WeeksSinceBatchMax, int HorizonWeeks = 26, double DemandNoise = 0.1, double MonthlyRetention = 0.85, int WarmWeeks = 5)
+    double WeeksSinceBatchMin, double WeeksSinceBatchMax, int HorizonWeeks = 26, double DemandNoise = 0.1, double MonthlyRetention = 0.85, int WarmWeeks = 5,
+    double? ComponentKits = null, int ComponentLeadWeeks = 0)
 {
     public OutageInputs Checked()
     {
         if (!(WeeklyDemand > 0) || StandingShare is < 0 or > 1 || SurgeCeiling < 0 || FinishedGoods < 0 || !(PrimaryRecoveryP90Weeks > 0)
             || WeeksSinceBatchMin < 0 || WeeksSinceBatchMax < WeeksSinceBatchMin || HorizonWeeks is < 1 or > 104 || DemandNoise is < 0 or > 1
-            || !(MonthlyRetention is > 0 and <= 1) || WarmWeeks < 1)
+            || !(MonthlyRetention is > 0 and <= 1) || WarmWeeks < 1 || ComponentKits < 0 || ComponentLeadWeeks is < 0 or > 104)
         {
             throw new DomainException("An outage simulation needs positive demand and recovery, a share in [0, 1], non-negative capacity, inventory and weeks since the last batch, a 1–104-week horizon and noise in [0, 1].");
         }
@@ -135,7 +138,7 @@ public static class OutageSimulation
         var standing = x.StandingShare * x.WeeklyDemand;
         var ceiling = Math.Max(x.SurgeCeiling, standing);
 
-        double stock = x.FinishedGoods, lost = 0, demanded = 0;
+        double stock = x.FinishedGoods, lost = 0, demanded = 0, kitsUsed = 0;
         var survive = x.HorizonWeeks;
         int? t90 = null;
         for (var k = 0; k < x.HorizonWeeks; k++)
@@ -151,6 +154,14 @@ public static class OutageSimulation
                 var phi = 1 - ((1 - (standing / Math.Max(ceiling, 1e-9))) * Math.Exp(-j / rampTau));
                 var theta = 1 - ((1 - firstWeekRate) * Math.Exp(-(j - 1) / EmergencyShift.RateRecoveryWeeks));
                 second = Math.Max(standing, ceiling * phi * theta);
+            }
+
+            if (x.ComponentKits is { } kits && k < x.ComponentLeadWeeks)
+            {
+                // Until supply catches up the surge above the standing share draws on the kits held.
+                var extra = Math.Min(second - standing, Math.Max(0, kits - kitsUsed));
+                second = standing + extra;
+                kitsUsed += extra;
             }
 
             if (t90 is null && second >= 0.9 * demand)

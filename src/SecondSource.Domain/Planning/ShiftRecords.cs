@@ -39,11 +39,31 @@ public sealed class ShiftPlan : IPartyOwned
 
     public double BridgeInventory { get; private set; }
 
+    /// <summary>
+    /// Sets of the product's critical components held for the second line beyond its standing needs (what a surge can
+    /// draw on before replenishment); null when not recorded, and then the stress test does not limit the surge by it.
+    /// </summary>
+    public double? ComponentKits { get; private set; }
+
+    /// <summary>Weeks until component supply for the second line runs at the surged rate (the kits must last that long).</summary>
+    public int ComponentLeadWeeks { get; private set; }
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public string UpdatedBy { get; private set; }
 
     public ShiftClause Clause => new(TargetShare, WeeksToReach);
+
+    /// <summary>Records the component kits held for a surge and the weeks until supply catches up (null kits: not recorded).</summary>
+    public void SetComponents(double? kits, int leadWeeks)
+    {
+        if (kits is { } k && (k < 0 || !double.IsFinite(k)) || leadWeeks is < 0 or > 52)
+        {
+            throw new DomainException($"Component kits are not negative and the lead time lies in 0–52 weeks (were {kits}, {leadWeeks}).");
+        }
+
+        (ComponentKits, ComponentLeadWeeks) = (kits, kits is null ? 0 : leadWeeks);
+    }
 
     public static ShiftPlan Create(Guid productId, Guid lineId, PartyId partyId) => new() { Id = Guid.CreateVersion7(), ProductId = productId, LineId = lineId, PartyId = partyId };
 

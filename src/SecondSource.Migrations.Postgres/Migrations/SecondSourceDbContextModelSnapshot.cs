@@ -1195,6 +1195,12 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.Property<double>("BridgeInventory")
                         .HasColumnType("double precision");
 
+                    b.Property<double?>("ComponentKits")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ComponentLeadWeeks")
+                        .HasColumnType("integer");
+
                     b.Property<double>("InstalledWeekly")
                         .HasColumnType("double precision");
 

@@ -1188,6 +1188,12 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.Property<double>("BridgeInventory")
                         .HasColumnType("REAL");
 
+                    b.Property<double?>("ComponentKits")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ComponentLeadWeeks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("InstalledWeekly")
                         .HasColumnType("REAL");
 

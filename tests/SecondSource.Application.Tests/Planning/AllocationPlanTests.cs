@@ -117,6 +117,7 @@ public sealed class AllocationPlanTests
 
         report.Inputs.WeeklyDemand.ShouldBe(4000);
         report.Inputs.FinishedGoods.ShouldBe(16000);
+        (report.Inputs.ComponentKits, report.Inputs.ComponentLeadWeeks).ShouldBe((12_000, 6));
         report.Inputs.SurgeCeiling.ShouldBe(report.Assessment.Credit * report.Assessment.DemonstratedWeekly, 1e-9, "the stale surge run's credit is below the reservation");
         report.Inputs.StandingShare.ShouldBeInRange(0.10, 0.30);
         report.Survive.ShouldBe(report.Assessment.Survive, "the LP's binary search agrees with the greedy assessment");

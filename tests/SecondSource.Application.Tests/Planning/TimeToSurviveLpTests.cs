@@ -30,4 +30,18 @@ public sealed class TimeToSurviveLpTests
             TimeToSurviveLp.Solve(inventory, demand, envelope, horizon).ShouldBe(StressTest.TimeIndexed(inventory, demand, envelope, horizon), $"instance {i}");
         }
     }
+
+    [Fact]
+    public void Component_kits_limit_the_surge_until_supply_catches_up()
+    {
+        // The ramp case (demand 1,000, envelope 250, 350, 500, …) with a standing 250 a week:
+        // no kits: the line makes 250 a week, 2,000 − 750·(k + 1) ≥ 0 holds for 2 weeks (2,550: 3 weeks);
+        // 1,000 kits: the cap 1,000 + 250·(k + 1) never binds below the envelope's 250, 600, 1,100, 1,750 → 3 weeks, as without;
+        // kits limited for 0 weeks: no limit, and 2,550 is the bridge inventory that lasts the horizon.
+        double[] ramp = [250, 350, 500, 650, 800, 900, 1000];
+        TimeToSurviveLp.Solve(2000, [1000], ramp, kits: 0, standing: 250, kitWeeks: 52).ShouldBe(new TimeToSurvive(2, false));
+        TimeToSurviveLp.Solve(2000, [1000], ramp, kits: 1000, standing: 250, kitWeeks: 52).ShouldBe(new TimeToSurvive(3, false));
+        TimeToSurviveLp.Solve(2550, [1000], ramp, kits: 0, standing: 250, kitWeeks: 52).ShouldBe(new TimeToSurvive(3, false));
+        TimeToSurviveLp.Solve(2550, [1000], ramp, kits: 0, standing: 250, kitWeeks: 0).ShouldBe(new TimeToSurvive(52, true));
+    }
 }

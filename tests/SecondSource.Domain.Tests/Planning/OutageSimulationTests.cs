@@ -76,6 +76,20 @@ public sealed class OutageSimulationTests
     }
 
     [Fact]
+    public void Component_kits_bind_the_surge_until_supply_catches_up()
+    {
+        var free = OutageSimulation.Run(Inputs(), 5000, 4);
+        var none = OutageSimulation.Run(Inputs() with { ComponentKits = 0, ComponentLeadWeeks = 26 }, 5000, 4);
+        var some = OutageSimulation.Run(Inputs() with { ComponentKits = 12_000, ComponentLeadWeeks = 6 }, 5000, 4);
+
+        // Scenario by scenario: no kits at all can only lose more than some kits, and some kits more than no limit.
+        none.Zip(some).All(p => p.First.LostUnits >= p.Second.LostUnits - 1e-6).ShouldBeTrue();
+        some.Zip(free).All(p => p.First.LostUnits >= p.Second.LostUnits - 1e-6).ShouldBeTrue();
+        none.Average(o => o.LostUnits).ShouldBeGreaterThan(free.Average(o => o.LostUnits));
+        none.ShouldAllBe(o => o.WeeksTo90 == null, "without kits the second line never leaves its standing 20 %");
+    }
+
+    [Fact]
     public void Bad_inputs_are_refused()
     {
         Should.Throw<DomainException>(() => OutageSimulation.Run(Inputs() with { WeeklyDemand = 0 }, 100, 1));

@@ -141,6 +141,7 @@ public sealed class PlanPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         page.QuerySelector("svg[data-chart=survival]").ShouldNotBeNull();
         page.QuerySelector("svg[data-chart=loss-exceedance]").ShouldNotBeNull();
         page.QuerySelector("[data-testid=tts]")!.TextContent.ShouldContain("time to survive");
+        page.Body!.TextContent.ShouldContain("component kits for the surge 12,000 until supply catches up in week 6");
 
         var again = await engineer.GetDocumentAsync($"/Programs/Stress?id={program}&scenarios=2000&seed=5");
         again.QuerySelector("[data-testid=stress] tbody")!.TextContent.ShouldBe(page.QuerySelector("[data-testid=stress] tbody")!.TextContent);

@@ -13,7 +13,7 @@ public sealed class SetShiftPlanModel(SetShiftPlanHandler set) : PageModel
 {
     public IActionResult OnGet(Guid id) => RedirectToPage("Details", new { id });
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid product, Guid line, double? share, int? weeks, double? demand, double? reserved, double? installed, double? recovery, double? inventory, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid product, Guid line, double? share, int? weeks, double? demand, double? reserved, double? installed, double? recovery, double? inventory, double? kits, int? kitWeeks, CancellationToken ct)
     {
         if (!ModelState.IsValid || share is null || weeks is null || demand is null)
         {
@@ -21,7 +21,7 @@ public sealed class SetShiftPlanModel(SetShiftPlanHandler set) : PageModel
             return RedirectToPage("Details", new { id });
         }
 
-        var result = await set.HandleAsync(new SetShiftPlanRequest(product, line, share.Value / 100, weeks.Value, demand.Value, reserved ?? 0, installed ?? 0, recovery ?? 0, inventory ?? 0, User.Identity?.Name ?? "unknown"), ct);
+        var result = await set.HandleAsync(new SetShiftPlanRequest(product, line, share.Value / 100, weeks.Value, demand.Value, reserved ?? 0, installed ?? 0, recovery ?? 0, inventory ?? 0, User.Identity?.Name ?? "unknown", kits, kitWeeks ?? 0), ct);
         return VaultPost.Outcome(this, result, _ => "The emergency-shift plan is saved.", "Details", new { id });
     }
 }
