@@ -6,8 +6,8 @@ using SecondSource.Domain.Programs;
 
 namespace SecondSource.Application.Planning;
 
-/// <summary>A line of the plan with its stage.</summary>
-public sealed record AllocationLine(VaultLine Line, int? StandingWeeklyCapacity)
+/// <summary>A line of the plan with its stage, standing capacity and ramp limit (units a week; null when not recorded).</summary>
+public sealed record AllocationLine(VaultLine Line, int? StandingWeeklyCapacity, int? RampLimitWeekly = null)
 {
     public PlanLine ToPlanLine() => new(Line.Id, Line.Name, Line.Role == LineRole.SecondSource, StandingWeeklyCapacity);
 }
@@ -41,8 +41,8 @@ public sealed class AllocationQueries(SecondSourceDbContext db, VaultLines lines
         var first = PlanWeeks.MondayOf(today);
         var horizonEnd = first.AddDays(7 * MaxWeeks);
         var taking = (await lines.OfProductAsync(productId, ct)).Where(l => l.Stage is not (LineStage.Candidate or LineStage.Suspended)).ToList();
-        var capacities = program.Lines.ToDictionary(l => l.LineId, l => l.StandingWeeklyCapacity);
-        var planLines = taking.Select(l => new AllocationLine(l, capacities.GetValueOrDefault(l.Id))).ToList();
+        var byLine = program.Lines.ToDictionary(l => l.LineId);
+        var planLines = taking.Select(l => new AllocationLine(l, byLine.GetValueOrDefault(l.Id)?.StandingWeeklyCapacity, byLine.GetValueOrDefault(l.Id)?.RampLimitWeekly)).ToList();
 
         var forecast = await db.ForecastPeriods.AsNoTracking().Where(f => f.ProductId == productId && f.End > first && f.Start < horizonEnd).ToListAsync(ct);
         var planned = await db.PlannedWeeks.AsNoTracking().Where(w => w.ProductId == productId && w.Monday >= first && w.Monday < horizonEnd).ToListAsync(ct);

@@ -19,7 +19,7 @@ public sealed record PlanProposal(AllocationView Before, IReadOnlyList<PlanWeek>
 /// <summary>
 /// Proposes an allocation plan with the weekly MILP from the stored forecast, the lines' standing capacities and the
 /// program's policy (the buyer's editors): one product, its primary and second lines (a unit takes one unit of a line's
-/// weekly capacity), minimum batch = the warm batch, set-up cost 20 units, backlog 50 a unit-week, the second line's
+/// weekly capacity; a line's ramp limit bounds the week-to-week change of its committed volume), minimum batch = the warm batch, set-up cost 20 units, backlog 50 a unit-week, the second line's
 /// warm history carried in, a 0.1 % gap by default (one product solves in well under a second).
 /// Units are whole (integer variables), so the stored plan is the solved one, and checked again; when adopted they replace the plan's weeks in the horizon.
 /// </summary>
@@ -29,6 +29,12 @@ public sealed class OptimisePlanHandler(SecondSourceDbContext db, AllocationQuer
 
     /// <summary>Cost of a unit a week late, in units of the primary's unit cost: late delivery is dear.</summary>
     public const double BacklogCost = 50;
+
+    /// <summary>
+    /// Cost of a unit of capacity committed for a week: small, but it keeps committed capacity close to the volume, so
+    /// that a line's ramp limit (on the change in committed capacity) bounds how fast its volume can grow.
+    /// </summary>
+    public const double CommittedCost = 0.05;
 
     public async Task<Result<PlanProposal>> HandleAsync(OptimisePlanRequest request, CancellationToken ct)
     {
@@ -73,7 +79,8 @@ public sealed class OptimisePlanHandler(SecondSourceDbContext db, AllocationQuer
             [.. lines.Select(l => l.Line.Role == LineRole.SecondSource ? 1 + request.SecondLinePremium : 1.0)], [.. lines.Select(_ => SetupCost)],
             [.. lines.Select(_ => policy.MinWarmBatch)], policy.MinWarmBatch, BacklogCost: BacklogCost, WeeksSinceWarmBatch: since);
         var problem = new AllocationProblem(
-            [.. lines.Select(l => new ModelLine(l.Line.Name, l.Line.Role == LineRole.SecondSource, [.. Enumerable.Repeat((double)l.StandingWeeklyCapacity!.Value, request.Weeks)]))],
+            [.. lines.Select(l => new ModelLine(l.Line.Name, l.Line.Role == LineRole.SecondSource, [.. Enumerable.Repeat((double)l.StandingWeeklyCapacity!.Value, request.Weeks)],
+                CommittedCost, l.RampLimitWeekly ?? double.PositiveInfinity))],
             [product], [.. Enumerable.Range(0, request.Weeks).Select(t => Math.Max(0, CalendarQuarter.Of(first.AddDays(7 * t)).Index - view.LaunchQuarter.Index))],
             policy, request.TimeLimitSeconds, request.RelativeGap, FirstMonday: first, WholeUnits: true);
         var solution = optimiser.Solve(problem);

@@ -5,10 +5,10 @@ using SecondSource.Domain.Planning;
 
 namespace SecondSource.Application.Planning;
 
-/// <summary>The program's policy and each line's standing capacity (units a week; null clears it).</summary>
-public sealed record SetAllocationPolicyRequest(Guid ProductId, SharePolicy Policy, IReadOnlyDictionary<Guid, int?> StandingCapacity);
+/// <summary>The program's policy, each line's standing capacity and ramp limit (units a week; null clears them).</summary>
+public sealed record SetAllocationPolicyRequest(Guid ProductId, SharePolicy Policy, IReadOnlyDictionary<Guid, int?> StandingCapacity, IReadOnlyDictionary<Guid, int?>? RampLimit = null);
 
-/// <summary>Sets a product program's allocation policy and its lines' standing capacities (the buyer's editors).</summary>
+/// <summary>Sets a product program's allocation policy and its lines' standing capacities and ramp limits (the buyer's editors).</summary>
 public sealed class SetAllocationPolicyHandler(SecondSourceDbContext db)
 {
     public async Task<Result<Guid>> HandleAsync(SetAllocationPolicyRequest request, CancellationToken ct)
@@ -20,7 +20,8 @@ public sealed class SetAllocationPolicyHandler(SecondSourceDbContext db)
             return Fail.NotFound("That product has no program.");
         }
 
-        var strangers = request.StandingCapacity.Keys.Where(id => program.Lines.All(l => l.LineId != id)).ToList();
+        var ramps = request.RampLimit ?? new Dictionary<Guid, int?>();
+        var strangers = request.StandingCapacity.Keys.Concat(ramps.Keys).Where(id => program.Lines.All(l => l.LineId != id)).ToList();
         if (strangers.Count > 0)
         {
             return Fail.Invalid("A capacity was given for a line that is not in the program.");
@@ -32,6 +33,11 @@ public sealed class SetAllocationPolicyHandler(SecondSourceDbContext db)
             foreach (var (lineId, capacity) in request.StandingCapacity)
             {
                 program.Lines.Single(l => l.LineId == lineId).SetStandingCapacity(capacity);
+            }
+
+            foreach (var (lineId, limit) in ramps)
+            {
+                program.Lines.Single(l => l.LineId == lineId).SetRampLimit(limit);
             }
         }
         catch (DomainException ex)

@@ -74,7 +74,7 @@ internal static class PlanCommands
                     product = view.ProductCode,
                     policy = view.Policy,
                     launchQuarter = view.LaunchQuarter.ToString(),
-                    lines = view.Lines.Select(l => new { l.Line.Id, l.Line.Name, role = l.Line.Role.ToString(), l.StandingWeeklyCapacity }),
+                    lines = view.Lines.Select(l => new { l.Line.Id, l.Line.Name, role = l.Line.Role.ToString(), l.StandingWeeklyCapacity, l.RampLimitWeekly }),
                     weeks = view.Weeks.Select(w => new { week = PlanWeeks.Label(w.Monday), monday = w.Monday, demand = Math.Round(w.Demand, 1), units = view.Lines.ToDictionary(l => l.Line.Name, l => w.Planned(l.Line.Id)) }),
                     findings = view.Findings,
                 });

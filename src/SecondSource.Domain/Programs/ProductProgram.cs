@@ -154,6 +154,9 @@ public sealed class ProgramLine : IPartyOwned
     /// <summary>The line's standing capacity for the product, units a week, as the buyer records it (null when not recorded).</summary>
     public int? StandingWeeklyCapacity { get; private set; }
 
+    /// <summary>The most the line's weekly volume for the product may change from one week to the next (units; null: no limit).</summary>
+    public int? RampLimitWeekly { get; private set; }
+
     /// <summary>Records the line's standing capacity for the product (units a week), or clears it.</summary>
     public void SetStandingCapacity(int? unitsPerWeek)
     {
@@ -163,6 +166,17 @@ public sealed class ProgramLine : IPartyOwned
         }
 
         StandingWeeklyCapacity = unitsPerWeek;
+    }
+
+    /// <summary>Records how much the line's committed weekly volume may change week to week (units), or clears the limit.</summary>
+    public void SetRampLimit(int? unitsPerWeek)
+    {
+        if (unitsPerWeek is < 0)
+        {
+            throw new DomainException($"A ramp limit is at least 0 units a week (was {unitsPerWeek}).");
+        }
+
+        RampLimitWeekly = unitsPerWeek;
     }
 
     internal static ProgramLine Start(Guid programId, Lines.ManufacturingLine line, LineRole role, LineStage stage, DateTimeOffset at, string by)

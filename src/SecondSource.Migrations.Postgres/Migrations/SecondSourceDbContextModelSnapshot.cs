@@ -1445,6 +1445,9 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("RampLimitWeekly")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)

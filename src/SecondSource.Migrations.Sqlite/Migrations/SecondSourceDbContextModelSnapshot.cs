@@ -1438,6 +1438,9 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RampLimitWeekly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -128,6 +128,31 @@ public sealed class PlanPagesTests(SecondSourceWebFactory app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_ramp_limit_is_recorded_per_line_and_the_optimiser_keeps_to_it()
+    {
+        var program = await Program();
+        var url = $"/Programs/Plan?id={program}";
+        using var engineer = await app.SignedInAsync("Engineer");
+        var rampInputs = (await engineer.GetDocumentAsync(url)).QuerySelectorAll("[data-testid=policy-form] input[name^='ramp[']").Select(i => i.GetAttribute("name")!).ToList();
+        rampInputs.Count.ShouldBe(2);
+        try
+        {
+            using var set = await engineer.SubmitFormAsync(url, new Dictionary<string, string> { [rampInputs[1]] = "300" }, "[data-testid=policy-form]");
+            var page = await engineer.GetDocumentAsync(url);
+            page.QuerySelector("[data-testid=policy]")!.TextContent.ShouldContain("± 300 a week");
+            using var optimised = await engineer.SubmitFormAsync(url, new Dictionary<string, string> { ["weeks"] = "26" }, "[data-testid=optimise-form]");
+            page = await engineer.GetDocumentAsync(url);
+            page.QuerySelector(".alert.success")!.TextContent.ShouldStartWith("Plan adopted: SCIP");
+            page.QuerySelector("[data-testid=findings]")!.TextContent.ShouldContain("The plan meets the policy");
+        }
+        finally
+        {
+            using var clear = await engineer.SubmitFormAsync(url, new Dictionary<string, string> { [rampInputs[1]] = "" }, "[data-testid=policy-form]");
+            using var again = await engineer.SubmitFormAsync(url, new Dictionary<string, string> { ["weeks"] = "26" }, "[data-testid=optimise-form]");
+        }
+    }
+
+    [Fact]
     public async Task The_stress_test_compares_cadences_on_the_same_scenarios_with_both_charts()
     {
         var program = await Program();

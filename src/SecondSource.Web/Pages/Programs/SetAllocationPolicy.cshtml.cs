@@ -9,14 +9,14 @@ using SecondSource.Web.Pages.Vault;
 
 namespace SecondSource.Web.Pages.Programs;
 
-/// <summary>Sets the program's allocation policy (percentages in the form) and the lines' standing capacities (the buyer's editors).</summary>
+/// <summary>Sets the program's allocation policy (percentages in the form) and the lines' standing capacities and ramp limits (the buyer's editors).</summary>
 [Authorize(Policy = Policies.BuyerEditor)]
 public sealed class SetAllocationPolicyModel(ProgramQueries programs, SetAllocationPolicyHandler set) : PageModel
 {
     public IActionResult OnGet(Guid id) => RedirectToPage("Plan", new { id });
 
     public async Task<IActionResult> OnPostAsync(Guid id, double? launchMin, double? launchMax, double? steadyMin, double? steadyMax, double? target,
-        int? launchQuarters, int? window, int? minWarm, Dictionary<Guid, int?>? capacity, CancellationToken ct)
+        int? launchQuarters, int? window, int? minWarm, Dictionary<Guid, int?>? capacity, Dictionary<Guid, int?>? ramp, CancellationToken ct)
     {
         var program = await programs.FindAsync(id.ToString(), ct);
         if (program is null)
@@ -31,7 +31,7 @@ public sealed class SetAllocationPolicyModel(ProgramQueries programs, SetAllocat
         }
 
         var policy = new SharePolicy(launchMin.Value / 100, launchMax.Value / 100, steadyMin.Value / 100, steadyMax.Value / 100, target.Value / 100, launchQuarters.Value, window.Value, minWarm.Value);
-        var result = await set.HandleAsync(new SetAllocationPolicyRequest(program.ProductId, policy, capacity ?? []), ct);
+        var result = await set.HandleAsync(new SetAllocationPolicyRequest(program.ProductId, policy, capacity ?? [], ramp ?? []), ct);
         return VaultPost.Outcome(this, result, _ => "The policy and capacities are saved.", "Plan", new { id });
     }
 }

@@ -11,7 +11,7 @@ using SecondSource.Application.Persistence;
 namespace SecondSource.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SecondSourceDbContext))]
-    [Migration("20261205141539_AllocationPlan")]
+    [Migration("20261205142419_AllocationPlan")]
     partial class AllocationPlan
     {
         /// <inheritdoc />
@@ -1440,6 +1440,9 @@ namespace SecondSource.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RampLimitWeekly")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
                         .IsRequired()

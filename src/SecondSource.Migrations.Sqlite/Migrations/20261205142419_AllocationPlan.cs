@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SecondSource.Migrations.Postgres.Migrations
+namespace SecondSource.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class AllocationPlan : Migration
@@ -14,41 +14,47 @@ namespace SecondSource.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<double>(
                 name: "ComponentKits",
                 table: "ShiftPlans",
-                type: "double precision",
+                type: "REAL",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ComponentLeadWeeks",
                 table: "ShiftPlans",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "AllocationPolicy",
                 table: "Programs",
-                type: "character varying(400)",
+                type: "TEXT",
                 maxLength: 400,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RampLimitWeekly",
+                table: "ProgramLines",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "StandingWeeklyCapacity",
                 table: "ProgramLines",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ForecastPeriods",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Start = table.Column<DateOnly>(type: "date", nullable: false),
-                    End = table.Column<DateOnly>(type: "date", nullable: false),
-                    Quantity = table.Column<int>(type: "integer", nullable: false),
-                    Source = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ImportedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -65,15 +71,15 @@ namespace SecondSource.Migrations.Postgres.Migrations
                 name: "OperatorTrainings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LineId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Operator = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Skill = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TrainedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Operator = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Skill = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TrainedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -96,15 +102,15 @@ namespace SecondSource.Migrations.Postgres.Migrations
                 name: "PlannedWeeks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LineId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PartyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Monday = table.Column<DateOnly>(type: "date", nullable: false),
-                    Units = table.Column<int>(type: "integer", nullable: false),
-                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Monday = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Units = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -183,6 +189,10 @@ namespace SecondSource.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "AllocationPolicy",
                 table: "Programs");
+
+            migrationBuilder.DropColumn(
+                name: "RampLimitWeekly",
+                table: "ProgramLines");
 
             migrationBuilder.DropColumn(
                 name: "StandingWeeklyCapacity",

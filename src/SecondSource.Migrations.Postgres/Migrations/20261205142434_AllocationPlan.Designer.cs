@@ -12,7 +12,7 @@ using SecondSource.Application.Persistence;
 namespace SecondSource.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SecondSourceDbContext))]
-    [Migration("20261205141600_AllocationPlan")]
+    [Migration("20261205142434_AllocationPlan")]
     partial class AllocationPlan
     {
         /// <inheritdoc />
@@ -1447,6 +1447,9 @@ namespace SecondSource.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("RampLimitWeekly")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Role")
                         .IsRequired()
