@@ -15,13 +15,14 @@ public sealed record AllocationLine(VaultLine Line, int? StandingWeeklyCapacity,
 /// <summary>
 /// A product's allocation plan from this week on: the program's policy, the lines taking volume (primary and second
 /// lines past candidacy), the weekly demand from the forecast and the units planned per line, the second line's launch
-/// quarter and last qualifying batch, and the findings of the check. Each manufacturer sees only its own line's units;
+/// quarter and last qualifying batch, the findings of the check, and the forecast's weekly demand over the whole horizon
+/// (it may run past the plan). Each manufacturer sees only its own line's units;
 /// the forecast and the findings are the buyer's.
 /// </summary>
 public sealed record AllocationView(
     Guid ProductId, string ProductCode, Guid ProgramId, SharePolicy Policy, bool PolicyIsDefault, IReadOnlyList<AllocationLine> Lines,
     IReadOnlyList<PlanWeek> Weeks, CalendarQuarter LaunchQuarter, BuiltBatch? LastSecondLineBatch, IReadOnlyList<PlanFinding> Findings,
-    string? ForecastSource, DateTimeOffset? ForecastImportedAt);
+    string? ForecastSource, DateTimeOffset? ForecastImportedAt, IReadOnlyDictionary<DateOnly, double> ForecastDemand);
 
 public sealed class AllocationQueries(SecondSourceDbContext db, VaultLines lines, WarmthQueries warmth, TimeProvider clock)
 {
@@ -70,7 +71,7 @@ public sealed class AllocationQueries(SecondSourceDbContext db, VaultLines lines
 
         var latest = forecast.OrderByDescending(f => f.ImportedAt).FirstOrDefault();
         return new AllocationView(productId, product, program.Id, program.Policy, program.AllocationPolicy is null, planLines, weeks, launch, lastBatch, findings,
-            latest?.Source, latest?.ImportedAt);
+            latest?.Source, latest?.ImportedAt, demand.Where(d => d.Key >= first && d.Key < horizonEnd).ToDictionary());
     }
 
     /// <summary>The second line's launch quarter: when it entered Ramp, else its first planned week, else this quarter.</summary>

@@ -65,11 +65,13 @@ public sealed class OptimisePlanHandler(SecondSourceDbContext db, AllocationQuer
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var first = PlanWeeks.MondayOf(today);
-        var demand = view.Weeks.Where(w => w.Monday >= first).Take(request.Weeks).Select(w => w.Demand).ToList();
-        if (demand.Count < request.Weeks || demand.All(d => d <= 0))
+        // The forecast's weeks, not the plan's: a new plan may run further than the stored one.
+        var demand = Enumerable.Range(0, request.Weeks).Select(t => view.ForecastDemand.GetValueOrDefault(first.AddDays(7 * t))).ToList();
+        var covered = Enumerable.Range(0, request.Weeks).Count(t => view.ForecastDemand.ContainsKey(first.AddDays(7 * t)));
+        if (covered < request.Weeks || demand.All(d => d <= 0))
         {
             return Fail.Invalid(string.Create(CultureInfo.InvariantCulture,
-                $"The forecast covers {demand.Count(d => d > 0)} of the {request.Weeks} weeks from {PlanWeeks.Label(first)}; import a forecast that covers them."));
+                $"The forecast covers {covered} of the {request.Weeks} weeks from {PlanWeeks.Label(first)}; import a forecast that covers them."));
         }
 
         var lines = view.Lines.OrderBy(l => l.Line.Role == LineRole.SecondSource).ToList();
@@ -90,6 +92,11 @@ public sealed class OptimisePlanHandler(SecondSourceDbContext db, AllocationQuer
         var findings = solution.Status == SolveStatus.NoSolution ? []
             : AllocationCheck.Check(policy, [.. lines.Select(l => l.ToPlanLine())], weeks, view.LaunchQuarter, view.LastSecondLineBatch?.Completed);
         var adopt = request.Adopt && solution.Status != SolveStatus.NoSolution;
+        if (adopt && string.IsNullOrWhiteSpace(request.By))
+        {
+            return Fail.Invalid("Adopting a plan needs the name of who adopts it.");
+        }
+
         if (adopt)
         {
             var end = first.AddDays(7 * request.Weeks);

@@ -100,6 +100,14 @@ public sealed class AllocationPlanTests
         await db.SaveChangesAsync();
         (await optimise.HandleAsync(new OptimisePlanRequest(program.ProductId, Weeks: 40), CancellationToken.None)).Failure!.Message
             .ShouldBe("The forecast covers 26 of the 40 weeks from 2026-W49; import a forecast that covers them.");
+
+        // A forecast running past the stored 26-week plan lets a longer plan be made.
+        var csv = "product,period,quantity\n" + string.Concat(Enumerable.Range(0, 14).Select(w => $"AUR-VSM200,{PlanWeeks.Label(new DateOnly(2027, 5, 31).AddDays(7 * w))},3500\n"));
+        (await s.GetRequiredService<ImportForecastHandler>().HandleAsync(new ImportForecastRequest(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "more.csv", "buyer"), CancellationToken.None)).Succeeded.ShouldBeTrue();
+        (await optimise.HandleAsync(new OptimisePlanRequest(program.ProductId, Weeks: 40, Adopt: true), CancellationToken.None)).Failure!.Message.ShouldContain("who adopts it");
+        var longer = await optimise.HandleAsync(new OptimisePlanRequest(program.ProductId, Weeks: 40, Adopt: true, By: "buyer"), CancellationToken.None);
+        longer.Value!.Weeks.Count.ShouldBe(40);
+        longer.Value.Findings.ShouldBeEmpty(string.Join("; ", longer.Value.Findings.Select(f => $"{f.Period} {f.Message}")));
     }
 
     [Theory, DatabaseProviders]
