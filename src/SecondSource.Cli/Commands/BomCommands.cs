@@ -110,7 +110,7 @@ internal static class BomCommands
         import.SetScopedAction(context, async (parsed, services, ct) =>
         {
             var queries = services.GetRequiredService<BomRevisionQueries>();
-            var target = await FindProductAsync(queries, parsed.GetValue(product)!, ct);
+            var target = await CommandActions.ProductAsync(services, parsed.GetValue(product)!, ct);
             var path = parsed.GetValue(file)!;
             string sha;
             try
@@ -162,7 +162,7 @@ internal static class BomCommands
         revisions.SetScopedAction(context, async (parsed, services, ct) =>
         {
             var queries = services.GetRequiredService<BomRevisionQueries>();
-            var target = await FindProductAsync(queries, parsed.GetValue(product)!, ct);
+            var target = await CommandActions.ProductAsync(services, parsed.GetValue(product)!, ct);
             var all = await queries.ListAsync(target.Id, ct);
             if (parsed.GetValue(json))
             {
@@ -177,9 +177,6 @@ internal static class BomCommands
         return revisions;
     }
 
-    private static async Task<ProductRef> FindProductAsync(BomRevisionQueries queries, string which, CancellationToken ct) =>
-        await queries.FindProductAsync(which, ct)
-        ?? throw new CliUsageException($"There is no single product '{which}'; 'secondsource programs list' shows the products by code.");
 
     private static BomReadOptions ReadOptions(ParseResult parsed, Option<string> format, Option<string?> encoding, Option<string?> sheet, Option<string[]> map, Option<string?> aliases)
     {

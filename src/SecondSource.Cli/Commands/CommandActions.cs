@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using SecondSource.Application;
+using SecondSource.Application.Boms;
 
 namespace SecondSource.Cli.Commands;
 
@@ -22,6 +23,11 @@ internal static class CommandActions
         await context.Console.Error.WriteLineAsync($"secondsource: {failure.Message}");
         return ExitCodes.UsageOrInput;
     }
+
+    /// <summary>The product a command names (its code or id); none or several is a usage error.</summary>
+    public static async Task<ProductRef> ProductAsync(IServiceProvider services, string which, CancellationToken ct) =>
+        await services.GetRequiredService<BomRevisionQueries>().FindProductAsync(which, ct)
+        ?? throw new CliUsageException($"There is no single product '{which}'; 'secondsource programs list' shows the products by code.");
 
     /// <summary>Opens an input file for reading; a missing or unreadable file is a usage error naming it.</summary>
     public static FileStream OpenInput(string path)

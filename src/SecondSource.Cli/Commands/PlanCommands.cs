@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using SecondSource.Application.Boms;
 using SecondSource.Application.Planning;
 using SecondSource.Domain.Planning;
 
@@ -222,8 +221,7 @@ internal static class PlanCommands
     }
 
     private static async Task<Guid> ProductAsync(IServiceProvider services, string which, CancellationToken ct) =>
-        (await services.GetRequiredService<BomRevisionQueries>().FindProductAsync(which, ct))?.Id
-        ?? throw new CliUsageException($"There is no single product '{which}'.");
+        (await CommandActions.ProductAsync(services, which, ct)).Id;
 
     private static Task WriteWeeksAsync(CliContext context, IReadOnlyList<AllocationLine> lines, IReadOnlyList<PlanWeek> weeks) =>
         CliOutput.WriteTableAsync(context.Console.Out, ["week", "demand", .. lines.Select(l => l.Line.Name), "second share"],

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using SecondSource.Application.Boms;
 using SecondSource.Application.TestData;
 using SecondSource.Domain.TestData;
 
@@ -56,8 +55,7 @@ internal static class TestDataCommands
         var add = new Command("add", "Open a batch of a product on a line.") { product, line, name, kind, quantity, start, end };
         add.SetScopedAction(context, async (parsed, services, ct) =>
         {
-            var target = await services.GetRequiredService<BomRevisionQueries>().FindProductAsync(parsed.GetValue(product)!, ct)
-                ?? throw new CliUsageException($"There is no single product '{parsed.GetValue(product)}'.");
+            var target = await CommandActions.ProductAsync(services, parsed.GetValue(product)!, ct);
             var which = await LineAsync(services, parsed.GetValue(line)!, ct);
             if (!Enum.TryParse<BatchKind>(parsed.GetValue(kind), ignoreCase: true, out var batchKind) || !Enum.IsDefined(batchKind) || int.TryParse(parsed.GetValue(kind), out _))
             {
@@ -84,8 +82,7 @@ internal static class TestDataCommands
         var batches = new Command("batches", "A product's batches on every line: units tested, first-pass and final yield.") { product, json };
         batches.SetScopedAction(context, async (parsed, services, ct) =>
         {
-            var target = await services.GetRequiredService<BomRevisionQueries>().FindProductAsync(parsed.GetValue(product)!, ct)
-                ?? throw new CliUsageException($"There is no single product '{parsed.GetValue(product)}'.");
+            var target = await CommandActions.ProductAsync(services, parsed.GetValue(product)!, ct);
             var rows = await services.GetRequiredService<TestDataQueries>().BatchesAsync(target.Id, ct);
             if (parsed.GetValue(json))
             {
@@ -250,8 +247,7 @@ internal static class TestDataCommands
                 await using var services = context.BuildServices(parsed);
                 await using var scope = services.CreateAsyncScope();
                 var s = scope.ServiceProvider;
-                var target = await s.GetRequiredService<BomRevisionQueries>().FindProductAsync(productName, ct)
-                    ?? throw new CliUsageException($"There is no single product '{productName}'.");
+                var target = await CommandActions.ProductAsync(s, productName, ct);
                 var batches = await s.GetRequiredService<TestDataQueries>().BatchesAsync(target.Id, ct);
                 IReadOnlyList<Guid> Batches(string side, string names) => [.. names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name =>
                 {
@@ -351,8 +347,7 @@ internal static class TestDataCommands
         var pilot = new Command("pilot", "The pilot gate of a second line: each reference comparison, the DFM items and the criteria.") { product, line };
         pilot.SetScopedAction(context, async (parsed, services, ct) =>
         {
-            var target = await services.GetRequiredService<BomRevisionQueries>().FindProductAsync(parsed.GetValue(product)!, ct)
-                ?? throw new CliUsageException($"There is no single product '{parsed.GetValue(product)}'.");
+            var target = await CommandActions.ProductAsync(services, parsed.GetValue(product)!, ct);
             var which = await LineAsync(services, parsed.GetValue(line)!, ct);
             var result = await services.GetRequiredService<PilotQueries>().ViewAsync(target.Id, which.Id, ct);
             if (result.Failure is { } failure)

@@ -145,9 +145,7 @@ internal static class VaultCommands
 
     private static Actor CliActor => new(Who, "command line", null);
 
-    private static async Task<ProductRef> ProductAsync(IServiceProvider services, string text, CancellationToken ct) =>
-        await services.GetRequiredService<BomRevisionQueries>().FindProductAsync(text, ct)
-            ?? throw new CliUsageException($"There is no single product '{text}'.");
+    private static Task<ProductRef> ProductAsync(IServiceProvider services, string text, CancellationToken ct) => CommandActions.ProductAsync(services, text, ct);
 
     private static ArtifactKind KindOf(string text) =>
         Enum.TryParse<ArtifactKind>(text, ignoreCase: true, out var chosen) && Enum.IsDefined(chosen) && !int.TryParse(text, out _)

@@ -168,6 +168,10 @@ public sealed class PlanPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         page.QuerySelector("[data-testid=tts]")!.TextContent.ShouldContain("time to survive");
         page.Body!.TextContent.ShouldContain("component kits for the surge 12,000 until supply catches up in week 6");
 
+        page.QuerySelector("[data-testid=stress-adjusted]").ShouldBeNull();
+        (await engineer.GetDocumentAsync($"/Programs/Stress?id={program}&scenarios=5&seed=5")).QuerySelector("[data-testid=stress-adjusted]")!.TextContent
+            .ShouldStartWith("The page runs 100 to 100,000 scenarios; 5 were asked for, 100 were run");
+
         var again = await engineer.GetDocumentAsync($"/Programs/Stress?id={program}&scenarios=2000&seed=5");
         again.QuerySelector("[data-testid=stress] tbody")!.TextContent.ShouldBe(page.QuerySelector("[data-testid=stress] tbody")!.TextContent);
     }

@@ -15,11 +15,19 @@ namespace SecondSource.Web.Pages.Programs;
 [Authorize(Policy = Policies.BuyerPerson)]
 public sealed class StressModel(ProgramQueries programs, RunStressTestHandler stress) : PageModel
 {
+    public const int MinScenarios = 100;
+
+    /// <summary>The most a page request runs (about 2 s of two cores); the CLI runs more.</summary>
+    public const int MaxScenarios = 100_000;
+
     public ProgramView? Program { get; private set; }
 
     public StressReport? Report { get; private set; }
 
     public string? Refusal { get; private set; }
+
+    /// <summary>Said when the scenarios asked for were outside what the page runs.</summary>
+    public string? Adjusted { get; private set; }
 
     public int Scenarios { get; private set; }
 
@@ -33,7 +41,12 @@ public sealed class StressModel(ProgramQueries programs, RunStressTestHandler st
             return NotFound();
         }
 
-        (Scenarios, Seed) = (Math.Clamp(scenarios ?? 10_000, 100, 100_000), seed ?? 1);
+        (Scenarios, Seed) = (Math.Clamp(scenarios ?? 10_000, MinScenarios, MaxScenarios), seed ?? 1);
+        if (scenarios is { } asked && asked != Scenarios)
+        {
+            Adjusted = $"The page runs {MinScenarios:N0} to {MaxScenarios:N0} scenarios; {asked:N0} were asked for, {Scenarios:N0} were run ('secondsource stress' runs up to {RunStressTestHandler.MaxScenarios:N0}).";
+        }
+
         var result = await stress.HandleAsync(new RunStressTestRequest(Program.ProductId, Scenarios, Seed), ct);
         (Report, Refusal) = (result.Value, result.Failure?.Message);
         return Page();
