@@ -10,6 +10,7 @@ using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
 using SecondSource.Application.Planning;
 using SecondSource.Application.Programs;
+using SecondSource.Application.Provisioning;
 using SecondSource.Application.TestData;
 using SecondSource.Application.Vault;
 
@@ -77,6 +78,7 @@ public sealed class CliContext(CliConsole console, IDictionary environment)
         services.AddVault();
         services.AddTestData();
         services.AddPlanning();
+        services.AddProvisioning();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         Settings = provider.GetRequiredService<DatabaseSettings>();
         return provider;

@@ -11,6 +11,7 @@ using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
 using SecondSource.Application.Planning;
 using SecondSource.Application.Programs;
+using SecondSource.Application.Provisioning;
 using SecondSource.Application.TestData;
 using SecondSource.Application.Vault;
 using Xunit;
@@ -98,10 +99,10 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>The application's services on this database, seen through <paramref name="scope"/>.</summary>
-    public ServiceProvider BuildServices(PartyScope scope, TimeProvider? clock = null)
+    public ServiceProvider BuildServices(PartyScope scope, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(ToConfiguration());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(ConfigurationValues).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         if (clock is not null)
         {
@@ -118,6 +119,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddVault();
         services.AddTestData();
         services.AddPlanning();
+        services.AddProvisioning();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -144,5 +146,4 @@ public sealed class TestDatabase : IAsyncDisposable
         Folder.Dispose();
     }
 
-    private IConfiguration ToConfiguration() => new ConfigurationBuilder().AddInMemoryCollection(ConfigurationValues).Build();
 }

@@ -113,6 +113,16 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<Domain.Planning.OperatorTraining> OperatorTrainings => Set<Domain.Planning.OperatorTraining>();
 
+    public DbSet<Domain.Provisioning.CustodyKey> CustodyKeys => Set<Domain.Provisioning.CustodyKey>();
+
+    public DbSet<Domain.Provisioning.FirmwareRelease> FirmwareReleases => Set<Domain.Provisioning.FirmwareRelease>();
+
+    public DbSet<Domain.Provisioning.ProvisioningProfile> ProvisioningProfiles => Set<Domain.Provisioning.ProvisioningProfile>();
+
+    public DbSet<Domain.Provisioning.SerialBlock> SerialBlocks => Set<Domain.Provisioning.SerialBlock>();
+
+    public DbSet<Domain.Provisioning.DeviceCertificate> DeviceCertificates => Set<Domain.Provisioning.DeviceCertificate>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductProgram> Programs => Set<ProductProgram>();

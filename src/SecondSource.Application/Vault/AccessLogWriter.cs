@@ -33,6 +33,13 @@ public sealed class AccessLogWriter(SecondSourceDbContext db, TimeProvider clock
         return AppendAsync(action, actor.Name, actor.Party, artifactId, revision?.Id, revision?.Sha256, actor.ClientAddress, ct, detail);
     }
 
+    /// <summary>Forgets the entries not yet committed (the caller cleared its unit of work after a failed save and starts again).</summary>
+    public void Discard()
+    {
+        _pending.Clear();
+        _last = null;
+    }
+
     /// <summary>Commits the unit of work with its log entries, re-chaining them after a concurrent writer's.</summary>
     public async Task SaveAsync(CancellationToken ct)
     {

@@ -21,6 +21,27 @@ public enum AccessAction
     Refused = 6,
     Acknowledge = 7,
     RecordNda = 8,
+
+    /// <summary>A key was generated in custody (detail: purpose, backend, fingerprint).</summary>
+    CreateKey = 9,
+
+    /// <summary>A firmware revision was released under a version.</summary>
+    ReleaseFirmware = 10,
+
+    /// <summary>A firmware release was signed with a key in custody.</summary>
+    SignFirmware = 11,
+
+    /// <summary>A device certificate was issued (detail: serial, line, batch, certificate serial).</summary>
+    IssueCertificate = 12,
+
+    /// <summary>A device certificate was refused (detail: the refusal and its reason).</summary>
+    RefuseCertificate = 13,
+
+    /// <summary>A device certificate was revoked.</summary>
+    RevokeCertificate = 14,
+
+    /// <summary>A device CA published a revocation list.</summary>
+    PublishCrl = 15,
 }
 
 /// <summary>

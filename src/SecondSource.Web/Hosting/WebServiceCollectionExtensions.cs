@@ -14,6 +14,7 @@ using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
 using SecondSource.Application.Planning;
 using SecondSource.Application.Programs;
+using SecondSource.Application.Provisioning;
 using SecondSource.Application.TestData;
 using SecondSource.Application.Vault;
 using SecondSource.Web.Authorization;
@@ -58,6 +59,7 @@ public static class WebServiceCollectionExtensions
         services.AddVault();
         services.AddTestData();
         services.AddPlanning();
+        services.AddProvisioning();
         services.AddParties()
             .AddSignInManager<SecondSourceSignInManager>()
             .AddClaimsPrincipalFactory<SecondSourceClaimsFactory>();

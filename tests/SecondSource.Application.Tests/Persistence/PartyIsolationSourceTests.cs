@@ -21,6 +21,9 @@ public sealed class PartyIsolationSourceTests
         ["src/SecondSource.Application/Vault/AccessLogWriter.cs"] = "reads the log's last sequence number and hash to chain a manufacturer's entry; returns nothing",
         ["src/SecondSource.Application/Vault/VaultAccessGate.cs"] = "reads artifacts and revisions for a manufacturer only after the domain rule found a live grant and a live NDA of its own (both read under its filter)",
         ["src/SecondSource.Application/Persistence/SqlitePragmaInterceptor.cs"] = "sets SQLite pragmas on a connection as it opens; touches no rows",
+        ["src/SecondSource.Application/Provisioning/IssueDeviceCertificate.cs"] = "decides a station's request: whether the serial is certified on any line (existence only), the buyer-only profile, CA and released versions; returns the decision and the station's own certificate only",
+        ["src/SecondSource.Application/Provisioning/AllocateSerials.cs"] = "the buyer checks a new serial block against every line's blocks of the product (existence only)",
+        ["src/SecondSource.Application/Provisioning/ProvisioningQueries.cs"] = "a CA's published CRL (public by design); signed releases, their key and product only for revisions the vault gate granted to the manufacturer",
         ["src/SecondSource.Application/Persistence/BulkWriter.cs"] = "bulk inserts past the interceptor; its one caller (ImportTestData) sets ownership from the line it read under the party filter",
     };
 
