@@ -19,6 +19,7 @@ try
     app.MapMeApi();
     app.MapVaultApi();
     app.MapTestDataApi();
+    app.MapProvisioningApi();
     app.MapApiNotFound();
 
     var exitCode = await StartupTasks.RunAsync(app, seedDemo, Console.Out, Console.Error);

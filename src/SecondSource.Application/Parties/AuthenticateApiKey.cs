@@ -40,4 +40,22 @@ public sealed class AuthenticateApiKeyHandler(SecondSourceDbContext db, TimeProv
 
         return new ApiKeyIdentity(key.Id, key.Name, party.Id, party.Kind, party.Name, key.LineId);
     }
+
+    /// <summary>Why a presented token does not authenticate: revoked or expired (when it is a real key), else unknown. For the refusal log.</summary>
+    public async Task<(bool Known, string Reason)> ExplainRefusalAsync(string? presented, CancellationToken ct)
+    {
+        if (!ApiKeyToken.TryParse(presented, out var token) || token is null)
+        {
+            return (false, "the API key is malformed");
+        }
+
+        var key = await db.ApiKeys.IgnoreQueryFilters([SecondSourceDbContext.PartyFilter]).AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == token.Prefix, ct);
+        if (key is null || !key.Matches(token))
+        {
+            return (false, "the API key is unknown");
+        }
+
+        return key.RevokedAt is { } revoked ? (true, $"the API key '{key.Name}' was revoked on {revoked:yyyy-MM-dd HH:mm} UTC")
+            : (true, $"the API key '{key.Name}' expired on {key.ExpiresAt:yyyy-MM-dd HH:mm} UTC");
+    }
 }

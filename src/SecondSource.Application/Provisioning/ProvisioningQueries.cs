@@ -17,8 +17,10 @@ public sealed record ReleaseView(Guid Id, Guid ProductId, string Product, string
 
 public sealed record SerialBlockView(Guid Id, Guid BatchId, string Batch, string Line, string Product, string FirstSerial, string LastSerial, long Count, int Issued, int BatchQuantity, bool Open);
 
+public sealed record OpenBatch(Guid Id, string Product, string Line, string Name, int Quantity, long Allocated);
+
 public sealed record CertificateView(Guid Id, string Product, string Serial, string Line, string Batch, string? FirmwareVersion, string CertificateSerial, string Subject,
-    DateTimeOffset IssuedAt, DateTimeOffset NotAfter, string RequestedBy, DateTimeOffset? RevokedAt, string? RevocationReason);
+    DateTimeOffset IssuedAt, DateTimeOffset NotAfter, string RequestedBy, DateTimeOffset? RevokedAt, string? RevocationReason, Guid ProductId);
 
 public sealed record CertificatePage(IReadOnlyList<CertificateView> Items, int Total, int Page, int PageSize);
 
@@ -48,9 +50,10 @@ public sealed class ProvisioningQueries(SecondSourceDbContext db, VaultAccessGat
         await db.CustodyKeys.AsNoTracking().Where(k => k.Id == keyId).Select(k => new { k.Name, k.PublicKey, k.CaCertificate, k.Crl }).SingleOrDefaultAsync(ct) is { } k
             ? (k.Name, k.PublicKey, k.CaCertificate, k.Crl) : null;
 
-    /// <summary>A device CA's latest published CRL, read past the buyer-only filter: a CRL is public by design (relying parties fetch it).</summary>
-    public async Task<byte[]?> PublishedCrlAsync(Guid caKeyId, CancellationToken ct) =>
-        await db.CustodyKeys.IgnoreQueryFilters([SecondSourceDbContext.PartyFilter]).AsNoTracking().Where(k => k.Id == caKeyId && k.Purpose == KeyPurpose.DeviceCa).Select(k => k.Crl).SingleOrDefaultAsync(ct);
+    /// <summary>A device CA's certificate and latest published CRL, read past the buyer-only filter: both are public by design (relying parties fetch them).</summary>
+    public async Task<(byte[]? Certificate, byte[]? Crl)?> PublicCaMaterialAsync(Guid caKeyId, CancellationToken ct) =>
+        await db.CustodyKeys.IgnoreQueryFilters([SecondSourceDbContext.PartyFilter]).AsNoTracking().Where(k => k.Id == caKeyId && k.Purpose == KeyPurpose.DeviceCa)
+            .Select(k => new { k.CaCertificate, k.Crl }).SingleOrDefaultAsync(ct) is { } found ? (found.CaCertificate, found.Crl) : null;
 
     public async Task<IReadOnlyList<ReleaseView>> ReleasesAsync(Guid? productId, CancellationToken ct) =>
         await (from r in db.FirmwareReleases.AsNoTracking()
@@ -88,6 +91,21 @@ public sealed class ProvisioningQueries(SecondSourceDbContext db, VaultAccessGat
                 r.StartedAt <= now && (r.EndedAt == null || r.EndedAt >= now)))]
             : [];
 
+    /// <summary>Batches open now, with how many of their units have serials allocated: where a new serial block can go.</summary>
+    public async Task<IReadOnlyList<OpenBatch>> OpenBatchesAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = await (from b in db.TestBatches.AsNoTracking()
+                          join line in db.Lines on b.LineId equals line.Id
+                          join p in db.Products on b.ProductId equals p.Id
+                          where b.StartedAt <= now && (b.EndedAt == null || b.EndedAt >= now)
+                          orderby p.Name, line.Name, b.Name
+                          select new { b.Id, Product = p.Name, Line = line.Name, b.Name, b.Quantity }).Take(200).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var allocated = await db.SerialBlocks.Where(s => ids.Contains(s.BatchId)).GroupBy(s => s.BatchId)
+            .Select(g => new { g.Key, Count = g.Sum(s => s.Last - s.First + 1) }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return [.. rows.Select(r => new OpenBatch(r.Id, r.Product, r.Line, r.Name, r.Quantity, allocated.GetValueOrDefault(r.Id)))];
+    }
+
     /// <summary>One page of certificates, newest first, optionally of one serial (prefix) or batch.</summary>
     public async Task<CertificatePage> CertificatesAsync(string? serial, Guid? batchId, int page, CancellationToken ct)
     {
@@ -101,7 +119,7 @@ public sealed class ProvisioningQueries(SecondSourceDbContext db, VaultAccessGat
         var number = Math.Max(1, page);
         var rows = await query.OrderByDescending(r => r.c.IssuedAt).ThenBy(r => r.c.Serial).Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return new CertificatePage([.. rows.Select(r => new CertificateView(r.c.Id, r.Product, r.c.Serial, r.Line, r.Batch, r.c.FirmwareVersion, r.c.CertificateSerial, r.c.Subject,
-            r.c.IssuedAt, r.c.NotAfter, r.c.RequestedBy, r.c.RevokedAt, r.c.RevocationReason?.ToString()))], total, number, PageSize);
+            r.c.IssuedAt, r.c.NotAfter, r.c.RequestedBy, r.c.RevokedAt, r.c.RevocationReason?.ToString(), r.c.ProductId))], total, number, PageSize);
     }
 
     /// <summary>The certificate of a unit (the traceability join from test data), or null.</summary>
@@ -120,7 +138,7 @@ public sealed class ProvisioningQueries(SecondSourceDbContext db, VaultAccessGat
                          where c.Id == id
                          select new { c, Line = line.Name, Batch = batch.Name, Product = p.Name }).SingleOrDefaultAsync(ct);
         return row is null ? null : (new CertificateView(row.c.Id, row.Product, row.c.Serial, row.Line, row.Batch, row.c.FirmwareVersion, row.c.CertificateSerial, row.c.Subject,
-            row.c.IssuedAt, row.c.NotAfter, row.c.RequestedBy, row.c.RevokedAt, row.c.RevocationReason?.ToString()), row.c.Der);
+            row.c.IssuedAt, row.c.NotAfter, row.c.RequestedBy, row.c.RevokedAt, row.c.RevocationReason?.ToString(), row.c.ProductId), row.c.Der);
     }
 
     /// <summary>Firmware versions units run (test data and certificate requests) that are not released for their product: a warning each.</summary>
@@ -164,6 +182,19 @@ public sealed class ProvisioningQueries(SecondSourceDbContext db, VaultAccessGat
                           select new { r.Id, Product = p.Name, r.Version, r.RevisionId, r.ImageSha256, r.Signature, k.Fingerprint, k.PublicKey }).ToListAsync(ct);
         return [.. rows.Select(r => new GrantedRelease(r.Id, r.Product, r.Version, r.RevisionId, granted.First(g => g.Revision.Id == r.RevisionId).Revision.FileName, r.ImageSha256,
             Convert.ToBase64String(r.Signature!), r.Fingerprint, PemEncodingPublicKey(r.PublicKey))).OrderBy(r => r.Product).ThenByDescending(r => r.Version)];
+    }
+
+    /// <summary>For the buyer: every signed release, in the shape a line receives.</summary>
+    public async Task<IReadOnlyList<GrantedRelease>> SignedReleasesAsync(CancellationToken ct)
+    {
+        var rows = await (from r in db.FirmwareReleases.AsNoTracking()
+                          join k in db.CustodyKeys on r.SigningKeyId equals k.Id
+                          join p in db.Products on r.ProductId equals p.Id
+                          join rev in db.ArtifactRevisions on r.RevisionId equals rev.Id
+                          where r.Signature != null
+                          select new { r.Id, Product = p.Name, r.Version, r.RevisionId, rev.FileName, r.ImageSha256, r.Signature, k.Fingerprint, k.PublicKey }).ToListAsync(ct);
+        return [.. rows.Select(r => new GrantedRelease(r.Id, r.Product, r.Version, r.RevisionId, r.FileName, r.ImageSha256, Convert.ToBase64String(r.Signature!), r.Fingerprint, PemEncodingPublicKey(r.PublicKey)))
+            .OrderBy(r => r.Product).ThenByDescending(r => r.Version)];
     }
 
     public static string PemEncodingPublicKey(byte[] subjectPublicKeyInfo) => new(System.Security.Cryptography.PemEncoding.Write("PUBLIC KEY", subjectPublicKeyInfo));

@@ -42,6 +42,9 @@ public enum IssuanceRefusal
 
     /// <summary>The key sent more requests than the rate limit allows.</summary>
     RateLimited = 12,
+
+    /// <summary>The API key presented is not one SecondSource issued.</summary>
+    UnknownApiKey = 13,
 }
 
 /// <summary>

@@ -3,6 +3,10 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using SecondSource.Application.Parties;
+using SecondSource.Application.Provisioning;
+using SecondSource.Application.Vault;
+using SecondSource.Domain.Provisioning;
+using SecondSource.Web.Api;
 
 namespace SecondSource.Web.Authorization;
 
@@ -36,6 +40,14 @@ public sealed class ApiKeyAuthenticationHandler(
         if (identity is null)
         {
             Logger.LogWarning("Refused an API key from {RemoteIp}: unknown, revoked or expired.", Context.Connection.RemoteIpAddress);
+            if (Request.Path.StartsWithSegments(ProvisioningApi.Prefix))
+            {
+                // A certificate request with a dead key is a refusal the buyer must be able to see in the log.
+                var (known, reason) = await authenticate.ExplainRefusalAsync(values[0], Context.RequestAborted);
+                await Context.RequestServices.GetRequiredService<IssueDeviceCertificateHandler>().RefuseEarlyAsync(known ? IssuanceRefusal.RevokedApiKey : IssuanceRefusal.UnknownApiKey,
+                    reason, new Actor("api-key", "(not authenticated)", Context.Connection.RemoteIpAddress?.ToString()), Request.Path.Value, Context.RequestAborted);
+            }
+
             return AuthenticateResult.Fail("The API key is not valid.");
         }
 

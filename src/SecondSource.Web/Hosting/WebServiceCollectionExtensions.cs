@@ -17,6 +17,7 @@ using SecondSource.Application.Programs;
 using SecondSource.Application.Provisioning;
 using SecondSource.Application.TestData;
 using SecondSource.Application.Vault;
+using SecondSource.Web.Api;
 using SecondSource.Web.Authorization;
 
 namespace SecondSource.Web.Hosting;
@@ -60,6 +61,7 @@ public static class WebServiceCollectionExtensions
         services.AddTestData();
         services.AddPlanning();
         services.AddProvisioning();
+        services.AddCertificateRateLimit();
         services.AddParties()
             .AddSignInManager<SecondSourceSignInManager>()
             .AddClaimsPrincipalFactory<SecondSourceClaimsFactory>();
