@@ -33,6 +33,9 @@ public static class CliApp
         root.Subcommands.Add(LineCommands.Programs(context));
         root.Subcommands.Add(PlanCommands.Plan(context));
         root.Subcommands.Add(PlanCommands.Stress(context));
+        root.Subcommands.Add(ProvisioningCommands.Keys(context));
+        root.Subcommands.Add(ProvisioningCommands.Firmware(context));
+        root.Subcommands.Add(ProvisioningCommands.Certs(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
