@@ -8,11 +8,12 @@ return args.FirstOrDefault() switch
     "testdata" => TestDataBenchmark.Run(args.Skip(1).ToArray()),
     "compare" => CompareBenchmark.Run(args.Skip(1).ToArray()),
     "plan" => PlanBenchmark.Run(args.Skip(1).ToArray()),
+    "provisioning" => ProvisioningBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S] | library [--lines N] | vault [--mib N] | testdata [--measurements N] | compare [--measurements N] | plan [--products N] [--weeks N] [--scenarios N] [--time-limit S]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S] | library [--lines N] | vault [--mib N] | testdata [--measurements N] | compare [--measurements N] | plan [--products N] [--weeks N] [--scenarios N] [--time-limit S] | provisioning [--certificates N]");
     return 2;
 }

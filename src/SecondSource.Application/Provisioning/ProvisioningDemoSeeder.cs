@@ -21,7 +21,7 @@ namespace SecondSource.Application.Provisioning;
 /// </summary>
 public sealed class ProvisioningDemoSeeder(CreateCustodyKeyHandler keys, SetProvisioningProfileHandler profiles, VaultStore store, UploadArtifactRevisionHandler upload,
     ReleaseFirmwareHandler release, SignFirmwareReleaseHandler sign, CreateTestBatchHandler batches, AllocateSerialsHandler allocate,
-    IssueDeviceCertificateHandler issue, RevokeDeviceCertificateHandler revoke, VaultLines vaultLines) : IDemoSeeder
+    IssueDeviceCertificateHandler issue, RevokeDeviceCertificateHandler revoke, VaultLines vaultLines, AcknowledgeRevisionHandler acknowledge) : IDemoSeeder
 {
     public int Order => 800;
 
@@ -42,12 +42,19 @@ public sealed class ProvisioningDemoSeeder(CreateCustodyKeyHandler keys, SetProv
         Value(await sign.HandleAsync(new SignFirmwareReleaseRequest(first, releaseKey, actor), ct), "the 2.4.1 signature");
         var image = Encoding.ASCII.GetBytes("VSM200 FW 2.5.0").Concat(Enumerable.Range(0, 256 * 1024).Select(i => (byte)(((i * 37) ^ (i >> 7)) & 0xFF))).ToArray();
         var stored = await store.StoreFileAsync(new MemoryStream(image), "vsm200-fw-2.5.0.bin", null, ct);
-        Value(await upload.HandleAsync(new UploadArtifactRevisionRequest(product.Id, ArtifactKind.FirmwareBinary, stored, "2.5.0: ECG lead-off detection faster", actor), ct), "the 2.5.0 image");
+        var image250 = Value(await upload.HandleAsync(new UploadArtifactRevisionRequest(product.Id, ArtifactKind.FirmwareBinary, stored, "2.5.0: ECG lead-off detection faster", actor), ct), "the 2.5.0 image");
         var second = Value(await release.HandleAsync(new ReleaseFirmwareRequest(product.Id, "2.5.0", null, actor), ct), "firmware 2.5.0");
         Value(await sign.HandleAsync(new SignFirmwareReleaseRequest(second, releaseKey, actor), ct), "the 2.5.0 signature");
 
         var now = context.Clock.GetUtcNow();
         var lines = (await vaultLines.OfProductAsync(product.Id, ct)).Where(l => l.Stage is not (LineStage.Candidate or LineStage.Suspended)).ToList();
+        foreach (var line in lines)
+        {
+            // Both lines took the new image (their grants follow the latest revision).
+            var member = new Actor(line.Role == LineRole.Primary ? "member@pearlriver-ems.example" : "member@vistula-ems.example", line.Name.Split(" / ")[0], null);
+            Value(await acknowledge.HandleAsync(new AcknowledgeRevisionRequest(line.Id, image250.RevisionId, member), ct), "an acknowledgement of 2.5.0");
+        }
+
         var issued = 0;
         foreach (var line in lines)
         {

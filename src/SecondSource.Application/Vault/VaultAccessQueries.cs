@@ -71,7 +71,8 @@ public sealed class VaultAccessQueries(SecondSourceDbContext db, VaultLines line
         var ndaViews = Views(ndaRows);
         var acknowledged = (await db.Acknowledgements.AsNoTracking().Where(a => artifactIds.Contains(a.ArtifactId))
                 .Select(a => new { a.LineId, a.ArtifactId, a.RevisionNumber, a.At }).ToListAsync(ct))
-            .GroupBy(a => (a.LineId, a.ArtifactId)).ToDictionary(g => g.Key, g => g.MaxBy(a => a.At)!.RevisionNumber);
+            // The latest acknowledgement; at the same instant, the higher revision (a line moving forward twice in one step).
+            .GroupBy(a => (a.LineId, a.ArtifactId)).ToDictionary(g => g.Key, g => g.OrderBy(a => a.At).ThenBy(a => a.RevisionNumber).Last().RevisionNumber);
         return productLines.Select(line =>
         {
             var items = ArtifactKinds.Checklist.ToDictionary(kind => kind, kind =>

@@ -184,14 +184,17 @@ public sealed class VaultAccessTests
         var second = sync.Single(l => l.Line.PartyId == demo.Second);
         second.Items[ArtifactKind.BomAndAvl].ShouldBe(new SyncStatus(SyncState.Behind, 2, 1, TimeSpan.FromDays(3)));
         second.Items[ArtifactKind.OdbPlusPlus].State.ShouldBe(SyncState.Missing);
-        sync.Single(l => l.Line.PartyId == demo.Primary).Drifting.ShouldBe(0);
+        var primary = sync.Single(l => l.Line.PartyId == demo.Primary);
+        primary.Drifting.ShouldBe(0, string.Join("; ", primary.Items.Where(i => i.Value.State != SyncState.Current).Select(i => $"{i.Key}: {i.Value}")));
         sync.Where(l => l.Line.Role == Domain.Programs.LineRole.Primary || l.Line.PartyId == demo.Second).ShouldAllBe(l => l.Items[ArtifactKind.Gerbers].State == SyncState.Current);
 
         var notices = await demo.AsSecondAsync(s => s.GetRequiredService<VaultAccessQueries>().NotificationsAsync(50, CancellationToken.None));
-        notices.ShouldHaveSingleItem().Message.ShouldContain("BOM and AVL revision 2");
-        (await demo.AsSecondAsync(s => s.GetRequiredService<MarkNotificationsReadHandler>().HandleAsync(CancellationToken.None))).ShouldBe(1);
+        // The demo released BOM and AVL revision 2 and firmware 2.5.0 (revision 2) after the grants.
+        notices.Select(n => n.Message).ShouldSatisfyAllConditions(
+            m => m.Count().ShouldBe(2), m => m.ShouldContain(t => t.Contains("BOM and AVL revision 2")), m => m.ShouldContain(t => t.Contains("Firmware binary revision 2")));
+        (await demo.AsSecondAsync(s => s.GetRequiredService<MarkNotificationsReadHandler>().HandleAsync(CancellationToken.None))).ShouldBe(2);
         (await demo.AsAsync(PartyScope.For(demo.Primary), s => s.GetRequiredService<VaultAccessQueries>().NotificationsAsync(50, CancellationToken.None)))
-            .ShouldHaveSingleItem().Read.ShouldBeFalse("each manufacturer reads and marks its own");
+            .ShouldAllBe(n => !n.Read, "each manufacturer reads and marks its own");
 
         var line = second.Line.Id;
         var latest = (await demo.AsSecondAsync(GrantedAsync)).Single(g => g.Artifact.Kind == ArtifactKind.BomAndAvl).Revision.Id;

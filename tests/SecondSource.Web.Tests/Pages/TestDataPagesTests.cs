@@ -18,8 +18,8 @@ public sealed class TestDataPagesTests(SecondSourceWebFactory app) : IClassFixtu
         using var engineer = await app.SignedInAsync("Engineer");
         var page = await engineer.GetDocumentAsync($"/TestData?product={product}");
         var rows = page.QuerySelectorAll("[data-testid=batches] tbody tr");
-        rows.Length.ShouldBe(1 + 12 + 1 + 10);
-        rows.Count(r => r.TextContent.Contains("Vistula", StringComparison.Ordinal)).ShouldBe(11);
+        rows.Length.ShouldBe(1 + 12 + 1 + 10 + 2, "and the batch each line is provisioning now");
+        rows.Count(r => r.TextContent.Contains("Vistula", StringComparison.Ordinal)).ShouldBe(12);
         page.QuerySelector("tr[data-batch=VE-PILOT]")!.TextContent.ShouldContain("99.3 %");
         page.QuerySelector("[data-testid=reconciliation]")!.TextContent.ShouldContain("0 serial numbers seen on more than one line");
 
