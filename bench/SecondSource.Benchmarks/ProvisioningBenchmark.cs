@@ -62,12 +62,18 @@ internal static class ProvisioningBenchmark
     {
         settings["data"] = data;
         using var services = Services(settings);
-        Run(services, s => s.GetRequiredService<Application.Demo.SeedDemoHandler>().HandleAsync(CancellationToken.None));
+        var seeded = Run(services, s => s.GetRequiredService<Application.Demo.SeedDemoHandler>().HandleAsync(CancellationToken.None));
+        if (seeded.Failure is { } failure)
+        {
+            throw new InvalidOperationException($"The demo could not be loaded: {failure.Message}");
+        }
+
         var (line, batch) = Run(services, async s =>
         {
             var db = s.GetRequiredService<SecondSourceDbContext>();
             var product = await db.Products.Where(p => p.Code == "AUR-VSM200").Select(p => p.Id).SingleAsync();
-            var vistula = await db.Lines.Where(l => l.Name.StartsWith("Vistula")).Select(l => l.Id).SingleAsync();
+            var party = await db.Parties.Where(p => p.Name.StartsWith("Vistula")).Select(p => p.Id).SingleAsync();
+            var vistula = await db.Lines.Where(l => l.PartyId == party).Select(l => l.Id).SingleAsync();
             var created = await s.GetRequiredService<CreateTestBatchHandler>().HandleAsync(new CreateTestBatchRequest(product, vistula, "BENCH-1", BatchKind.Production, count,
                 DateTimeOffset.UtcNow.AddHours(-1), null, "bench"), CancellationToken.None);
             await s.GetRequiredService<AllocateSerialsHandler>().HandleAsync(new AllocateSerialsRequest(created.Value, "BENCH-", 1, count, 7, "bench"), CancellationToken.None);
