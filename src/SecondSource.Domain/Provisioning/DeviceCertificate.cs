@@ -42,9 +42,6 @@ public enum IssuanceRefusal
 
     /// <summary>The key sent more requests than the rate limit allows.</summary>
     RateLimited = 12,
-
-    /// <summary>The API key presented is not one SecondSource issued.</summary>
-    UnknownApiKey = 13,
 }
 
 /// <summary>

@@ -23,6 +23,8 @@ public static class ProvisioningApi
     public const string Prefix = "/api/v1/provisioning";
     public const string IssuancePolicy = "certificate-issuance";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> LastRateLimitLogged = new(StringComparer.Ordinal);
+
     public sealed record CertificateRequestBody(string? Serial, string? Csr, string? FirmwareVersion);
 
     public sealed record CertificateResponse(Guid Id, string Serial, string CertificateSerial, string Subject, DateTimeOffset NotAfter, string Batch, string CertificatePem, string IssuerPem, string? Warning);
@@ -47,8 +49,17 @@ public static class ProvisioningApi
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IssueDeviceCertificateHandler>().RefuseEarlyAsync(IssuanceRefusal.RateLimited,
-                    $"over {http.RequestServices.GetRequiredService<ProvisioningOptions>().IssuancePermitsPerMinute} certificate requests a minute", VaultActor.Of(http), http.Request.Path.Value, ct);
+                // One log entry per key and window: a flooding station must not flood the tamper-evident log too.
+                var partition = http.User.FindFirstValue(SecondSourceClaims.ApiKeyId) ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
+                var now = DateTimeOffset.UtcNow;
+                if (!LastRateLimitLogged.TryGetValue(partition, out var last) || now - last >= TimeSpan.FromMinutes(1))
+                {
+                    LastRateLimitLogged[partition] = now;
+                    await http.RequestServices.GetRequiredService<IssueDeviceCertificateHandler>().RefuseEarlyAsync(IssuanceRefusal.RateLimited,
+                        $"over {http.RequestServices.GetRequiredService<ProvisioningOptions>().IssuancePermitsPerMinute} certificate requests a minute (further refusals in this minute are not logged)",
+                        VaultActor.Of(http), http.Request.Path.Value, ct);
+                }
+
                 await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many certificate requests",
                     detail: $"Wait {http.Response.Headers.RetryAfter} s and send again.", extensions: new Dictionary<string, object?> { ["refusal"] = nameof(IssuanceRefusal.RateLimited) }).ExecuteAsync(http);
             };

@@ -43,9 +43,14 @@ public sealed class ApiKeyAuthenticationHandler(
             if (Request.Path.StartsWithSegments(ProvisioningApi.Prefix))
             {
                 // A certificate request with a dead key is a refusal the buyer must be able to see in the log.
+                // Only a key SecondSource issued (revoked or expired) is logged there: random keys from anyone would
+                // otherwise let an anonymous caller grow the tamper-evident log at will. They stay in the app log.
                 var (known, reason) = await authenticate.ExplainRefusalAsync(values[0], Context.RequestAborted);
-                await Context.RequestServices.GetRequiredService<IssueDeviceCertificateHandler>().RefuseEarlyAsync(known ? IssuanceRefusal.RevokedApiKey : IssuanceRefusal.UnknownApiKey,
-                    reason, new Actor("api-key", "(not authenticated)", Context.Connection.RemoteIpAddress?.ToString()), Request.Path.Value, Context.RequestAborted);
+                if (known)
+                {
+                    await Context.RequestServices.GetRequiredService<IssueDeviceCertificateHandler>().RefuseEarlyAsync(IssuanceRefusal.RevokedApiKey,
+                        reason, new Actor("api-key", "(not authenticated)", Context.Connection.RemoteIpAddress?.ToString()), Request.Path.Value, Context.RequestAborted);
+                }
             }
 
             return AuthenticateResult.Fail("The API key is not valid.");

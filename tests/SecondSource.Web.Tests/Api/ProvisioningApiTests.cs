@@ -106,6 +106,14 @@ public sealed class ProvisioningApiTests(ProvisioningApiTests.Factory app) : ICl
             logged.Action.ShouldBe(AccessAction.RefuseCertificate);
             logged.Detail!.ShouldStartWith($"RevokedApiKey: the API key '{pearlName}' was revoked");
 
+            using (var stranger = app.CreateBrowserlessClient())
+            {
+                stranger.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, "ss_notakey_0000000000000000000000000000");
+                using var unknown = await stranger.PostAsJsonAsync($"/api/v1/provisioning/lines/{vistulaLine}/certificates", new { serial = "AUR2612-V000022", csr = Csr() });
+                unknown.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+                (await LastLogEntryAsync()).Sequence.ShouldBe(logged.Sequence, "an unknown key cannot grow the tamper-evident log");
+            }
+
             var answers = new List<HttpResponseMessage>();
             for (var i = 0; i < 6; i++)
             {
