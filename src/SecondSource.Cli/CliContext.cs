@@ -3,16 +3,9 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SecondSource.Application.Avl;
-using SecondSource.Application.Boms;
-using SecondSource.Application.Database;
+using SecondSource.Application;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
-using SecondSource.Application.Planning;
-using SecondSource.Application.Programs;
-using SecondSource.Application.Provisioning;
-using SecondSource.Application.TestData;
-using SecondSource.Application.Vault;
 
 namespace SecondSource.Cli;
 
@@ -69,16 +62,8 @@ public sealed class CliContext(CliConsole console, IDictionary environment)
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None));
         services.AddScoped<IPartyContext>(_ => FixedPartyContext.System);
-        services.AddSecondSourceDatabase();
-        services.AddDatabaseAdministration();
+        services.AddSecondSourceFeatures();
         services.AddParties();
-        services.AddPrograms();
-        services.AddBoms();
-        services.AddAvl();
-        services.AddVault();
-        services.AddTestData();
-        services.AddPlanning();
-        services.AddProvisioning();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         Settings = provider.GetRequiredService<DatabaseSettings>();
         return provider;

@@ -4,16 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using SecondSource.Application.Avl;
-using SecondSource.Application.Boms;
-using SecondSource.Application.Database;
+using SecondSource.Application;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
-using SecondSource.Application.Planning;
-using SecondSource.Application.Programs;
-using SecondSource.Application.Provisioning;
-using SecondSource.Application.TestData;
-using SecondSource.Application.Vault;
 using Xunit;
 
 namespace SecondSource.Testing;
@@ -110,16 +103,8 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         services.AddScoped<IPartyContext>(_ => new FixedPartyContext(scope));
-        services.AddSecondSourceDatabase();
-        services.AddDatabaseAdministration();
+        services.AddSecondSourceFeatures();
         services.AddParties();
-        services.AddPrograms();
-        services.AddBoms();
-        services.AddAvl();
-        services.AddVault();
-        services.AddTestData();
-        services.AddPlanning();
-        services.AddProvisioning();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

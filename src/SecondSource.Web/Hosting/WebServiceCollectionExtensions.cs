@@ -7,16 +7,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
-using SecondSource.Application.Avl;
-using SecondSource.Application.Boms;
-using SecondSource.Application.Database;
+using SecondSource.Application;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Persistence;
-using SecondSource.Application.Planning;
-using SecondSource.Application.Programs;
-using SecondSource.Application.Provisioning;
-using SecondSource.Application.TestData;
-using SecondSource.Application.Vault;
 using SecondSource.Web.Api;
 using SecondSource.Web.Authorization;
 
@@ -52,15 +45,7 @@ public static class WebServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<HttpPartyContext>();
         services.AddScoped<IPartyContext>(sp => sp.GetRequiredService<HttpPartyContext>());
-        services.AddSecondSourceDatabase();
-        services.AddDatabaseAdministration();
-        services.AddPrograms();
-        services.AddBoms();
-        services.AddAvl();
-        services.AddVault();
-        services.AddTestData();
-        services.AddPlanning();
-        services.AddProvisioning();
+        services.AddSecondSourceFeatures();
         services.AddCertificateRateLimit();
         services.AddParties()
             .AddSignInManager<SecondSourceSignInManager>()
