@@ -112,7 +112,7 @@ public sealed class IssueDeviceCertificateHandler(SecondSourceDbContext db, KeyC
         }
         catch (DomainException ex)
         {
-            return await RefuseAsync(request, IssuanceRefusal.MalformedCsr, ex.Message, line!.Name, productId, ct);
+            return await RefuseAsync(request, IssuanceRefusal.InvalidFirmwareVersion, ex.Message, line!.Name, productId, ct);
         }
 
         var released = firmwareVersion is null || await db.FirmwareReleases.IgnoreQueryFilters([SecondSourceDbContext.PartyFilter]).AnyAsync(r => r.ProductId == allocation.Block.ProductId && r.Version == firmwareVersion, ct);

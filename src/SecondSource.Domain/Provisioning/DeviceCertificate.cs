@@ -42,6 +42,9 @@ public enum IssuanceRefusal
 
     /// <summary>The key sent more requests than the rate limit allows.</summary>
     RateLimited = 12,
+
+    /// <summary>The firmware version the station reported is not a version at all (spaces, control characters, too long).</summary>
+    InvalidFirmwareVersion = 13,
 }
 
 /// <summary>

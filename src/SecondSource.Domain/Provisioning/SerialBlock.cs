@@ -71,9 +71,9 @@ public sealed class SerialBlock : IPartyOwned
         }
 
         var text = prefix ?? "";
-        if (text.Length > 50 || text.Any(char.IsControl) || text.Any(char.IsWhiteSpace))
+        if (text.Length > 50 || text.Any(char.IsControl) || text.Any(char.IsWhiteSpace) || text.IndexOfAny([',', '+', '=', '"', '\\', '<', '>', ';', '#']) >= 0)
         {
-            throw new DomainException("The serial prefix must be at most 50 characters without spaces or control characters.");
+            throw new DomainException("The serial prefix must be at most 50 characters without spaces, control characters or any of , + = \" \\ < > ; # (they are special in a certificate's subject).");
         }
 
         return new SerialBlock

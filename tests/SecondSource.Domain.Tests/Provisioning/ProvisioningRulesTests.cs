@@ -41,6 +41,7 @@ public sealed class ProvisioningRulesTests
         Should.Throw<DomainException>(() => Block(first: 10, last: 9)).Message.ShouldContain("empty");
         Should.Throw<DomainException>(() => Block(last: 1_000_000)).Message.ShouldContain("does not fit in 6 digits");
         Should.Throw<DomainException>(() => Block(prefix: "AUR V")).Message.ShouldContain("without spaces");
+        Should.Throw<DomainException>(() => Block(prefix: "AUR,O=Evil")).Message.ShouldContain("special in a certificate's subject");
         var block = Block();
         (block.Count, block.FirstSerial, block.LastSerial).ShouldBe((100L, "AUR-V000101", "AUR-V000200"));
         block.Overlaps(Block(first: 200, last: 250)).ShouldBeTrue();
