@@ -9,6 +9,9 @@ namespace SecondSource.Application.Provisioning;
 public sealed record KeyView(Guid Id, string Name, KeyPurpose Purpose, KeyBackend Backend, KeyAlgorithm Algorithm, string Fingerprint, DateTimeOffset CreatedAt, string CreatedBy,
     bool HasCaCertificate, long CrlNumber, DateTimeOffset? CrlPublishedAt)
 {
+    /// <summary>How the backend protects the private key, as it reports it now (read from the token for PKCS#11).</summary>
+    public string Protection { get; init; } = "";
+
     public string FingerprintGroups => string.Join(' ', Enumerable.Range(0, Fingerprint.Length / 4).Select(i => Fingerprint.Substring(i * 4, 4)));
 }
 
@@ -31,7 +34,7 @@ public sealed record FirmwareWarning(string Product, string Line, string Version
 public sealed record GrantedRelease(Guid ReleaseId, string Product, string Version, Guid RevisionId, string FileName, string ImageSha256, string SignatureBase64, string KeyFingerprint, string PublicKeyPem);
 
 /// <summary>What the provisioning pages read. Manufacturers see their own blocks and certificates (party filter) and the releases granted to them.</summary>
-public sealed class ProvisioningQueries(SecondSourceDbContext db, VaultAccessGate gate, KeyCustody custody)
+public sealed class ProvisioningQueries(SecondSourceDbContext db, VaultAccessGate gate, KeyCustody custody, Pkcs11KeyStore pkcs11)
 {
     public const int PageSize = 50;
 
@@ -40,10 +43,39 @@ public sealed class ProvisioningQueries(SecondSourceDbContext db, VaultAccessGat
 
     public KeyBackend DefaultBackend => custody.DefaultBackend;
 
-    public async Task<IReadOnlyList<KeyView>> KeysAsync(CancellationToken ct) =>
-        await db.CustodyKeys.AsNoTracking().OrderBy(k => k.Purpose).ThenBy(k => k.Name)
-            .Select(k => new KeyView(k.Id, k.Name, k.Purpose, k.Backend, k.Algorithm, k.Fingerprint, k.CreatedAt, k.CreatedBy, k.CaCertificate != null, k.CrlNumber, k.CrlPublishedAt))
+    public async Task<IReadOnlyList<KeyView>> KeysAsync(CancellationToken ct)
+    {
+        var rows = await db.CustodyKeys.AsNoTracking().OrderBy(k => k.Purpose).ThenBy(k => k.Name)
+            .Select(k => new { View = new KeyView(k.Id, k.Name, k.Purpose, k.Backend, k.Algorithm, k.Fingerprint, k.CreatedAt, k.CreatedBy, k.CaCertificate != null, k.CrlNumber, k.CrlPublishedAt), k.Handle })
             .ToListAsync(ct);
+        return [.. rows.Select(r => r.View with { Protection = ProtectionOf(r.View.Backend, r.Handle) })];
+    }
+
+    /// <summary>The software store's wrapping, or what the token says about the key right now; a key a token would release is flagged.</summary>
+    private string ProtectionOf(KeyBackend backend, string handle)
+    {
+        if (backend == KeyBackend.Software)
+        {
+            return "wrapped with AES-256-GCM under the key-encryption key";
+        }
+
+        if (pkcs11.Unavailable is not null)
+        {
+            return "token not reachable from this process";
+        }
+
+        try
+        {
+            var p = pkcs11.Inspect(handle);
+            return p is { Sensitive: true, Extractable: false, ValueReadable: false }
+                ? $"on the token: sensitive, not extractable{(p.NeverExtractable ? ", never extractable" : "")}"
+                : "WARNING: the token would release this key (sensitive or non-extractable flag off)";
+        }
+        catch (Exception ex) when (ex is Domain.Common.DomainException or Net.Pkcs11Interop.Common.Pkcs11Exception)
+        {
+            return $"token check failed: {ex.Message}";
+        }
+    }
 
     /// <summary>The public material of a key: its SubjectPublicKeyInfo, and a CA's certificate and latest CRL.</summary>
     public async Task<(string Name, byte[] PublicKey, byte[]? CaCertificate, byte[]? Crl)?> PublicMaterialAsync(Guid keyId, CancellationToken ct) =>

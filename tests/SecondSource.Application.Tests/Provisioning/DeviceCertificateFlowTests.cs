@@ -66,6 +66,8 @@ public sealed class DeviceCertificateFlowTests
         }
 
         Directory.Exists(Path.Combine(database.Folder.Path, "keystore")).ShouldBeFalse("no key went to the software store");
+        var shown = await scope.ServiceProvider.GetRequiredService<ProvisioningQueries>().KeysAsync(CancellationToken.None);
+        shown.ShouldAllBe(k => k.Protection == "on the token: sensitive, not extractable, never extractable", "the custody page reads the token's own flags");
     }
 
     [Theory, DatabaseProviders]

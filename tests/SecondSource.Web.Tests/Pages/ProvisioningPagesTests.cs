@@ -22,6 +22,7 @@ public sealed class ProvisioningPagesTests(SecondSourceWebFactory app) : IClassF
         ca.QuerySelector("[data-testid=backend]")!.TextContent.ShouldBe("Software");
         ca.QuerySelector(".fingerprint")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ShouldBe(fingerprint);
         ca.TextContent.ShouldContain("admin@aurora-medical.example");
+        ca.QuerySelector("[data-testid=protection]")!.TextContent.ShouldBe("wrapped with AES-256-GCM under the key-encryption key");
         page.QuerySelector("[data-testid=create-key-form]").ShouldBeNull("only an administrator generates keys");
         page.QuerySelector("[data-testid=firmware-warnings]")!.TextContent.ShouldContain("version 2.5.0-rc3");
         page.QuerySelectorAll("[data-testid=releases] tr[data-version]").Select(r => r.GetAttribute("data-version")).ShouldBe(["2.5.0", "2.4.1"]);
