@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecondSource.Application.Avl;
 using SecondSource.Application.Boms;
 using SecondSource.Application.Database;
+using SecondSource.Application.Health;
 using SecondSource.Application.Persistence;
 using SecondSource.Application.Planning;
 using SecondSource.Application.Programs;
@@ -28,6 +29,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTestData();
         services.AddPlanning();
         services.AddProvisioning();
+        services.AddHealth();
         return services;
     }
 }

@@ -36,6 +36,7 @@ public static class CliApp
         root.Subcommands.Add(ProvisioningCommands.Keys(context));
         root.Subcommands.Add(ProvisioningCommands.Firmware(context));
         root.Subcommands.Add(ProvisioningCommands.Certs(context));
+        root.Subcommands.Add(HealthCommands.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -9,7 +9,7 @@ using SecondSource.Web.Authorization;
 namespace SecondSource.Web.Pages;
 
 /// <summary>The dashboard: the programs with each line's stage and the product's dual-sourcing coverage, and the installation's set-up state.</summary>
-public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, AvlQueries avl, Application.Planning.WarmthQueries warmth) : PageModel
+public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, AvlQueries avl, Application.Planning.WarmthQueries warmth, Application.Health.HealthQueries health) : PageModel
 {
     public bool IsBuyer { get; private set; }
 
@@ -30,6 +30,9 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
     /// <summary>Manufacturers with a line building a program's product (primary, or chosen past candidate): their people and stations must be set up.</summary>
     public IReadOnlyList<PartyView> InPrograms { get; private set; } = [];
 
+    /// <summary>Each program's scorecard, for the buyer (by program id).</summary>
+    public IReadOnlyDictionary<Guid, Application.Health.ProgramScorecard> Health { get; private set; } = new Dictionary<Guid, Application.Health.ProgramScorecard>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         IsBuyer = User.IsBuyer();
@@ -44,6 +47,11 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         }
 
         Warmth = warmthByProduct;
+        if (IsBuyer)
+        {
+            Health = (await health.ScorecardsAsync(null, ct)).ToDictionary(s => s.ProgramId);
+        }
+
         Manufacturers = (await parties.ListAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
         var involved = Programs.SelectMany(p => p.Lines)
             .Where(l => l.Role == Domain.Programs.LineRole.Primary || l.Stage != Domain.Programs.LineStage.Candidate)

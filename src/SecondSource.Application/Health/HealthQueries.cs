@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Avl;
+using SecondSource.Application.Persistence;
+using SecondSource.Application.Planning;
+using SecondSource.Application.Provisioning;
+using SecondSource.Application.TestData;
+using SecondSource.Application.Vault;
+using SecondSource.Domain.Health;
+using SecondSource.Domain.Planning;
+using SecondSource.Domain.Programs;
+using SecondSource.Domain.Provisioning;
+using SecondSource.Domain.Vault;
+
+namespace SecondSource.Application.Health;
+
+/// <summary>One program's scorecard: every check with its status, finding and evidence link.</summary>
+public sealed record ProgramScorecard(Guid ProgramId, Guid ProductId, string ProductCode, string ProductName, IReadOnlyList<HealthCheck> Checks)
+{
+    public HealthStatus Overall => HealthRules.Overall(Checks);
+
+    public int Count(HealthStatus status) => Checks.Count(c => c.Status == status);
+}
+
+/// <summary>
+/// The program health scorecard (H1) for the buyer: the facts of each program gathered from the features that hold
+/// them — AVL coverage snapshots, the allocation plan, the second lines' warmth and emergency shift, the vault's line
+/// sync and fixtures, test-data reconciliation, key custody and releases — and judged by <see cref="HealthRules"/>.
+/// </summary>
+public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, ShiftQueries shift, VaultAccessQueries vault, TestDataQueries testData,
+    ProvisioningQueries provisioning, TimeProvider clock)
+{
+    /// <summary>Every program's scorecard, or one program's (by id or product code).</summary>
+    public async Task<IReadOnlyList<ProgramScorecard>> ScorecardsAsync(string? program, CancellationToken ct)
+    {
+        var programs = await (from p in db.Programs.AsNoTracking()
+                              join product in db.Products on p.ProductId equals product.Id
+                              orderby product.Code
+                              select new { p.Id, p.ProductId, product.Code, product.Name, Policy = p.AllocationPolicy }).ToListAsync(ct);
+        var wanted = string.IsNullOrWhiteSpace(program) ? programs
+            : programs.Where(p => p.Id.ToString() == program.Trim() || string.Equals(p.Code, program.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        var keys = await provisioning.KeysAsync(ct);
+        var warnings = await provisioning.FirmwareWarningsAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var scorecards = new List<ProgramScorecard>(wanted.Count);
+        foreach (var p in wanted)
+        {
+            var facts = await FactsAsync(p.ProductId, p.Policy ?? new SharePolicy(), today, ct) with
+            {
+                SigningKeysInCustody = keys.Count(k => k.Purpose == KeyPurpose.FirmwareSigning),
+                DeviceCasInCustody = keys.Count(k => k.Purpose == KeyPurpose.DeviceCa),
+                UnreleasedFirmwareVersions = warnings.Where(w => w.Product == p.Name).Select(w => w.Version).Distinct().Count(),
+            };
+            var evidence = new HealthEvidence($"/Products/Bom?id={p.ProductId}", $"/Programs/Details?id={p.Id}", $"/Vault/Lines?product={p.ProductId}",
+                $"/TestData?product={p.ProductId}", $"/Vault/Fixtures?product={p.ProductId}", "/Provisioning");
+            scorecards.Add(new ProgramScorecard(p.Id, p.ProductId, p.Code, p.Name, HealthRules.Evaluate(facts, evidence, today)));
+        }
+
+        return scorecards;
+    }
+
+    private async Task<HealthFacts> FactsAsync(Guid productId, SharePolicy policy, DateOnly today, CancellationToken ct)
+    {
+        var coverage = (await avl.LatestCoverageAsync([productId], ct)).GetValueOrDefault(productId);
+        var readiness = await shift.OfProductAsync(productId, ct);
+        var secondLines = readiness.Select(r => r.Line.Id).ToHashSet();
+        var share = await PlannedShareAsync(productId, secondLines, today, ct);
+        var sync = await vault.SyncAsync(productId, ct);
+        var primary = sync.FirstOrDefault(s => s.Line.Role == LineRole.Primary);
+        var seconds = sync.Where(s => secondLines.Contains(s.Line.Id)).ToList();
+        var reconciliation = await testData.ReconcileAsync(productId, ct);
+        var batches = await testData.BatchesAsync(productId, ct);
+        var fixtures = await vault.FixturesAsync(productId, ct);
+        var releases = await provisioning.ReleasesAsync(productId, ct);
+        var lastDrill = readiness.Select(r => r.LastDrill).Where(d => d is not null).MaxBy(d => d!.HeldOn);
+        return new HealthFacts
+        {
+            CriticalLines = coverage?.CriticalLines,
+            DualSourcedLines = coverage?.DualSourcedLines ?? 0,
+            HasSecondLine = readiness.Count > 0,
+            SecondLineShare = share,
+            BandLow = policy.SteadyMin,
+            BandHigh = policy.SteadyMax,
+            // The coldest second line decides: a program is as warm as its least exercised second line.
+            WeeksSinceSecondLineBatch = readiness.Count == 0 || readiness.Any(r => r.Warmth.WeeksSince is null) ? null : readiness.Max(r => r.Warmth.WeeksSince),
+            DocumentsBehind = seconds.Sum(s => s.Drifting),
+            DocumentsMissingAtSecond = primary is null ? 0 : seconds.Sum(s => s.Items.Count(i =>
+                i.Value.State is SyncState.NotGranted or SyncState.NotAcknowledged && primary.Items.TryGetValue(i.Key, out var p) && p.State is SyncState.Current or SyncState.Behind)),
+            HasTestData = batches.Any(b => b.UnitsTested > 0),
+            SerialsOnSeveralLines = reconciliation.SerialsOnSeveralLines.Count,
+            BatchCountMismatches = reconciliation.CountMismatches.Count,
+            ShiftDocumented = readiness.Any(r => r.Plan is not null),
+            LastDrillOn = lastDrill?.HeldOn,
+            LastDrillPassed = lastDrill?.Passed,
+            FixturesReplicated = fixtures.Count(f => f.State == FixtureState.Replicated),
+            FixturesDocumentedOnly = fixtures.Count(f => f.State == FixtureState.DocumentedOnly),
+            FixturesPulled = fixtures.Count(f => f.State == FixtureState.Pulled),
+            SignedReleases = releases.Count(r => r.SignedAt is not null),
+        };
+    }
+
+    /// <summary>The second lines' share of the units planned over the 13 weeks from this one; null without a plan.</summary>
+    private async Task<double?> PlannedShareAsync(Guid productId, HashSet<Guid> secondLines, DateOnly today, CancellationToken ct)
+    {
+        var from = PlanWeeks.MondayOf(today);
+        var to = from.AddDays(7 * 13);
+        var planned = await db.PlannedWeeks.AsNoTracking().Where(w => w.ProductId == productId && w.Monday >= from && w.Monday < to)
+            .Select(w => new { w.LineId, w.Units }).ToListAsync(ct);
+        var total = planned.Sum(w => w.Units);
+        return total == 0 ? null : (double)planned.Where(w => secondLines.Contains(w.LineId)).Sum(w => w.Units) / total;
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SecondSource.Application.Health;
+
+/// <summary>Registers the program health scorecard.</summary>
+public static class HealthServiceCollectionExtensions
+{
+    public static IServiceCollection AddHealth(this IServiceCollection services)
+    {
+        services.AddScoped<HealthQueries>();
+        return services;
+    }
+}
