@@ -38,7 +38,8 @@ public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, Shif
                               select new { p.Id, p.ProductId, product.Code, product.Name, Policy = p.AllocationPolicy }).ToListAsync(ct);
         var wanted = string.IsNullOrWhiteSpace(program) ? programs
             : programs.Where(p => p.Id.ToString() == program.Trim() || string.Equals(p.Code, program.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
-        var keys = await provisioning.KeysAsync(ct);
+        // Counts only: the custody page's per-key token check is not needed here.
+        var keys = await db.CustodyKeys.AsNoTracking().GroupBy(k => k.Purpose).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var warnings = await provisioning.FirmwareWarningsAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var scorecards = new List<ProgramScorecard>(wanted.Count);
@@ -46,8 +47,8 @@ public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, Shif
         {
             var facts = await FactsAsync(p.ProductId, p.Policy ?? new SharePolicy(), today, ct) with
             {
-                SigningKeysInCustody = keys.Count(k => k.Purpose == KeyPurpose.FirmwareSigning),
-                DeviceCasInCustody = keys.Count(k => k.Purpose == KeyPurpose.DeviceCa),
+                SigningKeysInCustody = keys.GetValueOrDefault(KeyPurpose.FirmwareSigning),
+                DeviceCasInCustody = keys.GetValueOrDefault(KeyPurpose.DeviceCa),
                 UnreleasedFirmwareVersions = warnings.Where(w => w.Product == p.Name).Select(w => w.Version).Distinct().Count(),
             };
             var evidence = new HealthEvidence($"/Products/Bom?id={p.ProductId}", $"/Programs/Details?id={p.Id}", $"/Vault/Lines?product={p.ProductId}",

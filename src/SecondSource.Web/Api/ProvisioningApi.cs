@@ -51,7 +51,7 @@ public static class ProvisioningApi
                 http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 // One log entry per key and window: a flooding station must not flood the tamper-evident log too.
                 var partition = http.User.FindFirstValue(SecondSourceClaims.ApiKeyId) ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
-                var now = DateTimeOffset.UtcNow;
+                var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
                 if (!LastRateLimitLogged.TryGetValue(partition, out var last) || now - last >= TimeSpan.FromMinutes(1))
                 {
                     LastRateLimitLogged[partition] = now;
