@@ -14,7 +14,8 @@ using SecondSource.Domain.Vault;
 namespace SecondSource.Application.Health;
 
 /// <summary>One program's scorecard: every check with its status, finding and evidence link.</summary>
-public sealed record ProgramScorecard(Guid ProgramId, Guid ProductId, string ProductCode, string ProductName, IReadOnlyList<HealthCheck> Checks)
+/// <remarks><see cref="Warmth"/> is the second lines' warmth read on the way, so the dashboard shows it without reading it again.</remarks>
+public sealed record ProgramScorecard(Guid ProgramId, Guid ProductId, string ProductCode, string ProductName, IReadOnlyList<HealthCheck> Checks, IReadOnlyList<LineWarmth> Warmth)
 {
     public HealthStatus Overall => HealthRules.Overall(Checks);
 
@@ -45,7 +46,8 @@ public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, Shif
         var scorecards = new List<ProgramScorecard>(wanted.Count);
         foreach (var p in wanted)
         {
-            var facts = await FactsAsync(p.ProductId, p.Policy ?? new SharePolicy(), today, ct) with
+            var (gathered, warmth) = await FactsAsync(p.ProductId, p.Policy ?? new SharePolicy(), today, ct);
+            var facts = gathered with
             {
                 SigningKeysInCustody = keys.GetValueOrDefault(KeyPurpose.FirmwareSigning),
                 DeviceCasInCustody = keys.GetValueOrDefault(KeyPurpose.DeviceCa),
@@ -53,13 +55,13 @@ public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, Shif
             };
             var evidence = new HealthEvidence($"/Products/Bom?id={p.ProductId}", $"/Programs/Details?id={p.Id}", $"/Vault/Lines?product={p.ProductId}",
                 $"/TestData?product={p.ProductId}", $"/Vault/Fixtures?product={p.ProductId}", "/Provisioning");
-            scorecards.Add(new ProgramScorecard(p.Id, p.ProductId, p.Code, p.Name, HealthRules.Evaluate(facts, evidence, today)));
+            scorecards.Add(new ProgramScorecard(p.Id, p.ProductId, p.Code, p.Name, HealthRules.Evaluate(facts, evidence, today), warmth));
         }
 
         return scorecards;
     }
 
-    private async Task<HealthFacts> FactsAsync(Guid productId, SharePolicy policy, DateOnly today, CancellationToken ct)
+    private async Task<(HealthFacts Facts, IReadOnlyList<LineWarmth> Warmth)> FactsAsync(Guid productId, SharePolicy policy, DateOnly today, CancellationToken ct)
     {
         var coverage = (await avl.LatestCoverageAsync([productId], ct)).GetValueOrDefault(productId);
         var readiness = await shift.OfProductAsync(productId, ct);
@@ -69,11 +71,12 @@ public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, Shif
         var primary = sync.FirstOrDefault(s => s.Line.Role == LineRole.Primary);
         var seconds = sync.Where(s => secondLines.Contains(s.Line.Id)).ToList();
         var reconciliation = await testData.ReconcileAsync(productId, ct);
-        var batches = await testData.BatchesAsync(productId, ct);
+        // Whether any unit was tested: one EXISTS, not the batch statistics the reconciliation already read.
+        var hasTestData = await db.TestBatches.AsNoTracking().AnyAsync(b => b.ProductId == productId && db.TestUnits.Any(u => u.BatchId == b.Id), ct);
         var fixtures = await vault.FixturesAsync(productId, ct);
         var releases = await provisioning.ReleasesAsync(productId, ct);
         var lastDrill = readiness.Select(r => r.LastDrill).Where(d => d is not null).MaxBy(d => d!.HeldOn);
-        return new HealthFacts
+        var facts = new HealthFacts
         {
             CriticalLines = coverage?.CriticalLines,
             DualSourcedLines = coverage?.DualSourcedLines ?? 0,
@@ -86,7 +89,7 @@ public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, Shif
             DocumentsBehind = seconds.Sum(s => s.Drifting),
             DocumentsMissingAtSecond = primary is null ? 0 : seconds.Sum(s => s.Items.Count(i =>
                 i.Value.State is SyncState.NotGranted or SyncState.NotAcknowledged && primary.Items.TryGetValue(i.Key, out var p) && p.State is SyncState.Current or SyncState.Behind)),
-            HasTestData = batches.Any(b => b.UnitsTested > 0),
+            HasTestData = hasTestData,
             SerialsOnSeveralLines = reconciliation.SerialsOnSeveralLines.Count,
             BatchCountMismatches = reconciliation.CountMismatches.Count,
             ShiftDocumented = readiness.Any(r => r.Plan is not null),
@@ -97,6 +100,7 @@ public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, Shif
             FixturesPulled = fixtures.Count(f => f.State == FixtureState.Pulled),
             SignedReleases = releases.Count(r => r.SignedAt is not null),
         };
+        return (facts, [.. readiness.Select(r => new LineWarmth(productId, r.Line, r.Warmth, r.RevisionItemsBehind))]);
     }
 
     /// <summary>The second lines' share of the units planned over the 13 weeks from this one; null without a plan.</summary>

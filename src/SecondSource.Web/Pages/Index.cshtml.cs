@@ -40,16 +40,21 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         PartyName = User.FindFirstValue(SecondSourceClaims.PartyName) ?? "";
         Programs = await programs.ListAsync(ct);
         Coverage = await avl.LatestCoverageAsync(Programs.Select(p => p.ProductId).Distinct().ToList(), ct);
-        var warmthByProduct = new Dictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>>();
-        foreach (var product in Programs.Select(p => p.ProductId).Distinct())
-        {
-            warmthByProduct[product] = await warmth.OfProductAsync(product, new Domain.Planning.WarmthPolicy(), ct);
-        }
-
-        Warmth = warmthByProduct;
         if (IsBuyer)
         {
+            // The scorecard reads the second lines' warmth on its way; the warmth column shows the same reading.
             Health = (await health.ScorecardsAsync(null, ct)).ToDictionary(s => s.ProgramId);
+            Warmth = Health.Values.GroupBy(s => s.ProductId).ToDictionary(g => g.Key, g => g.First().Warmth);
+        }
+        else
+        {
+            var warmthByProduct = new Dictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>>();
+            foreach (var product in Programs.Select(p => p.ProductId).Distinct())
+            {
+                warmthByProduct[product] = await warmth.OfProductAsync(product, new Domain.Planning.WarmthPolicy(), ct);
+            }
+
+            Warmth = warmthByProduct;
         }
 
         Manufacturers = (await parties.ListAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
