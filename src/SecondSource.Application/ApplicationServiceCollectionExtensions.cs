@@ -7,6 +7,7 @@ using SecondSource.Application.Persistence;
 using SecondSource.Application.Planning;
 using SecondSource.Application.Programs;
 using SecondSource.Application.Provisioning;
+using SecondSource.Application.Reviews;
 using SecondSource.Application.TestData;
 using SecondSource.Application.Vault;
 
@@ -30,6 +31,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddPlanning();
         services.AddProvisioning();
         services.AddHealth();
+        services.AddReviews();
         return services;
     }
 }

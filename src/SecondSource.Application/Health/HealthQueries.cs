@@ -3,6 +3,7 @@ using SecondSource.Application.Avl;
 using SecondSource.Application.Persistence;
 using SecondSource.Application.Planning;
 using SecondSource.Application.Provisioning;
+using SecondSource.Application.Reviews;
 using SecondSource.Application.TestData;
 using SecondSource.Application.Vault;
 using SecondSource.Domain.Health;
@@ -14,8 +15,10 @@ using SecondSource.Domain.Vault;
 namespace SecondSource.Application.Health;
 
 /// <summary>One program's scorecard: every check with its status, finding and evidence link.</summary>
-/// <remarks><see cref="Warmth"/> is the second lines' warmth read on the way, so the dashboard shows it without reading it again.</remarks>
-public sealed record ProgramScorecard(Guid ProgramId, Guid ProductId, string ProductCode, string ProductName, IReadOnlyList<HealthCheck> Checks, IReadOnlyList<LineWarmth> Warmth)
+/// <remarks><see cref="Warmth"/> is the second lines' warmth read on the way, so the dashboard shows it without reading it again;
+/// <see cref="OverallAtLastReview"/> is the overall status the last frozen review recorded: the trend.</remarks>
+public sealed record ProgramScorecard(Guid ProgramId, Guid ProductId, string ProductCode, string ProductName, IReadOnlyList<HealthCheck> Checks, IReadOnlyList<LineWarmth> Warmth,
+    HealthStatus? OverallAtLastReview = null)
 {
     public HealthStatus Overall => HealthRules.Overall(Checks);
 
@@ -28,7 +31,7 @@ public sealed record ProgramScorecard(Guid ProgramId, Guid ProductId, string Pro
 /// sync and fixtures, test-data reconciliation, key custody and releases — and judged by <see cref="HealthRules"/>.
 /// </summary>
 public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, ShiftQueries shift, VaultAccessQueries vault, TestDataQueries testData,
-    ProvisioningQueries provisioning, TimeProvider clock)
+    ProvisioningQueries provisioning, ReviewQueries reviews, TimeProvider clock)
 {
     /// <summary>Every program's scorecard, or one program's (by id or product code).</summary>
     public async Task<IReadOnlyList<ProgramScorecard>> ScorecardsAsync(string? program, CancellationToken ct)
@@ -47,15 +50,19 @@ public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, Shif
         foreach (var p in wanted)
         {
             var (gathered, warmth) = await FactsAsync(p.ProductId, p.Policy ?? new SharePolicy(), today, ct);
+            var review = await reviews.HealthAsync(p.Id, ct);
             var facts = gathered with
             {
+                LastEndedQuarter = review.LastEnded,
+                LastHeldReview = review.LastHeld,
+                PersistentFindings = review.PersistentFindings,
                 SigningKeysInCustody = keys.GetValueOrDefault(KeyPurpose.FirmwareSigning),
                 DeviceCasInCustody = keys.GetValueOrDefault(KeyPurpose.DeviceCa),
                 UnreleasedFirmwareVersions = warnings.Where(w => w.Product == p.Name).Select(w => w.Version).Distinct().Count(),
             };
             var evidence = new HealthEvidence($"/Products/Bom?id={p.ProductId}", $"/Programs/Details?id={p.Id}", $"/Vault/Lines?product={p.ProductId}",
-                $"/TestData?product={p.ProductId}", $"/Vault/Fixtures?product={p.ProductId}", "/Provisioning");
-            scorecards.Add(new ProgramScorecard(p.Id, p.ProductId, p.Code, p.Name, HealthRules.Evaluate(facts, evidence, today), warmth));
+                $"/TestData?product={p.ProductId}", $"/Vault/Fixtures?product={p.ProductId}", "/Provisioning", $"/Reviews?program={p.Id}");
+            scorecards.Add(new ProgramScorecard(p.Id, p.ProductId, p.Code, p.Name, HealthRules.Evaluate(facts, evidence, today), warmth, review.OverallAtLastReview));
         }
 
         return scorecards;

@@ -123,6 +123,20 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<Domain.Provisioning.DeviceCertificate> DeviceCertificates => Set<Domain.Provisioning.DeviceCertificate>();
 
+    public DbSet<Domain.Reviews.QuarterlyReview> QuarterlyReviews => Set<Domain.Reviews.QuarterlyReview>();
+
+    public DbSet<Domain.Reviews.ReviewVerdictRecord> ReviewVerdicts => Set<Domain.Reviews.ReviewVerdictRecord>();
+
+    public DbSet<Domain.Reviews.ReviewLineSection> ReviewLineSections => Set<Domain.Reviews.ReviewLineSection>();
+
+    public DbSet<Domain.Reviews.ReviewCalendar> ReviewCalendars => Set<Domain.Reviews.ReviewCalendar>();
+
+    public DbSet<Domain.Reviews.ReviewFinding> ReviewFindings => Set<Domain.Reviews.ReviewFinding>();
+
+    public DbSet<Domain.Reviews.FindingAction> FindingActions => Set<Domain.Reviews.FindingAction>();
+
+    public DbSet<Domain.Reviews.PurchaseRecord> PurchaseRecords => Set<Domain.Reviews.PurchaseRecord>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductProgram> Programs => Set<ProductProgram>();

@@ -79,10 +79,19 @@ public sealed record HealthFacts
     public int SignedReleases { get; init; }
 
     public int UnreleasedFirmwareVersions { get; init; }
+
+    /// <summary>The last quarter that has ended under the program's review calendar.</summary>
+    public Reviews.Quarter? LastEndedQuarter { get; init; }
+
+    /// <summary>The latest quarter whose review was held with both lines and frozen; null when none was.</summary>
+    public Reviews.Quarter? LastHeldReview { get; init; }
+
+    /// <summary>Findings different in consecutive quarters with no root cause, as of the latest review.</summary>
+    public int PersistentFindings { get; init; }
 }
 
 /// <summary>The links the checks point to, built by the host for one program.</summary>
-public sealed record HealthEvidence(string Bom, string Program, string Vault, string TestData, string Fixtures, string Keys);
+public sealed record HealthEvidence(string Bom, string Program, string Vault, string TestData, string Fixtures, string Keys, string Reviews);
 
 /// <summary>
 /// The scorecard's rules: the guide's "what good looks like" and "common pitfalls" as checks on <see cref="HealthFacts"/>.
@@ -104,6 +113,7 @@ public static class HealthRules
             Cadence(facts, evidence.Program),
             Documents(facts, evidence.Vault),
             Traceability(facts, evidence.TestData),
+            Review(facts, evidence.Reviews),
             ShiftDocumented(facts, evidence.Program),
             ShiftTested(facts, evidence.Program, today),
             Fixtures(facts, evidence.Fixtures),
@@ -202,6 +212,34 @@ public static class HealthRules
             : f.BatchCountMismatches > 0
                 ? new("traceability", title, HealthStatus.Attention, $"{f.BatchCountMismatches} batch(es) tested a different number of units than they hold", link)
                 : new("traceability", title, HealthStatus.Good, "serial numbers reconcile across lines and batches", link);
+    }
+
+    private static HealthCheck Review(HealthFacts f, string link)
+    {
+        const string title = "Quarterly review held with both manufacturers";
+        if (!f.HasSecondLine || f.LastEndedQuarter is not { } due)
+        {
+            return new("review", title, HealthStatus.NoData, "the program has no second line to review", link);
+        }
+
+        if (f.LastHeldReview is not { } held)
+        {
+            return new("review", title, HealthStatus.Problem, $"no quarterly review has been held; {due}'s is due", link);
+        }
+
+        if (held < due.Previous)
+        {
+            return new("review", title, HealthStatus.Problem, $"the last review held was {held}'s; {due.Previous} and {due} were not reviewed", link);
+        }
+
+        if (held < due)
+        {
+            return new("review", title, HealthStatus.Attention, $"the last review held was {held}'s; {due}'s is due", link);
+        }
+
+        return f.PersistentFindings > 0
+            ? new("review", title, HealthStatus.Attention, $"{held}'s review was held, but {f.PersistentFindings} difference(s) persist without a root cause", link)
+            : new("review", title, HealthStatus.Good, $"{held}'s review was held with both lines and no difference persists without a root cause", link);
     }
 
     private static HealthCheck ShiftDocumented(HealthFacts f, string link)

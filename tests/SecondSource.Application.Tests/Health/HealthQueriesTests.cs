@@ -34,6 +34,7 @@ public sealed class HealthQueriesTests
             ["cadence"] = HealthStatus.Good,
             ["documents"] = HealthStatus.Problem,
             ["traceability"] = HealthStatus.Good,
+            ["review"] = HealthStatus.Attention,
             ["shift-documented"] = HealthStatus.Good,
             ["shift-tested"] = HealthStatus.Good,
             ["fixtures"] = HealthStatus.Problem,
@@ -41,6 +42,7 @@ public sealed class HealthQueriesTests
         });
         card.Checks.Single(c => c.Key == "documents").Finding.ShouldContain("behind on 1 item");
         card.Checks.Single(c => c.Key == "keys").Finding.ShouldContain("1 firmware version(s) that were never released");
+        card.Checks.Single(c => c.Key == "review").Finding.ShouldBe("2026Q3's review was held, but 1 difference(s) persist without a root cause");
         card.Checks.Single(c => c.Key == "fixtures").Evidence.ShouldBe($"/Vault/Fixtures?product={card.ProductId}");
         card.Overall.ShouldBe(HealthStatus.Problem);
 
