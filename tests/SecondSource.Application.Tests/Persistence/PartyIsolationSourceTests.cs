@@ -24,6 +24,7 @@ public sealed class PartyIsolationSourceTests
         ["src/SecondSource.Application/Provisioning/IssueDeviceCertificate.cs"] = "decides a station's request: whether the serial is certified on any line (existence only), the buyer-only profile, CA and released versions; returns the decision and the station's own certificate only",
         ["src/SecondSource.Application/Provisioning/AllocateSerials.cs"] = "the buyer checks a new serial block against every line's blocks of the product (existence only)",
         ["src/SecondSource.Application/Provisioning/ProvisioningQueries.cs"] = "a CA's published CRL (public by design); signed releases, their key and product only for revisions the vault gate granted to the manufacturer",
+        ["src/SecondSource.Application/Reviews/ReviewQueries.cs"] = "a manufacturer's review view: the review's program id, then only findings on the manufacturer's own lines (read under its filter) with their verdict history and actions, which carry no number of either line",
         ["src/SecondSource.Application/Persistence/BulkWriter.cs"] = "bulk inserts past the interceptor; its one caller (ImportTestData) sets ownership from the line it read under the party filter",
     };
 

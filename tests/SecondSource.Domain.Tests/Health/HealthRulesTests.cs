@@ -1,4 +1,5 @@
 using SecondSource.Domain.Health;
+using SecondSource.Domain.Reviews;
 
 namespace SecondSource.Domain.Tests.Health;
 
@@ -6,13 +7,14 @@ namespace SecondSource.Domain.Tests.Health;
 public sealed class HealthRulesTests
 {
     private static readonly DateOnly Today = new(2026, 12, 5);
-    private static readonly HealthEvidence Links = new("/bom", "/program", "/vault", "/testdata", "/fixtures", "/keys");
+    private static readonly HealthEvidence Links = new("/bom", "/program", "/vault", "/testdata", "/fixtures", "/keys", "/reviews");
 
     private static readonly HealthFacts Healthy = new()
     {
         CriticalLines = 45, DualSourcedLines = 45, HasSecondLine = true, SecondLineShare = 0.2, WeeksSinceSecondLineBatch = 3,
         HasTestData = true, ShiftDocumented = true, LastDrillOn = Today.AddDays(-60), LastDrillPassed = true,
         FixturesReplicated = 4, SigningKeysInCustody = 1, DeviceCasInCustody = 1, SignedReleases = 2,
+        LastEndedQuarter = new Quarter(2026, 3), LastHeldReview = new Quarter(2026, 3),
     };
 
     private static HealthCheck Check(HealthFacts facts, string key) => HealthRules.Evaluate(facts, Links, Today).Single(c => c.Key == key);
@@ -21,7 +23,7 @@ public sealed class HealthRulesTests
     public void A_program_that_does_everything_the_guide_asks_is_good_on_every_check()
     {
         var checks = HealthRules.Evaluate(Healthy, Links, Today);
-        checks.Select(c => c.Key).ShouldBe(["dual-avl", "share", "cadence", "documents", "traceability", "shift-documented", "shift-tested", "fixtures", "keys"]);
+        checks.Select(c => c.Key).ShouldBe(["dual-avl", "share", "cadence", "documents", "traceability", "review", "shift-documented", "shift-tested", "fixtures", "keys"]);
         checks.ShouldAllBe(c => c.Status == HealthStatus.Good);
         HealthRules.Overall(checks).ShouldBe(HealthStatus.Good);
         Check(Healthy, "fixtures").Evidence.ShouldBe("/fixtures");
@@ -92,5 +94,19 @@ public sealed class HealthRulesTests
         HealthRules.Overall(HealthRules.Evaluate(Healthy with { SignedReleases = 0 }, Links, Today)).ShouldBe(HealthStatus.Attention);
         HealthRules.Overall(HealthRules.Evaluate(Healthy with { SignedReleases = 0, DocumentsBehind = 2 }, Links, Today)).ShouldBe(HealthStatus.Problem);
         HealthRules.Overall([new HealthCheck("a", "A", HealthStatus.NoData, "", "")]).ShouldBe(HealthStatus.NoData);
+    }
+
+    [Fact]
+    public void The_review_check_wants_last_quarters_review_held_and_no_persistent_difference()
+    {
+        Check(Healthy, "review").Status.ShouldBe(HealthStatus.Good);
+        Check(Healthy, "review").Evidence.ShouldBe("/reviews");
+        Check(Healthy with { PersistentFindings = 2 }, "review").Finding.ShouldBe("2026Q3's review was held, but 2 difference(s) persist without a root cause");
+        Check(Healthy with { PersistentFindings = 2 }, "review").Status.ShouldBe(HealthStatus.Attention);
+        Check(Healthy with { LastHeldReview = new Quarter(2026, 2) }, "review").Status.ShouldBe(HealthStatus.Attention);
+        Check(Healthy with { LastHeldReview = new Quarter(2026, 1) }, "review").Finding.ShouldBe("the last review held was 2026Q1's; 2026Q2 and 2026Q3 were not reviewed");
+        Check(Healthy with { LastHeldReview = new Quarter(2026, 1) }, "review").Status.ShouldBe(HealthStatus.Problem);
+        Check(Healthy with { LastHeldReview = null }, "review").Finding.ShouldBe("no quarterly review has been held; 2026Q3's is due");
+        Check(Healthy with { HasSecondLine = false }, "review").Status.ShouldBe(HealthStatus.NoData);
     }
 }
