@@ -12,11 +12,13 @@ public sealed class HealthPagesTests(SecondSourceWebFactory app) : IClassFixture
         var dashboard = await viewer.GetDocumentAsync("/");
         var cell = dashboard.QuerySelector("[data-testid=health-cell]")!;
         cell.GetAttribute("data-state").ShouldBe("Problem");
-        cell.TextContent.ShouldContain("1 attention");
+        cell.TextContent.ShouldContain("2 attention");
+        cell.QuerySelector("[data-testid=health-trend]")!.TextContent.ShouldBe("unchanged since the last review");
 
         var page = await viewer.GetDocumentAsync(cell.QuerySelector("a")!.GetAttribute("href")!);
         var card = page.QuerySelector("[data-testid=scorecard][data-program=AUR-VSM200]")!;
-        card.QuerySelectorAll("tr[data-check]").Length.ShouldBe(9);
+        card.QuerySelectorAll("tr[data-check]").Length.ShouldBe(10);
+        card.QuerySelector("tr[data-check=review]")!.QuerySelector("a")!.GetAttribute("href")!.ShouldStartWith("/Reviews?program=");
         var fixtures = card.QuerySelector("tr[data-check=fixtures]")!;
         fixtures.GetAttribute("data-status").ShouldBe("Problem");
         fixtures.TextContent.ShouldContain("only documented");

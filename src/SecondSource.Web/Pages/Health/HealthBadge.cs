@@ -20,4 +20,14 @@ public static class HealthBadge
         HealthStatus.Problem => "pitfall",
         _ => "no data",
     };
+
+    /// <summary>The trend against the overall status the last frozen review recorded: better, worse, unchanged; null without one.</summary>
+    public static string? Trend(HealthStatus now, HealthStatus? atLastReview) => atLastReview switch
+    {
+        null => null,
+        var then when then == now => "unchanged since the last review",
+        HealthStatus.NoData => "first judged since the last review",
+        var then when now == HealthStatus.NoData || now > then => $"worse than at the last review ({Word(then.Value)})",
+        var then => $"better than at the last review ({Word(then.Value)})",
+    };
 }

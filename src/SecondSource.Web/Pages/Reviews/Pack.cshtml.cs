@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecondSource.Application.Reviews;
+using SecondSource.Web.Authorization;
+
+namespace SecondSource.Web.Pages.Reviews;
+
+/// <summary>
+/// The review pack, meant for the meeting with both manufacturers and for print: the buyer sees both lines, every item,
+/// the findings and the meeting; a manufacturer sees its own line's numbers and the findings on its line, never the
+/// other line's.
+/// </summary>
+[Authorize(Policy = Policies.Person)]
+public sealed class PackModel(ReviewQueries reviews) : PageModel
+{
+    public ReviewPack? Pack { get; private set; }
+
+    public LineReviewView? LineView { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    [TempData]
+    public string? Refusal { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (User.IsBuyer())
+        {
+            Pack = await reviews.PackAsync(id, ct);
+            return Pack is null ? NotFound() : Page();
+        }
+
+        LineView = await reviews.LineViewAsync(id, ct);
+        return LineView is null ? NotFound() : Page();
+    }
+}

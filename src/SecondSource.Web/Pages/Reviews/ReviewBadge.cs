@@ -1,0 +1,49 @@
+using SecondSource.Domain.Reviews;
+
+namespace SecondSource.Web.Pages.Reviews;
+
+/// <summary>How verdicts and finding states are shown.</summary>
+public static class ReviewBadge
+{
+    public static string Css(ReviewVerdict verdict) => verdict switch
+    {
+        ReviewVerdict.Aligned => "good",
+        ReviewVerdict.Different => "bad",
+        _ => "muted",
+    };
+
+    public static string Word(ReviewVerdict verdict) => verdict switch
+    {
+        ReviewVerdict.Aligned => "aligned",
+        ReviewVerdict.Different => "different",
+        _ => "insufficient data",
+    };
+
+    public static string Css(FindingState state) => state switch
+    {
+        FindingState.Persistent => "bad",
+        FindingState.Open => "warn",
+        FindingState.Explained => "good",
+        _ => "muted",
+    };
+
+    public static string Word(FindingState state) => state switch
+    {
+        FindingState.Persistent => "persistent, no root cause",
+        FindingState.Open => "open",
+        FindingState.Explained => "root cause known",
+        _ => "not different this quarter",
+    };
+
+    public static string Area(ReviewArea area) => area switch
+    {
+        ReviewArea.FirstPassYield => "First-pass yield",
+        ReviewArea.FinalYield => "Final yield",
+        ReviewArea.Defects => "Defect rate and Pareto",
+        ReviewArea.UnitCost => "Unit cost",
+        ReviewArea.LeadTime => "Lead time",
+        ReviewArea.AvlAlignment => "AVL alignment",
+        ReviewArea.FirmwareSync => "Firmware sync",
+        _ => "Test-result equivalence",
+    };
+}
