@@ -37,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(ProvisioningCommands.Firmware(context));
         root.Subcommands.Add(ProvisioningCommands.Certs(context));
         root.Subcommands.Add(HealthCommands.Create(context));
+        root.Subcommands.Add(ReviewCommands.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

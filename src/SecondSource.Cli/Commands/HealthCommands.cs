@@ -37,6 +37,7 @@ internal static class HealthCommands
                     program = c.ProgramId,
                     product = c.ProductCode,
                     overall = c.Overall.ToString(),
+                    overallAtLastReview = c.OverallAtLastReview?.ToString(),
                     checks = c.Checks.Select(k => new { k.Key, k.Title, status = k.Status.ToString(), k.Finding, k.Evidence }),
                 }));
             }
