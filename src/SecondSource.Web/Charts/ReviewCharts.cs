@@ -14,7 +14,7 @@ namespace SecondSource.Web.Charts;
 /// </summary>
 public static class ReviewCharts
 {
-    private const int Width = 520, Height = 220, Left = 52, Right = 12, Top = 12, Bottom = 46;
+    private const int Width = 500, Height = 230, Left = 52, Right = 12, Top = 12, Bottom = 56;
     private static readonly string[] Colours = ["#1f4e99", "#b35c00"];
 
     /// <summary>First-pass yield per quarter, one polyline a line.</summary>
@@ -56,7 +56,7 @@ public static class ReviewCharts
         var bar = band * 0.8 / lines.Count;
         double Y(double p) => Top + ((Height - Top - Bottom) * (1 - (p / max)));
         var svg = Open("pareto", "Defect Pareto: each line's share of its defects by category");
-        Grid(svg, order.Select((c, i) => (Left + (band * (i + 0.5)), Short(c))), [0, max / 2, max], Y, p => p.ToString("P0", CultureInfo.InvariantCulture));
+        Grid(svg, order.Select((c, i) => (Left + (band * (i + 0.5)), Short(c))), [0, max / 2, max], Y, p => p.ToString("P0", CultureInfo.InvariantCulture), slanted: true);
         for (var l = 0; l < lines.Count; l++)
         {
             for (var c = 0; c < order.Count; c++)
@@ -143,11 +143,15 @@ public static class ReviewCharts
         return svg;
     }
 
-    private static void Grid(StringBuilder svg, IEnumerable<(double X, string Label)> xTicks, double[] yTicks, Func<double, double> y, Func<double, string> yLabel)
+    private static void Grid(StringBuilder svg, IEnumerable<(double X, string Label)> xTicks, double[] yTicks, Func<double, double> y, Func<double, string> yLabel, bool slanted = false)
     {
         foreach (var (x, label) in xTicks)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x:0.#}" y="{Height - Bottom + 14}" font-size="10" text-anchor="middle" fill="#555">{Encode(label)}</text>""");
+            // Category names are slanted so that long ones do not run into each other.
+            var at = Height - Bottom + 14;
+            svg.Append(slanted
+                ? string.Create(CultureInfo.InvariantCulture, $"""<text x="{x:0.#}" y="{at}" font-size="9" text-anchor="end" fill="#555" transform="rotate(-30 {x:0.#} {at})">{Encode(label)}</text>""")
+                : string.Create(CultureInfo.InvariantCulture, $"""<text x="{x:0.#}" y="{at}" font-size="10" text-anchor="middle" fill="#555">{Encode(label)}</text>"""));
         }
 
         foreach (var p in yTicks)

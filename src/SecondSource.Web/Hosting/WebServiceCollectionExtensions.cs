@@ -46,6 +46,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<HttpPartyContext>();
         services.AddScoped<IPartyContext>(sp => sp.GetRequiredService<HttpPartyContext>());
         services.AddSecondSourceFeatures();
+        services.AddSingleton<Printing.ChromiumPdf>();
         services.AddCertificateRateLimit();
         services.AddParties()
             .AddSignInManager<SecondSourceSignInManager>()

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using SecondSource.Testing;
 using SecondSource.Web.Tests.Infrastructure;
 
 namespace SecondSource.Web.Tests.Pages;
@@ -157,5 +158,37 @@ public sealed class ReviewEditingPagesTests(SecondSourceWebFactory app) : IClass
         content.Add(new ByteArrayContent("product,line\nAUR-VSM200,x\n"u8.ToArray()), "file", "costs.csv");
         using var import = await engineer.PostAsync(new Uri("/Reviews/ImportCosts", UriKind.Relative), content);
         (await engineer.GetDocumentAsync(import.Headers.Location!.OriginalString)).QuerySelector(".alert.error")!.TextContent.ShouldStartWith("costs.csv: line 1: the header lacks kind, reference");
+    }
+}
+
+/// <summary>The pack printed to PDF by headless Chromium, for the buyer and for a manufacturer's own side.</summary>
+public sealed class ReviewPdfTests(SecondSourceWebFactory app) : IClassFixture<SecondSourceWebFactory>
+{
+    [Fact]
+    public async Task The_pack_prints_to_a_pdf_through_headless_chromium()
+    {
+        if (!File.Exists("/usr/bin/chromium"))
+        {
+            Assert.Skip("Printing the pack needs Debian's chromium (/usr/bin/chromium); .ci/run installs it.");
+        }
+
+        using var viewer = await app.SignedInAsync("Viewer");
+        var href = (await viewer.GetDocumentAsync("/Reviews")).QuerySelector("tr[data-review='2026Q3-v1'] a")!.GetAttribute("href")!;
+        var link = (await viewer.GetDocumentAsync(href)).QuerySelector("[data-testid=pdf]")!.GetAttribute("href")!;
+        using var response = await viewer.GetAsync(link);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe("review-AUR-VSM200-2026Q3-v1.pdf");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        System.Text.Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-");
+        bytes.Length.ShouldBeGreaterThan(10_000);
+        var folder = TestPaths.InRepository(Path.Combine("artifacts", "screenshots"));
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "review-pack.pdf"), bytes);
+
+        using var vistula = await app.SignedInAsync("Member", "Vistula");
+        using var own = await vistula.GetAsync(link);
+        own.StatusCode.ShouldBe(HttpStatusCode.OK);
+        own.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe("review-AUR-VSM200-2026Q3.pdf");
     }
 }

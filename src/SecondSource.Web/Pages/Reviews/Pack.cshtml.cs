@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecondSource.Application.Reviews;
 using SecondSource.Web.Authorization;
+using SecondSource.Web.Printing;
 
 namespace SecondSource.Web.Pages.Reviews;
 
@@ -12,8 +13,11 @@ namespace SecondSource.Web.Pages.Reviews;
 /// other line's.
 /// </summary>
 [Authorize(Policy = Policies.Person)]
-public sealed class PackModel(ReviewQueries reviews) : PageModel
+public sealed class PackModel(ReviewQueries reviews, ChromiumPdf pdf) : PageModel
 {
+    /// <summary>Whether a PDF can be printed here (headless Chromium installed).</summary>
+    public bool CanPrintPdf => pdf.Available;
+
     public ReviewPack? Pack { get; private set; }
 
     public LineReviewView? LineView { get; private set; }
@@ -34,5 +38,23 @@ public sealed class PackModel(ReviewQueries reviews) : PageModel
 
         LineView = await reviews.LineViewAsync(id, ct);
         return LineView is null ? NotFound() : Page();
+    }
+
+    /// <summary>The page as a PDF through headless Chromium: the same view, printed with the print stylesheet.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct)
+    {
+        if (!pdf.Available)
+        {
+            return NotFound();
+        }
+
+        var page = await OnGetAsync(id, ct);
+        if (page is not PageResult)
+        {
+            return page;
+        }
+
+        var name = Pack is { } p ? $"review-{p.Report.ProductCode}-{p.Review.Quarter}-v{p.Review.Version}.pdf" : $"review-{LineView!.Sections[0].ProductCode}-{LineView.Sections[0].Quarter}.pdf";
+        return new PdfPageResult(pdf, name, $"/Reviews/Pack?id={id}");
     }
 }
