@@ -34,7 +34,7 @@ public sealed class SignInTests(SecondSourceWebFactory app) : IClassFixture<Seco
         page.QuerySelector("[data-testid=programs] a")!.TextContent.ShouldBe("VSM-200 second source");
         page.QuerySelectorAll("[data-testid=programs] .chip").Select(c => c.TextContent).ShouldContain("SMT line 1, Vistula EMS Sp. z o.o. (Gdańsk): Pilot");
         page.QuerySelectorAll("[data-testid=setup] li.done").Length.ShouldBe(3);
-        page.QuerySelectorAll("nav a").Select(a => a.TextContent).ShouldBe(["Dashboard", "Lines", "Products", "Parts", "Vault", "Test data", "Provisioning", "People", "Manufacturers", "API keys", "Zones", "Access log"]);
+        page.QuerySelectorAll("nav a").Select(a => a.TextContent).ShouldBe(["Dashboard", "Lines", "Products", "Parts", "Vault", "Test data", "Reviews", "Provisioning", "People", "Manufacturers", "API keys", "Zones", "Access log"]);
         page.QuerySelector("[data-testid=who]")!.TextContent.ShouldContain("Aurora Medical Instruments AB");
     }
 
@@ -47,7 +47,7 @@ public sealed class SignInTests(SecondSourceWebFactory app) : IClassFixture<Seco
         await client.SignInOrFailAsync(member.Email, member.Password);
         var page = await client.GetDocumentAsync("/");
 
-        page.QuerySelectorAll("nav a").Select(a => a.TextContent).ShouldBe(["Dashboard", "Lines", "Products", "Parts", "Vault", "Test data", "Provisioning"]);
+        page.QuerySelectorAll("nav a").Select(a => a.TextContent).ShouldBe(["Dashboard", "Lines", "Products", "Parts", "Vault", "Test data", "Reviews", "Provisioning"]);
         page.QuerySelector("dl.facts dd")!.TextContent.ShouldBe("Vistula EMS Sp. z o.o. (Gdańsk)");
         page.QuerySelectorAll("[data-testid=programs] .chip").Select(c => c.TextContent).ShouldBe(["SMT line 1, Vistula EMS Sp. z o.o. (Gdańsk): Pilot"]);
         page.Body!.TextContent.ShouldNotContain("Pearl River");
