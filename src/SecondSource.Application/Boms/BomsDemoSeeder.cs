@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SecondSource.Application.Avl;
 using SecondSource.Application.Demo;
@@ -10,9 +9,10 @@ namespace SecondSource.Application.Boms;
 /// <summary>
 /// The demo product's main-board BOM as revision "Rev B", read from an embedded CSV with the same reader as an
 /// upload: real parts of a bedside monitor, most critical ones with two makers, and a few single-source ones
-/// (the MCU, the ECG and SpO2 front ends, the Ethernet PHY) so the audit shows its gaps.
+/// (the MCU, the ECG and SpO2 front ends, the Ethernet PHY) so the audit shows its gaps. The file is staged like an
+/// upload, so the revision keeps its source.
 /// </summary>
-public sealed class BomsDemoSeeder : IDemoSeeder
+public sealed class BomsDemoSeeder(ImportStaging staging) : IDemoSeeder
 {
     private const string Resource = "SecondSource.Application.Boms.vsm200-main-board-rev-b.csv";
     private const string FileName = "vsm200-main-board-rev-b.csv";
@@ -29,7 +29,9 @@ public sealed class BomsDemoSeeder : IDemoSeeder
             ?? throw new InvalidOperationException($"The demo BOM {Resource} is not embedded.");
         using var copy = new MemoryStream();
         await embedded.CopyToAsync(copy, ct);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(copy.ToArray()));
+        // Staged like an upload: the revision's source file is kept with it (the verification of an installation checks it).
+        copy.Position = 0;
+        var sha = await staging.StageAsync(copy, ct);
         copy.Position = 0;
         var document = BomReader.Open(FileName, copy, new BomReadOptions());
         var lines = document.ReadLines().ToList();

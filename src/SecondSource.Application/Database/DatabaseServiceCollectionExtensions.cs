@@ -3,7 +3,7 @@ using SecondSource.Application.Demo;
 
 namespace SecondSource.Application.Database;
 
-/// <summary>Registers the operator's use cases: migrate, describe, back up, load the demo.</summary>
+/// <summary>Registers the operator's use cases: migrate, describe, back up, restore, verify, load the demo.</summary>
 public static class DatabaseServiceCollectionExtensions
 {
     public static IServiceCollection AddDatabaseAdministration(this IServiceCollection services)
@@ -11,6 +11,9 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<MigrateDatabaseHandler>();
         services.AddScoped<DescribeDatabaseHandler>();
         services.AddScoped<BackupDatabaseHandler>();
+        services.AddScoped<BackupDataFolderHandler>();
+        services.AddScoped<RestoreDataFolderHandler>();
+        services.AddScoped<VerifyDataFolderHandler>();
         services.AddScoped<SeedDemoHandler>();
         return services;
     }

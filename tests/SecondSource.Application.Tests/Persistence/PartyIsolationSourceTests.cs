@@ -25,6 +25,7 @@ public sealed class PartyIsolationSourceTests
         ["src/SecondSource.Application/Provisioning/AllocateSerials.cs"] = "the buyer checks a new serial block against every line's blocks of the product (existence only)",
         ["src/SecondSource.Application/Provisioning/ProvisioningQueries.cs"] = "a CA's published CRL (public by design); signed releases, their key and product only for revisions the vault gate granted to the manufacturer",
         ["src/SecondSource.Application/Reviews/ReviewQueries.cs"] = "a manufacturer's review view: the review's program id, then only findings on the manufacturer's own lines (read under its filter) with their verdict history and actions, which carry no number of either line",
+        ["src/SecondSource.Application/Database/RestoreDataFolder.cs"] = "SQLite's integrity check (PRAGMA) of a backup file before an operator restores it; reads no rows",
         ["src/SecondSource.Application/Persistence/BulkWriter.cs"] = "bulk inserts past the interceptor; its one caller (ImportTestData) sets ownership from the line it read under the party filter",
     };
 

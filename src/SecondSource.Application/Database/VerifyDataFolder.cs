@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Persistence;
+using SecondSource.Application.Vault;
+
+namespace SecondSource.Application.Database;
+
+/// <summary>What a verification found: counts checked and every problem, each naming its place.</summary>
+public sealed record DataFolderVerdict(int Files, long LogEntries, IReadOnlyList<string> Problems)
+{
+    public bool Intact => Problems.Count == 0;
+}
+
+/// <summary>
+/// Checks an installation (after a crash or a restore): SQLite's integrity check, every stored row's file present with
+/// its SHA-256 (vault revisions, AVL evidence, BOM revisions' source files), and the access log's hash chain. It reads
+/// every row of every party: an operator's command.
+/// </summary>
+public sealed class VerifyDataFolderHandler(SecondSourceDbContext db, DatabaseSettings settings, VaultQueries vault)
+{
+    public async Task<DataFolderVerdict> HandleAsync(CancellationToken ct)
+    {
+        var problems = new List<string>();
+        if (settings.Provider == DatabaseProvider.Sqlite && await RestoreDataFolderHandler.IntegrityAsync(settings.Location, ct) is { } integrity)
+        {
+            problems.Add($"{settings.Location}: {integrity}");
+        }
+
+        var revisions = await db.ArtifactRevisions.AsNoTracking().Select(r => r.Sha256).Distinct().ToListAsync(ct);
+        var evidence = (await db.QualificationEvidence.AsNoTracking().Select(e => e.Sha256).ToListAsync(ct))
+            .Concat(await db.AcceptanceEvidence.AsNoTracking().Select(e => e.Sha256).ToListAsync(ct)).Distinct().ToList();
+        var boms = await db.BomRevisions.AsNoTracking().Select(r => r.Sha256).Distinct().ToListAsync(ct);
+        var files = 0;
+        foreach (var (folder, extension, hashes) in new[] { ("vault", ".bin", revisions), ("evidence", ".bin", evidence), ("imports", ".bom", boms) })
+        {
+            foreach (var sha in hashes)
+            {
+                var path = Path.Combine(settings.DataFolder, folder, sha + extension);
+                files++;
+                if (!File.Exists(path))
+                {
+                    problems.Add($"{folder}/{sha}{extension}: missing (a stored row names it)");
+                }
+                else if ((await DataFolderLayout.DescribeAsync(settings.DataFolder, path, ct)).Sha256 != sha)
+                {
+                    problems.Add($"{folder}/{sha}{extension}: its content no longer has that SHA-256");
+                }
+            }
+        }
+
+        var chain = await vault.VerifyLogAsync(ct);
+        if (!chain.Intact)
+        {
+            problems.Add($"access log: entry {chain.FirstBroken} breaks the hash chain ({chain.Reason})");
+        }
+
+        return new DataFolderVerdict(files, chain.Checked, problems);
+    }
+}
