@@ -21,10 +21,14 @@ public static class CfxUnitsTested
 {
     public const string MessageName = "CFX.Production.TestAndInspection.UnitsTested";
 
+    /// <summary>A line (one message, or an indented message's line) longer than this is refused, never read whole.</summary>
+    public const int MaxMessageBytes = 16 << 20;
+
     public static IEnumerable<TestRunRecord> Read(Stream content, string fileName, string batch)
     {
         ArgumentNullException.ThrowIfNull(content);
-        using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true);
+        using var checkedContent = new CheckedTextStream(content, fileName, MaxMessageBytes, "a CFX message is far smaller");
+        using var reader = new StreamReader(checkedContent, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true);
         var first = reader.Peek();
         while (first is ' ' or '\t' or '\r' or '\n' or 0xFEFF)
         {
@@ -36,8 +40,19 @@ public static class CfxUnitsTested
         var text = reader.ReadLine();
         if (text is not null && text.TrimEnd() == "{")
         {
-            var whole = "{" + reader.ReadToEnd();
-            foreach (var run in Message(whole, fileName, 1, batch))
+            var whole = new StringBuilder("{");
+            var chunk = new char[1 << 16];
+            int got;
+            while ((got = reader.Read(chunk)) > 0)
+            {
+                whole.Append(chunk, 0, got);
+                if (whole.Length > MaxMessageBytes)
+                {
+                    throw new TestLogException(fileName, "line 1 (message)", null, $"longer than {MaxMessageBytes:N0} characters; a CFX message is far smaller");
+                }
+            }
+
+            foreach (var run in Message(whole.ToString(), fileName, 1, batch))
             {
                 yield return run;
             }

@@ -21,10 +21,53 @@ public static class LongCsvTestLog
     /// <summary>Extra columns kept per run (each value up to 400 characters), so a run's attributes stay small.</summary>
     public const int MaxAttributes = 16;
 
+    /// <summary>A line longer than this is refused (a row is a few hundred bytes): a file that never ends a line is not buffered whole.</summary>
+    public const int MaxLineBytes = 1 << 20;
+
+    /// <summary>The CSV reader over the checked text; a header Sep cannot take (a column named twice) is a file error.</summary>
+    private static SepReader Open(Stream content, string file)
+    {
+        try
+        {
+            return Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = false }).From(content);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new TestLogException(file, "line 1", null, $"the header cannot be read: {ex.Message.Split(" in header row", 2)[0]}");
+        }
+    }
+
+    /// <summary>The next row; a row Sep refuses (a different number of fields than the header) is a file error with its line.</summary>
+    private static bool Next(SepReader reader, string file)
+    {
+        try
+        {
+            return reader.MoveNext();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new TestLogException(file, "a row", null, $"the row cannot be read: {ex.Message}");
+        }
+    }
+
+    private static bool HasControl(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static IEnumerable<TestRunRecord> Read(Stream content, string fileName)
     {
         ArgumentNullException.ThrowIfNull(content);
-        using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = false }).From(content);
+        using var checkedContent = new CheckedTextStream(content, fileName, MaxLineBytes, "a test-log line is a few hundred");
+        using var reader = Open(checkedContent, fileName);
         var header = reader.Header;
         var missing = Required.Where(r => !header.ColNames.Contains(r)).ToList();
         if (missing.Count > 0)
@@ -33,7 +76,7 @@ public static class LongCsvTestLog
         }
 
         var parser = new Parser(fileName, header);
-        while (reader.MoveNext())
+        while (Next(reader, fileName))
         {
             if (parser.Process(reader.Current) is { } done)
             {
@@ -90,6 +133,11 @@ public static class LongCsvTestLog
             if (name.IsEmpty)
             {
                 throw new TestLogException(_file, where, "measurement", "the measurement has no name");
+            }
+
+            if (name.Length > 200 || HasControl(name))
+            {
+                throw new TestLogException(_file, where, "measurement", "the measurement name must be at most 200 printable characters");
             }
 
             if (!_names.TryGetValue(name, out var interned))
