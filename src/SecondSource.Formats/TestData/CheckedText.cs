@@ -18,6 +18,9 @@ internal sealed class CheckedTextStream(Stream inner, string file, int maxLineBy
     private long _lineBytes;
     private bool _ended;
 
+    // True while the bytes so far end on a complete character: an all-ASCII block then needs no decoder (the fast path).
+    private bool _clean = true;
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -60,19 +63,30 @@ internal sealed class CheckedTextStream(Stream inner, string file, int maxLineBy
             return;
         }
 
-        Decode(bytes, flush: false);
-        foreach (var b in bytes)
+        if (!_clean || !System.Text.Ascii.IsValid(bytes))
         {
-            if (b == (byte)'\n')
-            {
-                _line++;
-                _lineBytes = 0;
-            }
-            else if (++_lineBytes > maxLineBytes)
+            Decode(bytes, flush: false);
+            _clean = bytes[^1] < 0x80;
+        }
+
+        for (var rest = bytes; ;)
+        {
+            var end = rest.IndexOf((byte)'\n');
+            _lineBytes += end < 0 ? rest.Length : end;
+            if (_lineBytes > maxLineBytes)
             {
                 throw new TestLogException(file, string.Create(CultureInfo.InvariantCulture, $"line {_line}"), null,
                     string.Create(CultureInfo.InvariantCulture, $"longer than {maxLineBytes:N0} bytes; {lineLimitReason}"));
             }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            _line++;
+            _lineBytes = 0;
+            rest = rest[(end + 1)..];
         }
 
         _offset += bytes.Length;
