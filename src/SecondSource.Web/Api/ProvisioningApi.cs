@@ -46,6 +46,12 @@ public static class ProvisioningApi
             options.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
+                if (!http.Request.Path.StartsWithSegments(Prefix + "/lines", StringComparison.OrdinalIgnoreCase))
+                {
+                    await Hosting.RequestRateLimits.RejectAsync(context, ct);
+                    return;
+                }
+
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

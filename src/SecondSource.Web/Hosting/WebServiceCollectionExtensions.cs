@@ -48,6 +48,7 @@ public static class WebServiceCollectionExtensions
         services.AddSecondSourceFeatures();
         services.AddSingleton<Printing.ChromiumPdf>();
         services.AddCertificateRateLimit();
+        services.AddRequestRateLimits();
         services.AddParties()
             .AddSignInManager<SecondSourceSignInManager>()
             .AddClaimsPrincipalFactory<SecondSourceClaimsFactory>();

@@ -48,7 +48,9 @@ public class SecondSourceWebFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Database.ConfigurationValues));
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Database.ConfigurationValues)
+            // Every test client comes from one address; the sign-in limit has tests of its own (RateLimitTests).
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "10000" }));
     }
 
     public override async ValueTask DisposeAsync()
