@@ -82,7 +82,7 @@ public sealed class BackupRestoreDrillTests
         (await CliRun.RunAsync(null, new Hashtable(), "db", "restore", backupFolder, "--into", restored, "--data", work.File("unused"))).Error.ShouldContain("is not empty");
 
         // An altered file in the backup: refused, naming it, nothing written.
-        var vaultFile = Directory.EnumerateFiles(Path.Combine(backupFolder, "vault")).First();
+        var vaultFile = Path.Combine(backupFolder, "vault", beforeBackup[0] + ".bin");
         var bytes = await File.ReadAllBytesAsync(vaultFile);
         bytes[0] ^= 0xFF;
         await File.WriteAllBytesAsync(vaultFile, bytes);

@@ -12,7 +12,7 @@ public sealed record DataFolderVerdict(int Files, long LogEntries, IReadOnlyList
 
 /// <summary>
 /// Checks an installation (after a crash or a restore): SQLite's integrity check, every stored row's file present with
-/// its SHA-256 (vault revisions, AVL evidence, BOM revisions' source files), and the access log's hash chain. It reads
+/// its SHA-256 (vault revisions and signed NDAs, AVL evidence, BOM revisions' source files), and the access log's hash chain. It reads
 /// every row of every party: an operator's command.
 /// </summary>
 public sealed class VerifyDataFolderHandler(SecondSourceDbContext db, DatabaseSettings settings, VaultQueries vault)
@@ -25,7 +25,8 @@ public sealed class VerifyDataFolderHandler(SecondSourceDbContext db, DatabaseSe
             problems.Add($"{settings.Location}: {integrity}");
         }
 
-        var revisions = await db.ArtifactRevisions.AsNoTracking().Select(r => r.Sha256).Distinct().ToListAsync(ct);
+        var revisions = (await db.ArtifactRevisions.AsNoTracking().Select(r => r.Sha256).ToListAsync(ct))
+            .Concat(await db.Ndas.AsNoTracking().Select(n => n.DocumentSha256).ToListAsync(ct)).Distinct().ToList();
         var evidence = (await db.QualificationEvidence.AsNoTracking().Select(e => e.Sha256).ToListAsync(ct))
             .Concat(await db.AcceptanceEvidence.AsNoTracking().Select(e => e.Sha256).ToListAsync(ct)).Distinct().ToList();
         var boms = await db.BomRevisions.AsNoTracking().Select(r => r.Sha256).Distinct().ToListAsync(ct);
