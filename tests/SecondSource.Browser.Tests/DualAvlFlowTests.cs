@@ -43,8 +43,18 @@ public sealed class DualAvlFlowTests : IAsyncLifetime
             engineer.Driver.FindElement(By.CssSelector("[data-testid=findings-per-rule]")).Text.ShouldContain("avl-mismatch: 4");
 
             engineer.Driver.FindElement(By.CssSelector("[data-testid=adopt-form] button")).Click();
-            engineer.Wait.Until(d => d.FindElements(By.CssSelector(".alert.success")).Count > 0);
-            engineer.Driver.FindElement(By.CssSelector(".alert.success")).Text.ShouldContain("4 sources of the BOM added to the AVL as Proposed");
+            // The import page already shows a success notice: wait for the adoption's, read afresh (the old one goes stale).
+            engineer.Wait.Until(d => d.FindElements(By.CssSelector(".alert.success")).Any(e =>
+            {
+                try
+                {
+                    return e.Text.Contains("4 sources of the BOM added to the AVL as Proposed", StringComparison.Ordinal);
+                }
+                catch (StaleElementReferenceException)
+                {
+                    return false;
+                }
+            }));
             engineer.Driver.FindElement(By.CssSelector("[data-testid=findings-per-rule]")).Text.ShouldContain("alternate-unqualified: 4");
 
             mcuPart = PartUrl(engineer, "U1");
