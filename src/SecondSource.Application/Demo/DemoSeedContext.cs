@@ -34,6 +34,13 @@ public sealed class DemoSeedContext(SecondSourceDbContext db, TimeProvider clock
 
     public void Report(string line) => _summary.Add(line);
 
+    /// <summary>A use case's value, or the demo stops naming what it could not record.</summary>
+    public static T Value<T>(Result<T> result, string what)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Failure is { } failure ? throw new InvalidOperationException($"The demo could not record {what}: {failure.Message}") : result.Value!;
+    }
+
     /// <summary>A random password that satisfies the password rules: 4 groups of 5 base32 characters.</summary>
     public static string NewPassword()
     {

@@ -63,9 +63,19 @@ public sealed class GenerateReviewHandler(SecondSourceDbContext db, VaultLines l
             {
                 var secondBatches = await facts.BatchesAsync(program.ProductId, second.Id, quarter, calendar, ct);
                 var secondFacts = await facts.FactsAsync(program.ProductId, second.Id, second.Name, [.. secondBatches.Select(b => b.Id)], quarter, calendar, ct);
-                var measurements = primaryBatches.Count == 0 || secondBatches.Count == 0 ? []
-                    : (await compare.HandleAsync(new CompareBatchesRequest(program.ProductId, [.. primaryBatches.Select(b => b.Id)], [.. secondBatches.Select(b => b.Id)], comparisonPolicy), ct))
-                        .Value?.Measurements ?? [];
+                IReadOnlyList<Domain.Statistics.MeasurementComparison> measurements = [];
+                if (primaryBatches.Count > 0 && secondBatches.Count > 0)
+                {
+                    var comparison = await compare.HandleAsync(new CompareBatchesRequest(program.ProductId, [.. primaryBatches.Select(b => b.Id)], [.. secondBatches.Select(b => b.Id)], comparisonPolicy), ct);
+                    if (comparison.Failure is { } refused)
+                    {
+                        // The statistics engine refused the quarter's batches: say why rather than report "no shared measurement".
+                        return Fail.Invalid($"The test results of {quarter} on {primary.Name} and {second.Name} cannot be compared: {refused.Message}");
+                    }
+
+                    measurements = comparison.Value!.Measurements;
+                }
+
                 var (compared, mismatches) = await facts.AvlAsync(program.ProductId, (primary.Id, primary.Name), (second.Id, second.Name), ct);
                 ReviewItem[] items =
                 [

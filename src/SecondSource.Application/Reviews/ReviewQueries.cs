@@ -153,11 +153,18 @@ public sealed class ReviewQueries(SecondSourceDbContext db, TimeProvider clock)
     {
         var calendar = await CalendarAsync(programId, ct);
         var lastEnded = Quarter.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), calendar).Previous;
+        // Versions first; the content (the whole report) of the latest frozen one only: this runs for every dashboard view.
         var frozen = await db.QuarterlyReviews.AsNoTracking().Where(r => r.ProgramId == programId && r.FrozenAt != null)
-            .Select(r => new { r.Quarter, r.Version, r.Content }).ToListAsync(ct);
-        var held = frozen.Select(r => Quarter.Parse(r.Quarter)).DefaultIfEmpty().Max();
-        var latest = frozen.Count == 0 ? null : frozen.Where(r => Quarter.Parse(r.Quarter) == held).MaxBy(r => r.Version);
-        var persistent = latest is null ? 0 : (await FindingsAsync(programId, held, null, ct)).Count(f => f.State == FindingState.Persistent);
-        return new ReviewHealth(lastEnded, latest is null ? null : held, persistent, latest is null ? null : ReviewJson.Read<ReviewReport>(latest.Content).Scorecard?.Overall);
+            .Select(r => new { r.Id, r.Quarter, r.Version }).ToListAsync(ct);
+        if (frozen.Count == 0)
+        {
+            return new ReviewHealth(lastEnded, null, 0, null);
+        }
+
+        var held = frozen.Max(r => Quarter.Parse(r.Quarter));
+        var latest = frozen.Where(r => Quarter.Parse(r.Quarter) == held).MaxBy(r => r.Version)!;
+        var content = await db.QuarterlyReviews.AsNoTracking().Where(r => r.Id == latest.Id).Select(r => r.Content).SingleAsync(ct);
+        var persistent = (await FindingsAsync(programId, held, null, ct)).Count(f => f.State == FindingState.Persistent);
+        return new ReviewHealth(lastEnded, held, persistent, ReviewJson.Read<ReviewReport>(content).Scorecard?.Overall);
     }
 }

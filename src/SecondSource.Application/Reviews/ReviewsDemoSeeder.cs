@@ -51,7 +51,7 @@ public sealed class ReviewsDemoSeeder(ImportPurchasesHandler import, GenerateRev
             }
         }
 
-        Value(await import.HandleAsync(new ImportPurchasesRequest(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "aurora-purchasing-export.csv", "demo seed"), ct), "the purchase records");
+        DemoSeedContext.Value(await import.HandleAsync(new ImportPurchasesRequest(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "aurora-purchasing-export.csv", "demo seed"), ct), "the purchase records");
 
         var buyer = context.Buyer?.Name ?? "Aurora Medical Instruments AB";
         string Organisation(VaultLine line) => line.Name.Split(" / ")[0];
@@ -63,7 +63,7 @@ public sealed class ReviewsDemoSeeder(ImportPurchasesHandler import, GenerateRev
         ];
         foreach (var (quarter, index) in quarters.Select((q, i) => (q, i)))
         {
-            var review = Value(await generate.HandleAsync(new GenerateReviewRequest(Product, quarter.ToString(), "demo seed"), ct), $"the {quarter} review");
+            var review = DemoSeedContext.Value(await generate.HandleAsync(new GenerateReviewRequest(Product, quarter.ToString(), "demo seed"), ct), $"the {quarter} review");
             var heldOn = quarter.Next.Period(1).Start.AddDays(20);
             var decisions = index switch
             {
@@ -71,22 +71,22 @@ public sealed class ReviewsDemoSeeder(ImportPurchasesHandler import, GenerateRev
                 1 => "Cost difference explained (lot size) and accepted as the price of a warm line. Vistula to report on its longer lead time.",
                 _ => "Lead time still two weeks longer at Vistula with no root cause: Vistula to bring a capacity analysis to the next review.",
             };
-            Value(await meeting.HandleAsync(new RecordReviewMeetingRequest(review.Id, attendees, decisions, heldOn < today ? heldOn : today, "demo seed"), ct), "a review meeting");
-            Value(await freeze.HandleAsync(new FreezeReviewRequest(review.Id, "demo seed"), ct), "a frozen review");
+            DemoSeedContext.Value(await meeting.HandleAsync(new RecordReviewMeetingRequest(review.Id, attendees, decisions, heldOn < today ? heldOn : today, "demo seed"), ct), "a review meeting");
+            DemoSeedContext.Value(await freeze.HandleAsync(new FreezeReviewRequest(review.Id, "demo seed"), ct), "a frozen review");
             if (index == 0)
             {
                 var cost = await context.Db.ReviewFindings.SingleAsync(f => f.SecondLineId == second.Id && f.Area == ReviewArea.UnitCost, ct);
-                Value(await rootCause.HandleAsync(new RecordRootCauseRequest(cost.Id, RootCauseCategory.Commercial,
+                DemoSeedContext.Value(await rootCause.HandleAsync(new RecordRootCauseRequest(cost.Id, RootCauseCategory.Commercial,
                     "Vistula builds 60-unit lots against Pearl River's 300: stencil, feeder set-up and first-article time are spread over a fifth of the units. The difference is the price of keeping the line warm.",
                     "Vistula quote VE-Q breakdown, set-up 1,140 USD a lot", "Ingrid Halvorsen", "demo seed"), ct), "a root cause");
-                var action = Value(await addAction.HandleAsync(new AddFindingActionRequest(cost.Id, "Quote a 120-unit lot every second month as an alternative", "Agnieszka Nowak", heldOn.AddDays(45), "demo seed"), ct), "an action");
-                Value(await setAction.HandleAsync(new SetFindingActionStatusRequest(action.Id, ActionStatus.Done, "demo seed"), ct), "an action status");
+                var action = DemoSeedContext.Value(await addAction.HandleAsync(new AddFindingActionRequest(cost.Id, "Quote a 120-unit lot every second month as an alternative", "Agnieszka Nowak", heldOn.AddDays(45), "demo seed"), ct), "an action");
+                DemoSeedContext.Value(await setAction.HandleAsync(new SetFindingActionStatusRequest(action.Id, ActionStatus.Done, "demo seed"), ct), "an action status");
             }
 
             if (index == 1)
             {
                 var avl = await context.Db.ReviewFindings.SingleAsync(f => f.SecondLineId == second.Id && f.Area == ReviewArea.AvlAlignment, ct);
-                Value(await rootCause.HandleAsync(new RecordRootCauseRequest(avl.Id, RootCauseCategory.Material,
+                DemoSeedContext.Value(await rootCause.HandleAsync(new RecordRootCauseRequest(avl.Id, RootCauseCategory.Material,
                     "Vistula refused Diodes AP7354-33W5-7 at first article: its reels arrived without moisture barrier bags and Vistula's MSL procedure rejects them. The TI TLV75533 source covers the part on both lines meanwhile.",
                     "Vistula first-article report FA-2026-031", "Piotr Zielinski", "demo seed"), ct), "a root cause");
             }
@@ -94,13 +94,10 @@ public sealed class ReviewsDemoSeeder(ImportPurchasesHandler import, GenerateRev
             if (index == 2)
             {
                 var lead = await context.Db.ReviewFindings.SingleAsync(f => f.SecondLineId == second.Id && f.Area == ReviewArea.LeadTime, ct);
-                Value(await addAction.HandleAsync(new AddFindingActionRequest(lead.Id, "Capacity analysis of Vistula's SMT line and its order lead time", "Agnieszka Nowak", heldOn.AddDays(60), "demo seed"), ct), "an action");
+                DemoSeedContext.Value(await addAction.HandleAsync(new AddFindingActionRequest(lead.Id, "Capacity analysis of Vistula's SMT line and its order lead time", "Agnieszka Nowak", heldOn.AddDays(60), "demo seed"), ct), "an action");
             }
         }
 
         context.Report($"Quarterly reviews: {quarters[0]}–{quarters[^1]} of {Product} generated from the data, held with both manufacturers and frozen; the cost and AVL differences explained by root causes, the lead-time difference persistent without one");
     }
-
-    private static T Value<T>(Result<T> result, string what) =>
-        result.Failure is { } failure ? throw new InvalidOperationException($"The demo could not record {what}: {failure.Message}") : result.Value!;
 }

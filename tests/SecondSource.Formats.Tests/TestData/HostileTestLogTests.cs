@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using SecondSource.Formats.TestData;
 
@@ -67,11 +66,9 @@ public sealed class HostileTestLogTests
         // 2 GiB that never ends a line, produced on demand: the readers must stop at their line limit.
         using var endless = new EndlessStream(Encoding.UTF8.GetBytes(Header + "SN1,B1,FCT,TP,2026-07-01T10:00:00Z,Passed,2.4.1,"), (byte)'A', 2L << 30);
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var clock = Stopwatch.StartNew();
         Should.Throw<TestLogException>(() => LongCsvTestLog.Read(endless, "huge.csv").ToList()).Message.ShouldBe("huge.csv, line 2: longer than 1,048,576 bytes; a test-log line is a few hundred");
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThan(64L << 20);
         endless.Position.ShouldBeLessThan(8L << 20);
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
 
         using var endlessJson = new EndlessStream(Encoding.UTF8.GetBytes("""{"MessageName":"CFX.Production.TestAndInspection.UnitsTested","x":" """), (byte)'A', 2L << 30);
         Should.Throw<TestLogException>(() => CfxUnitsTested.Read(endlessJson, "huge.jsonl", "B1").ToList()).Message.ShouldBe("huge.jsonl, line 1: longer than 16,777,216 bytes; a CFX message is far smaller");
