@@ -47,7 +47,7 @@ public sealed class BackupDatabaseHandler(DatabaseSettings settings)
             {
                 await source.OpenAsync(ct);
                 await target.OpenAsync(ct);
-                source.BackupDatabase(target);
+                await CopyAsync(source, target, ct);
             }
 
             File.Move(partial, destination);
@@ -61,5 +61,36 @@ public sealed class BackupDatabaseHandler(DatabaseSettings settings)
         }
 
         return Result.Ok(new BackupDatabaseResult(destination, new FileInfo(destination).Length));
+    }
+
+    /// <summary>
+    /// SQLite's backup step takes its read lock through the connection's busy handler, which Microsoft.Data.Sqlite
+    /// leaves unset (it retries commands itself): without one, a backup that starts while another process checkpoints
+    /// or finishes a write fails at once with "database is locked". The busy timeout makes the step wait for the lock;
+    /// a step that still meets a lock is retried, whole, for up to the connection's timeout.
+    /// </summary>
+    private static async Task CopyAsync(SqliteConnection source, SqliteConnection target, CancellationToken ct)
+    {
+        var timeout = TimeSpan.FromSeconds(Math.Max(source.DefaultTimeout, 1));
+        foreach (var connection in new[] { source, target })
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = $"PRAGMA busy_timeout = {(int)timeout.TotalMilliseconds};";
+            await pragma.ExecuteNonQueryAsync(ct);
+        }
+
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                source.BackupDatabase(target);
+                return;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && TimeProvider.System.GetElapsedTime(started) < timeout)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+            }
+        }
     }
 }

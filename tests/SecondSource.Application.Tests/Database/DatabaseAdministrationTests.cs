@@ -79,6 +79,45 @@ public sealed class DatabaseAdministrationTests
     }
 
     [Fact]
+    public async Task A_backup_started_while_another_process_holds_the_lock_waits_for_it()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var services = database.BuildServices(PartyScope.Unrestricted);
+        await using var scope = services.CreateAsyncScope();
+        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        using var target = new TempFolder("backup");
+
+        // An exclusive lock, as another process checkpointing or writing holds it: readers get SQLITE_BUSY until it goes.
+        var holder = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = settings.Location, Pooling = false }.ToString());
+        await holder.OpenAsync();
+        await using (var command = holder.CreateCommand())
+        {
+            command.CommandText = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; SELECT COUNT(*) FROM \"Parties\";";
+            await command.ExecuteScalarAsync();
+        }
+
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            await using (var command = holder.CreateCommand())
+            {
+                command.CommandText = "COMMIT;";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            await holder.DisposeAsync();
+        });
+
+        // SQLite's calls are synchronous: the release runs on its own thread while the backup blocks this one.
+        var result = await scope.ServiceProvider.GetRequiredService<BackupDatabaseHandler>()
+            .HandleAsync(new BackupDatabaseRequest(target.File("copy.db")), CancellationToken.None);
+        await release;
+
+        result.Failure.ShouldBeNull();
+        result.Value!.Bytes.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task A_backup_into_a_missing_folder_says_so()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

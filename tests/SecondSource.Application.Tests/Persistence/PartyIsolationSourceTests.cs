@@ -15,6 +15,7 @@ public sealed class PartyIsolationSourceTests
         ["src/SecondSource.Web/Authorization/SecondSourceClaimsFactory.cs"] = "reads the signing-in person's own party",
         ["src/SecondSource.Web/Pages/Account/Login.cshtml.cs"] = "finds the account being signed in to",
         ["src/SecondSource.Web/Hosting/StartupTasks.cs"] = "migrates and seeds before any request",
+        ["src/SecondSource.Application/Database/BackupDatabase.cs"] = "sets SQLite's busy timeout (PRAGMA) on the backup's own connections; reads no rows",
         ["src/SecondSource.Application/Database/DescribeDatabase.cs"] = "operator's row counts (raw SQL over model table names)",
         ["src/SecondSource.Application/Persistence/PartyScope.cs"] = "defines the system scope",
         ["src/SecondSource.Application/Avl/CoverageRecorder.cs"] = "audits every line's acceptances to snapshot coverage after any party's change; writes only party-owned snapshots, returns nothing",
