@@ -8,6 +8,7 @@ using SecondSource.Application.Planning;
 using SecondSource.Application.Programs;
 using SecondSource.Application.Provisioning;
 using SecondSource.Application.Reviews;
+using SecondSource.Application.Scheduling;
 using SecondSource.Application.TestData;
 using SecondSource.Application.Vault;
 
@@ -32,6 +33,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddProvisioning();
         services.AddHealth();
         services.AddReviews();
+        services.AddScheduling();
         return services;
     }
 }

@@ -12,14 +12,14 @@ public sealed record BackupManifest(int Format, DateTimeOffset CreatedAt, Backup
 /// <summary>
 /// The parts of a data folder a full backup carries besides the database: the content stores (vault revisions, AVL
 /// evidence, staged BOM files — all stored by SHA-256, never changed or deleted), the wrapped private keys of the
-/// software key store and the Data Protection key ring (sign-in sessions, download links). The key-encryption key is
-/// never copied with them: a backup that held it would hold the signing keys.
+/// software key store. The Data Protection key ring (sign-in sessions, download links) is in the database and travels
+/// with it. The key-encryption key is never copied: a backup that held it would hold the signing keys.
 /// </summary>
 public static class DataFolderLayout
 {
     public const string ManifestName = "manifest.json";
 
-    public static readonly string[] Folders = ["vault", "evidence", "imports", "keystore", "keys"];
+    public static readonly string[] Folders = ["vault", "evidence", "imports", "keystore"];
 
     public static readonly string[] NotIncluded =
     [

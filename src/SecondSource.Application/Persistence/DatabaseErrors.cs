@@ -32,6 +32,20 @@ public static class DatabaseErrors
         return false;
     }
 
+    /// <summary>True when <paramref name="exception"/> (or one it wraps) is a unique or primary key violation on either provider.</summary>
+    public static bool IsUniqueViolation(Exception exception)
+    {
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static Exception Innermost(Exception ex)
     {
         while (ex.InnerException is not null)

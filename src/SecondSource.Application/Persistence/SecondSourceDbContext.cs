@@ -147,6 +147,11 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<SelectionDecision> Decisions => Set<SelectionDecision>();
 
+    /// <summary>The web app's Data Protection key ring, shared by every instance.</summary>
+    public DbSet<StoredXmlKey> DataProtectionKeys => Set<StoredXmlKey>();
+
+    public DbSet<Scheduling.ScheduledRun> ScheduledRuns => Set<Scheduling.ScheduledRun>();
+
     /// <summary>Read by the query filters each time a query runs.</summary>
     internal bool PartyRestricted => partyContext.Scope.IsRestricted;
 

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using SecondSource.Application.Database;
 using SecondSource.Application.Demo;
 using SecondSource.Application.Persistence;
+using SecondSource.Application.Scheduling;
 
 namespace SecondSource.Web.Hosting;
 
@@ -23,6 +25,9 @@ public static class StartupTasks
         {
             settings = app.Services.GetRequiredService<DatabaseSettings>();
             DataFolder.EnsureWritable(settings.DataFolder);
+            // Settings read lazily elsewhere are checked now, so a mistake is one line before the app listens.
+            _ = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+            _ = app.Services.GetRequiredService<SchedulingOptions>();
             await using var scope = app.Services.CreateAsyncScope();
             using var system = scope.ServiceProvider.GetRequiredService<IPartyContext>().BeginSystemScope();
             var migrate = seedDemo || app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Database:MigrateOnStart");

@@ -9,6 +9,7 @@ public static class WebApplicationExtensions
     public static WebApplication UseSecondSourcePipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/Error");
         app.UseWhen(c => WebPaths.IsApi(c.Request.Path), api => api.UseStatusCodePages());

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -49,6 +48,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<Printing.ChromiumPdf>();
         services.AddCertificateRateLimit();
         services.AddRequestRateLimits();
+        services.AddReverseProxySupport();
         services.AddParties()
             .AddSignInManager<SecondSourceSignInManager>()
             .AddClaimsPrincipalFactory<SecondSourceClaimsFactory>();
@@ -76,12 +76,13 @@ public static class WebServiceCollectionExtensions
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        // Keys that protect cookies and antiforgery tokens live in the data folder, so sessions survive a restart.
+        // Keys that protect cookies, antiforgery tokens and download links live in the database, so every instance
+        // shares them and sessions survive a restart.
+        services.AddSingleton<DatabaseKeyRing>();
         services.AddDataProtection().SetApplicationName("SecondSource");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(sp.GetRequiredService<DatabaseSettings>().DataFolder, "keys")),
-                sp.GetRequiredService<ILoggerFactory>())));
+            o.XmlRepository = sp.GetRequiredService<DatabaseKeyRing>()));
+        services.AddHostedService<ScheduledWorkService>();
 
         // Names such as "Gdańsk" or "深圳" are written as they are, not as numeric character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -16,6 +16,8 @@ public sealed class PartyIsolationSourceTests
         ["src/SecondSource.Web/Pages/Account/Login.cshtml.cs"] = "finds the account being signed in to",
         ["src/SecondSource.Web/Hosting/StartupTasks.cs"] = "migrates and seeds before any request",
         ["src/SecondSource.Application/Database/BackupDatabase.cs"] = "sets SQLite's busy timeout (PRAGMA) on the backup's own connections; reads no rows",
+        ["src/SecondSource.Web/Hosting/DatabaseKeyRing.cs"] = "the Data Protection key ring, which belongs to no party and is read before anyone is known (the sign-in form's antiforgery token); touches only DataProtectionKeys",
+        ["src/SecondSource.Web/Hosting/ScheduledWorkService.cs"] = "scheduled work runs for the whole installation, as the CLI does; each job is one of the reviewed IScheduledJob classes",
         ["src/SecondSource.Application/Database/DescribeDatabase.cs"] = "operator's row counts (raw SQL over model table names)",
         ["src/SecondSource.Application/Persistence/PartyScope.cs"] = "defines the system scope",
         ["src/SecondSource.Application/Avl/CoverageRecorder.cs"] = "audits every line's acceptances to snapshot coverage after any party's change; writes only party-owned snapshots, returns nothing",

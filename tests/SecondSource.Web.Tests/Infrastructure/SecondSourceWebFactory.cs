@@ -50,7 +50,8 @@ public class SecondSourceWebFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseEnvironment("Production");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Database.ConfigurationValues)
             // Every test client comes from one address; the sign-in limit has tests of its own (RateLimitTests).
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "10000" }));
+            // Scheduled work would change the demo under other tests; it has tests of its own (ScheduledWorkTests).
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "10000", ["Scheduling:Enabled"] = "false" }));
     }
 
     public override async ValueTask DisposeAsync()
