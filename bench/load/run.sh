@@ -1,29 +1,54 @@
 #!/usr/bin/env bash
 # Load test of the web app on the demo data (issue 12): the app in Release on loopback, signed in as the demo's buyer
-# admin, each page driven by wrk at 8, 32 and 128 connections for DURATION seconds. Prints a markdown table:
-# requests/s, p50 and p99 latency, errors (non-2xx and socket errors), and the app's resident memory before and after.
+# admin, each page driven by wrk at 8, 32 and 128 connections for DURATION seconds after a WARMUP at 32 (not
+# reported: the JIT's tiers), then the test-data ingest API (a new unit of 20 measurements a request, bench/load/
+# ingest.lua), then a SOAK of the dashboard at 32 connections with the app's resident memory sampled every 30 s.
+# Prints markdown tables: requests/s, p50 and p99 latency, errors (non-2xx and socket errors), memory.
 #   bench/load/run.sh                     SQLite (a fresh data folder)
 #   SECONDSOURCE_BENCH_POSTGRES="Host=…;Username=…;Password=…;Database=postgres" bench/load/run.sh   PostgreSQL too
-# Needs wrk and curl (Debian packages). DURATION (default 10) and CONNECTIONS ("8 32 128") can be set.
+# Needs wrk and curl (Debian packages). DURATION (10), WARMUP (5), SOAK (300) and CONNECTIONS ("8 32 128") can be set.
+# The per-API-key rate limit is raised for the run: the ingest leg measures ingest, not the limiter.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-8 32 128}"
+WARMUP="${WARMUP:-5}"
+SOAK="${SOAK:-300}"
 PORT="${PORT:-5187}"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 dotnet build -c Release src/SecondSource.Web -v q -nologo >/dev/null
-APP="artifacts/bin/SecondSource.Web/release/SecondSource.Web.dll"
+dotnet build -c Release src/SecondSource.Cli -v q -nologo >/dev/null
+ROOT="$PWD"
+APP="$ROOT/artifacts/bin/SecondSource.Web/release/SecondSource.Web.dll"
+CLI="$ROOT/artifacts/bin/SecondSource.Cli/release/secondsource.dll"
+
+# One wrk run as a table row: page, connections, requests/s, p50, p99, errors.
+row() {
+  local label="$1" c="$2"; shift 2
+  local out rps p50 p99 non2xx sock
+  out="$(wrk -t2 -c"$c" -d"${DURATION}s" --latency "$@")"
+  rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+  p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"; p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
+  non2xx="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"; sock="$(awk '/Socket errors/ {print $4+$6+$8+$10}' <<<"$out" | tr -d ',')"
+  echo "| $label | $c | $rps | $p50 | $p99 | $(( ${non2xx:-0} + ${sock:-0} )) |"
+}
 
 run_provider() {
   local provider="$1" data log pid base cookie token admin password
   data="$(mktemp -d)"; log="$data/app.log"; base="http://127.0.0.1:$PORT"
-  local extra=()
+  local web_extra=() cli_extra=()
   if [[ "$provider" == "Postgres" ]]; then
-    local db="ssload_$RANDOM"
-    PGPASSWORD="$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$SECONDSOURCE_BENCH_POSTGRES")" psql "$(sed 's/;/ /g; s/Host=/host=/; s/Username=/user=/; s/Password=[^ ]*//; s/Database=/dbname=/' <<<"$SECONDSOURCE_BENCH_POSTGRES")" -qc "CREATE DATABASE $db" >/dev/null
-    extra=(--provider Postgres --connection "$(sed "s/Database=[^;]*/Database=$db/" <<<"$SECONDSOURCE_BENCH_POSTGRES")")
+    local db="ssload_$RANDOM" field
+    field() { tr ';' '\n' <<<"$SECONDSOURCE_BENCH_POSTGRES" | sed -n "s/^$1=//Ip" | head -1; }
+    PGHOST="$(field Host)" PGPORT="$(field Port)" PGUSER="$(field Username)" PGPASSWORD="$(field Password)" PGDATABASE="$(field Database)" \
+      psql -qc "CREATE DATABASE $db" >/dev/null
+    local connection; connection="$(sed "s/Database=[^;]*/Database=$db/" <<<"$SECONDSOURCE_BENCH_POSTGRES")"
+    web_extra=(--Database:Provider Postgres --ConnectionStrings:SecondSource "$connection")
+    cli_extra=(--provider Postgres --connection "$connection")
   fi
-  ASPNETCORE_ENVIRONMENT=Production dotnet "$APP" --seed-demo --data "$data" --urls "$base" "${extra[@]}" >"$log" 2>&1 &
+  # Started from the project folder, as `dotnet run` is: its appsettings.json (log levels) and wwwroot are the content root.
+  (cd src/SecondSource.Web && exec env ASPNETCORE_ENVIRONMENT=Production RateLimits__ApiKeyPerMinute=100000000 \
+    dotnet "$APP" --seed-demo --data "$data" --urls "$base" "${web_extra[@]}" >"$log" 2>&1) &
   pid=$!
   trap 'kill $pid 2>/dev/null || true' RETURN
   for _ in $(seq 1 240); do grep -q "Now listening" "$log" && break; sleep 1; done
@@ -43,17 +68,30 @@ run_provider() {
   echo "| page | connections | requests/s | p50 | p99 | errors |"
   echo "|---|---:|---:|---:|---:|---:|"
   for page in "/" "$revision" "$pack"; do
-    for c in $CONNECTIONS; do
-      local out; out="$(wrk -t2 -c"$c" -d"${DURATION}s" --latency -H "Cookie: $session" "$base$page")"
-      local rps p50 p99 non2xx sock
-      rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
-      p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"; p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
-      non2xx="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"; sock="$(awk '/Socket errors/ {print $4+$6+$8+$10}' <<<"$out" | tr -d ',')"
-      echo "| ${page%%\?*} | $c | $rps | $p50 | $p99 | $(( ${non2xx:-0} + ${sock:-0} )) |"
-    done
+    wrk -t2 -c32 -d"${WARMUP}s" -H "Cookie: $session" "$base$page" >/dev/null
+    for c in $CONNECTIONS; do row "${page%%\?*}" "$c" -H "Cookie: $session" "$base$page"; done
+  done
+
+  # Ingest: the second line's latest production batch, its station key; every request a new unit.
+  local key line batch
+  key="$(grep -o 'ssk_[^ ]*' "$log" | tail -1)"
+  read -r line batch < <(dotnet "$CLI" testdata batches AUR-VSM200 --data "$data" "${cli_extra[@]}" --json | python3 -c \
+    "import json,sys; b=[x for x in json.load(sys.stdin) if x['name'].startswith('VE-') and x['kind']=='Production'][-1]; print(b['lineId'], b['name'])")
+  for c in $CONNECTIONS; do
+    INGEST_KEY="$key" INGEST_BATCH="$batch" row "POST /api/v1/testdata/lines/{line}/results" "$c" -s bench/load/ingest.lua "$base/api/v1/testdata/lines/$line/results"
   done
   echo
-  echo "Resident memory of the app: $((rss_before / 1024)) MiB before, $(( $(ps -o rss= -p $pid) / 1024 )) MiB after."
+  echo "Resident memory of the app: $((rss_before / 1024)) MiB before the runs, $(( $(ps -o rss= -p $pid) / 1024 )) MiB after."
+
+  if (( SOAK > 0 )); then
+    echo
+    echo "Soak: the dashboard at 32 connections for $SOAK s; resident memory (MiB) every 30 s:"
+    wrk -t2 -c32 -d"${SOAK}s" --latency -H "Cookie: $session" "$base/" >"$data/soak.txt" &
+    local soak=$! samples=()
+    while kill -0 $soak 2>/dev/null; do samples+=("$(( $(ps -o rss= -p $pid) / 1024 ))"); sleep 30; done
+    echo "${samples[*]}"
+    awk '/Requests\/sec/ {print "requests/s " $2} $1 == "99%" {print "p99 " $2} /Non-2xx|Socket errors/ {print}' "$data/soak.txt"
+  fi
   kill $pid; wait $pid 2>/dev/null || true
   rm -rf "$data"
 }

@@ -21,10 +21,14 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton(sp => DatabaseSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PartyIsolationInterceptor>();
+        services.TryAddSingleton<DataVersion>();
+        services.TryAddSingleton<DataVersionSaveInterceptor>();
+        services.TryAddSingleton<DataVersionTransactionInterceptor>();
         services.AddDbContext<SecondSourceDbContext>((sp, options) =>
         {
             ConfigureProvider(options, sp.GetRequiredService<DatabaseSettings>());
-            options.AddInterceptors(sp.GetRequiredService<PartyIsolationInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<PartyIsolationInterceptor>(),
+                sp.GetRequiredService<DataVersionSaveInterceptor>(), sp.GetRequiredService<DataVersionTransactionInterceptor>());
         });
         return services;
     }

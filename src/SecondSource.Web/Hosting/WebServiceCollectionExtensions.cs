@@ -46,6 +46,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<IPartyContext>(sp => sp.GetRequiredService<HttpPartyContext>());
         services.AddSecondSourceFeatures();
         services.AddSingleton<Printing.ChromiumPdf>();
+        services.AddSingleton<ReadModelCache>();
         services.AddCertificateRateLimit();
         services.AddRequestRateLimits();
         services.AddReverseProxySupport();

@@ -4,12 +4,15 @@ using SecondSource.Application.Avl;
 using SecondSource.Application.Parties;
 using SecondSource.Application.Programs;
 using SecondSource.Domain.Parties;
+using SecondSource.Application.Persistence;
 using SecondSource.Web.Authorization;
+using SecondSource.Web.Hosting;
 
 namespace SecondSource.Web.Pages;
 
 /// <summary>The dashboard: the programs with each line's stage and the product's dual-sourcing coverage, and the installation's set-up state.</summary>
-public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, AvlQueries avl, Application.Planning.WarmthQueries warmth, Application.Health.HealthQueries health) : PageModel
+public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, AvlQueries avl, Application.Planning.WarmthQueries warmth, Application.Health.HealthQueries health,
+    ReadModelCache cache, IPartyContext partyContext) : PageModel
 {
     public bool IsBuyer { get; private set; }
 
@@ -38,29 +41,46 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         IsBuyer = User.IsBuyer();
         IsAdmin = User.IsBuyerAdmin();
         PartyName = User.FindFirstValue(SecondSourceClaims.PartyName) ?? "";
-        Programs = await programs.ListAsync(ct);
-        Coverage = await avl.LatestCoverageAsync(Programs.Select(p => p.ProductId).Distinct().ToList(), ct);
+        // Everything below depends only on the party scope (the query filters) and on whether the caller is the buyer.
+        var data = await cache.GetAsync($"dashboard|{partyContext.Scope}|{IsBuyer}", LoadAsync, ct);
+        (Programs, Coverage, Health, Warmth, Manufacturers, InPrograms) = data;
+    }
+
+    private async Task<Dashboard> LoadAsync(CancellationToken ct)
+    {
+        var list = await programs.ListAsync(ct);
+        var coverage = await avl.LatestCoverageAsync(list.Select(p => p.ProductId).Distinct().ToList(), ct);
+        IReadOnlyDictionary<Guid, Application.Health.ProgramScorecard> scorecards = new Dictionary<Guid, Application.Health.ProgramScorecard>();
+        IReadOnlyDictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>> warmthByProduct;
         if (IsBuyer)
         {
             // The scorecard reads the second lines' warmth on its way; the warmth column shows the same reading.
-            Health = (await health.ScorecardsAsync(null, ct)).ToDictionary(s => s.ProgramId);
-            Warmth = Health.Values.GroupBy(s => s.ProductId).ToDictionary(g => g.Key, g => g.First().Warmth);
+            scorecards = (await health.ScorecardsAsync(null, ct)).ToDictionary(s => s.ProgramId);
+            warmthByProduct = scorecards.Values.GroupBy(s => s.ProductId).ToDictionary(g => g.Key, g => g.First().Warmth);
         }
         else
         {
-            var warmthByProduct = new Dictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>>();
-            foreach (var product in Programs.Select(p => p.ProductId).Distinct())
+            var own = new Dictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>>();
+            foreach (var product in list.Select(p => p.ProductId).Distinct())
             {
-                warmthByProduct[product] = await warmth.OfProductAsync(product, new Domain.Planning.WarmthPolicy(), ct);
+                own[product] = await warmth.OfProductAsync(product, new Domain.Planning.WarmthPolicy(), ct);
             }
 
-            Warmth = warmthByProduct;
+            warmthByProduct = own;
         }
 
-        Manufacturers = (await parties.ListAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
-        var involved = Programs.SelectMany(p => p.Lines)
+        var manufacturers = (await parties.ListAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
+        var involved = list.SelectMany(p => p.Lines)
             .Where(l => l.Role == Domain.Programs.LineRole.Primary || l.Stage != Domain.Programs.LineStage.Candidate)
             .Select(l => l.Manufacturer).ToHashSet(StringComparer.Ordinal);
-        InPrograms = Manufacturers.Where(m => involved.Contains(m.Name)).ToList();
+        return new Dashboard(list, coverage, scorecards, warmthByProduct, manufacturers, manufacturers.Where(m => involved.Contains(m.Name)).ToList());
     }
+
+    private sealed record Dashboard(
+        IReadOnlyList<ProgramView> Programs,
+        IReadOnlyDictionary<Guid, CoveragePoint> Coverage,
+        IReadOnlyDictionary<Guid, Application.Health.ProgramScorecard> Health,
+        IReadOnlyDictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>> Warmth,
+        IReadOnlyList<PartyView> Manufacturers,
+        IReadOnlyList<PartyView> InPrograms);
 }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecondSource.Application.Boms;
+using SecondSource.Application.Persistence;
 using SecondSource.Domain.Boms;
 using SecondSource.Web.Authorization;
+using SecondSource.Web.Hosting;
 
 namespace SecondSource.Web.Pages.Products;
 
@@ -10,7 +12,7 @@ namespace SecondSource.Web.Pages.Products;
 /// One BOM revision through the dual-AVL audit against the library: coverage per manufacturing line, then the BOM
 /// lines (findings first), optionally of one rule or about one line; editors can adopt the BOM's unknown sources.
 /// </summary>
-public sealed class RevisionModel(BomRevisionQueries queries) : PageModel
+public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cache, IPartyContext partyContext) : PageModel
 {
     public RevisionAudit? Audit { get; private set; }
 
@@ -39,7 +41,7 @@ public sealed class RevisionModel(BomRevisionQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Audit = await queries.AuditAsync(id, CriticalityPolicy.Default, ct);
+        Audit = await cache.GetAsync($"bom-audit|{id}|{partyContext.Scope}", c => queries.AuditAsync(id, CriticalityPolicy.Default, c), ct);
         if (Audit is null)
         {
             return NotFound();

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecondSource.Application.Persistence;
 using SecondSource.Application.Reviews;
 using SecondSource.Web.Authorization;
+using SecondSource.Web.Hosting;
 using SecondSource.Web.Printing;
 
 namespace SecondSource.Web.Pages.Reviews;
@@ -13,7 +15,7 @@ namespace SecondSource.Web.Pages.Reviews;
 /// other line's.
 /// </summary>
 [Authorize(Policy = Policies.Person)]
-public sealed class PackModel(ReviewQueries reviews, ChromiumPdf pdf) : PageModel
+public sealed class PackModel(ReviewQueries reviews, ChromiumPdf pdf, ReadModelCache cache, IPartyContext partyContext) : PageModel
 {
     /// <summary>Whether a PDF can be printed here (headless Chromium installed).</summary>
     public bool CanPrintPdf => pdf.Available;
@@ -32,11 +34,11 @@ public sealed class PackModel(ReviewQueries reviews, ChromiumPdf pdf) : PageMode
     {
         if (User.IsBuyer())
         {
-            Pack = await reviews.PackAsync(id, ct);
+            Pack = await cache.GetAsync($"review-pack|{id}|{partyContext.Scope}", c => reviews.PackAsync(id, c), ct);
             return Pack is null ? NotFound() : Page();
         }
 
-        LineView = await reviews.LineViewAsync(id, ct);
+        LineView = await cache.GetAsync($"review-line-view|{id}|{partyContext.Scope}", c => reviews.LineViewAsync(id, c), ct);
         return LineView is null ? NotFound() : Page();
     }
 

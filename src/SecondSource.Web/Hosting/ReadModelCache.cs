@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using SecondSource.Application.Persistence;
+
+namespace SecondSource.Web.Hosting;
+
+/// <summary>
+/// Keeps what a read-heavy page computed (the dashboard's scorecards, a BOM revision's audit, a review pack) until the
+/// data changes, instead of recomputing it on every request. An entry is recomputed at once when this process changed
+/// the database since (<see cref="DataVersion"/>), so people see their own changes immediately. Changes made elsewhere
+/// (the CLI, another web instance) are picked up once the entry is older than <c>ReadModels:MaxAgeSeconds</c>
+/// (default 5): then one request recomputes while the others keep the previous value, so a busy page never stalls.
+/// Keys must name everything the value depends on — the caller's party scope and role included.
+/// </summary>
+public sealed class ReadModelCache(DataVersion version, TimeProvider clock, IConfiguration configuration)
+{
+    /// <summary>More entries than this and the cache starts over (keys include record ids).</summary>
+    public const int MaxEntries = 2000;
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private TimeSpan? _maxAge;
+
+    public TimeSpan MaxAge => _maxAge ??= TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue<double?>("ReadModels:MaxAgeSeconds") ?? 5));
+
+    public async Task<T> GetAsync<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        var current = version.Current;
+        if (_entries.TryGetValue(key, out var entry) && entry.Version == current && entry.Value is T cached)
+        {
+            if (clock.GetElapsedTime(entry.At) < MaxAge || Interlocked.Exchange(ref entry.Refreshing, 1) == 1)
+            {
+                return cached;
+            }
+        }
+
+        try
+        {
+            var value = await compute(ct);
+            if (_entries.Count >= MaxEntries)
+            {
+                _entries.Clear();
+            }
+
+            _entries[key] = new Entry(value, current, clock.GetTimestamp());
+            return value;
+        }
+        catch
+        {
+            if (entry is not null)
+            {
+                Interlocked.Exchange(ref entry.Refreshing, 0);
+            }
+
+            throw;
+        }
+    }
+
+    private sealed class Entry(object? value, long version, long at)
+    {
+        public int Refreshing;
+
+        public object? Value { get; } = value;
+
+        public long Version { get; } = version;
+
+        public long At { get; } = at;
+    }
+}
