@@ -2,7 +2,7 @@
 # Load test of the web app on the demo data (issue 12): the app in Release on loopback, signed in as the demo's buyer
 # admin, each page driven by wrk at 8, 32 and 128 connections for DURATION seconds after a WARMUP at 32 (not
 # reported: the JIT's tiers), then the test-data ingest API (a new unit of 20 measurements a request, bench/load/
-# ingest.lua), then a SOAK of the dashboard at 32 connections with the app's resident memory sampled every 30 s.
+# ingest.lua), then (SQLite) a SOAK of the dashboard at 32 connections with the app's resident memory every 30 s.
 # Prints markdown tables: requests/s, p50 and p99 latency, errors (non-2xx and socket errors), memory.
 #   bench/load/run.sh                     SQLite (a fresh data folder)
 #   SECONDSOURCE_BENCH_POSTGRES="Host=…;Username=…;Password=…;Database=postgres" bench/load/run.sh   PostgreSQL too
@@ -43,14 +43,15 @@ run_provider() {
     PGHOST="$(field Host)" PGPORT="$(field Port)" PGUSER="$(field Username)" PGPASSWORD="$(field Password)" PGDATABASE="$(field Database)" \
       psql -qc "CREATE DATABASE $db" >/dev/null
     local connection; connection="$(sed "s/Database=[^;]*/Database=$db/" <<<"$SECONDSOURCE_BENCH_POSTGRES")"
-    web_extra=(--Database:Provider Postgres --ConnectionStrings:SecondSource "$connection")
+    # The app's pool stays under the server's max_connections (100 on Debian), leaving room for the CLI.
+    web_extra=(--Database:Provider Postgres --ConnectionStrings:SecondSource "$connection;Maximum Pool Size=40")
     cli_extra=(--provider Postgres --connection "$connection")
   fi
   # Started from the project folder, as `dotnet run` is: its appsettings.json (log levels) and wwwroot are the content root.
   (cd src/SecondSource.Web && exec env ASPNETCORE_ENVIRONMENT=Production RateLimits__ApiKeyPerMinute=100000000 \
     dotnet "$APP" --seed-demo --data "$data" --urls "$base" "${web_extra[@]}" >"$log" 2>&1) &
   pid=$!
-  trap 'kill $pid 2>/dev/null || true' RETURN
+  trap "kill $pid 2>/dev/null || true" RETURN EXIT
   for _ in $(seq 1 240); do grep -q "Now listening" "$log" && break; sleep 1; done
   admin="$(grep -m1 -o 'admin@[^ ]*' "$log")"; password="$(grep -m1 "$admin" "$log" | awk '{print $NF}')"
   cookie="$data/cookies"
@@ -67,8 +68,9 @@ run_provider() {
   echo
   echo "| page | connections | requests/s | p50 | p99 | errors |"
   echo "|---|---:|---:|---:|---:|---:|"
+  # Warm-up of every page first: the JIT's tiers and the caches settle before anything is measured.
+  for page in "/" "$revision" "$pack" "/" "$revision" "$pack"; do wrk -t2 -c32 -d"${WARMUP}s" -H "Cookie: $session" "$base$page" >/dev/null; done
   for page in "/" "$revision" "$pack"; do
-    wrk -t2 -c32 -d"${WARMUP}s" -H "Cookie: $session" "$base$page" >/dev/null
     for c in $CONNECTIONS; do row "${page%%\?*}" "$c" -H "Cookie: $session" "$base$page"; done
   done
 
@@ -83,7 +85,7 @@ run_provider() {
   echo
   echo "Resident memory of the app: $((rss_before / 1024)) MiB before the runs, $(( $(ps -o rss= -p $pid) / 1024 )) MiB after."
 
-  if (( SOAK > 0 )); then
+  if (( SOAK > 0 )) && [[ "$provider" == "Sqlite" ]]; then
     echo
     echo "Soak: the dashboard at 32 connections for $SOAK s; resident memory (MiB) every 30 s:"
     wrk -t2 -c32 -d"${SOAK}s" --latency -H "Cookie: $session" "$base/" >"$data/soak.txt" &

@@ -11,8 +11,9 @@ namespace SecondSource.Cli.Tests;
 
 /// <summary>
 /// Crash consistency (issue 12): the <c>secondsource</c> process is killed with SIGKILL at a random moment while it
-/// imports a test log or stores a vault revision; afterwards the installation verifies (SQLite integrity, every stored
-/// row's file with its hash, the access log's chain) and each import is wholly there or wholly absent. CI runs a few
+/// imports a test log, imports a BOM revision or stores a vault revision; afterwards the installation verifies (SQLite
+/// integrity, every stored row's file with its hash, the access log's chain) and each import is wholly there or wholly
+/// absent. CI runs a few
 /// iterations of each (<c>SECONDSOURCE_CRASH_ITERATIONS</c>, default 3); the full run of 50 is in bench/.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
@@ -29,6 +30,7 @@ public sealed class CrashConsistencyTests
         // How long each command takes when left alone, measured once: kills land between 10 % and 90 % of it.
         var importTime = await TimeAsync(data.Path, "CRASH-CAL", "testdata");
         var putTime = await TimeAsync(data.Path, "CRASH-CAL", "vault");
+        var bomTime = await TimeAsync(data.Path, "CRASH-CAL", "bom");
         var killedDuringWork = 0;
         for (var i = 0; i < Iterations; i++)
         {
@@ -48,6 +50,13 @@ public sealed class CrashConsistencyTests
             await File.WriteAllBytesAsync(file, bytes);
             killedDuringWork += await KillAtRandomAsync(random, putTime, data.Path, "vault", "put", "AUR-VSM200", "fctvectors", file) ? 1 : 0;
             await VerifyAsync(data.Path);
+
+            // A BOM revision of 3000 lines with two sources each.
+            var bom = Path.Combine(data.Path, $"bom-{i}.csv");
+            await File.WriteAllTextAsync(bom, Bom(i, BomLines));
+            killedDuringWork += await KillAtRandomAsync(random, bomTime, data.Path, "bom", "import", "AUR-VSM200", bom, "--label", $"CRASH-BOM-{i:D3}") ? 1 : 0;
+            await VerifyAsync(data.Path);
+            BomLinesOf(data.Path, $"CRASH-BOM-{i:D3}").ShouldBeOneOf(-1, BomLines);
         }
 
         // The same imports, completed afterwards, still go through: nothing half-written blocks them.
@@ -55,11 +64,16 @@ public sealed class CrashConsistencyTests
         var retry = await Cli("testdata", "import", again, "--line", "Vistula", "--data", data.Path);
         retry.ExitCode.ShouldBe(0, retry.Error);
         Units(data.Path, "CRASH-000").ShouldBe(400);
+        var bomAgain = await Cli("bom", "import", "AUR-VSM200", Path.Combine(data.Path, "bom-0.csv"), "--label", "CRASH-BOM-RETRY", "--data", data.Path);
+        bomAgain.ExitCode.ShouldBe(0, bomAgain.Error);
+        BomLinesOf(data.Path, "CRASH-BOM-RETRY").ShouldBe(BomLines);
         await VerifyAsync(data.Path);
         killedDuringWork.ShouldBeGreaterThan(Iterations, "most kills land while the process works");
     }
 
-    /// <summary>The wall time of a test-log import or a vault upload run to its end as a process of its own.</summary>
+    private const int BomLines = 3000;
+
+    /// <summary>The wall time of a test-log import, a vault upload or a BOM import run to its end as a process of its own.</summary>
     private static async Task<TimeSpan> TimeAsync(string data, string batch, string what)
     {
         string[] args;
@@ -69,6 +83,12 @@ public sealed class CrashConsistencyTests
             var log = Path.Combine(data, $"{batch}.csv");
             await File.WriteAllTextAsync(log, Log(batch, 400, 50));
             args = ["testdata", "import", log, "--line", "Vistula"];
+        }
+        else if (what == "bom")
+        {
+            var bom = Path.Combine(data, "calibration-bom.csv");
+            await File.WriteAllTextAsync(bom, Bom(-1, BomLines));
+            args = ["bom", "import", "AUR-VSM200", bom, "--label", batch];
         }
         else
         {
@@ -129,6 +149,31 @@ public sealed class CrashConsistencyTests
         command.CommandText = "SELECT COUNT(*) FROM \"TestUnits\" u JOIN \"TestBatches\" b ON b.\"Id\" = u.\"BatchId\" WHERE b.\"Name\" = $name";
         command.Parameters.AddWithValue("$name", batch);
         return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>The stored lines of the revision with <paramref name="label"/>, or -1 when there is no such revision.</summary>
+    private static long BomLinesOf(string data, string label)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(data, DatabaseSettings.SqliteFileName), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*), (SELECT COUNT(*) FROM \"BomRevisions\" WHERE \"Label\" = $label) FROM \"BomRevisionLines\" l JOIN \"BomRevisions\" r ON r.\"Id\" = l.\"RevisionId\" WHERE r.\"Label\" = $label";
+        command.Parameters.AddWithValue("$label", label);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return reader.GetInt64(1) == 0 ? -1 : reader.GetInt64(0);
+    }
+
+    /// <summary>A BOM of <paramref name="lines"/> lines, each with two manufacturers' parts (different per file).</summary>
+    private static string Bom(int file, int lines)
+    {
+        var csv = new StringBuilder("Designator,Quantity,Description,Manufacturer 1,MPN 1,Manufacturer 2,MPN 2\n");
+        for (var l = 0; l < lines; l++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"R{l + 1},1,Resistor {l} ohm 0402,Yageo,RC0402FR-07{file + 2:D3}{l:D5}L,Vishay,CRCW0402{file + 2:D3}{l:D5}FKED\n");
+        }
+
+        return csv.ToString();
     }
 
     private static Task<CliRun> Cli(params string[] args) => CliRun.RunAsync(null, new Hashtable(), args);

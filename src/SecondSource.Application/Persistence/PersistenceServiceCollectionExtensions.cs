@@ -22,6 +22,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PartyIsolationInterceptor>();
         services.TryAddSingleton<DataVersion>();
+        services.TryAddSingleton<SqliteWriteGate>();
         services.TryAddSingleton<DataVersionSaveInterceptor>();
         services.TryAddSingleton<DataVersionTransactionInterceptor>();
         services.AddDbContext<SecondSourceDbContext>((sp, options) =>

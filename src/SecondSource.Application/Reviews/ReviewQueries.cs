@@ -138,7 +138,7 @@ public sealed class ReviewQueries(SecondSourceDbContext db, TimeProvider clock)
         {
             var history = verdicts.Where(v => v.SecondLineId == f.SecondLineId && v.Area == f.Area)
                 .ToDictionary(v => quarterOf[v.ReviewId], v => v.Verdict);
-            return new FindingView(f.Id, f.Area, f.Title, f.SecondLineId, f.OpenedIn,
+            return new FindingView(f.Id, f.Area, bypass ? ReviewRules.TitleForOneLine(f.Area) : f.Title, f.SecondLineId, f.OpenedIn,
                 [.. history.OrderBy(h => h.Key).Select(h => (h.Key.ToString(), h.Value))], FindingRules.State(history, asOf, f.HasRootCause),
                 f.RootCauseCategory, f.RootCause, f.RootCauseEvidence, f.RootCauseOwner, f.RootCauseAt,
                 [.. f.Actions.OrderBy(a => a.Due).Select(a => new ActionView(a.Id, a.Description, a.Owner, a.Due, a.Status, a.IsOverdue(today), a.UpdatedAt, a.UpdatedBy))]);

@@ -77,7 +77,7 @@ public sealed class ReviewsDemoSeeder(ImportPurchasesHandler import, GenerateRev
             {
                 var cost = await context.Db.ReviewFindings.SingleAsync(f => f.SecondLineId == second.Id && f.Area == ReviewArea.UnitCost, ct);
                 DemoSeedContext.Value(await rootCause.HandleAsync(new RecordRootCauseRequest(cost.Id, RootCauseCategory.Commercial,
-                    "Vistula builds 60-unit lots against Pearl River's 300: stencil, feeder set-up and first-article time are spread over a fifth of the units. The difference is the price of keeping the line warm.",
+                    "Vistula builds 60-unit lots against the primary's 300: stencil, feeder set-up and first-article time are spread over a fifth of the units. The difference is the price of keeping the line warm.",
                     "Vistula quote VE-Q breakdown, set-up 1,140 USD a lot", "Ingrid Halvorsen", "demo seed"), ct), "a root cause");
                 var action = DemoSeedContext.Value(await addAction.HandleAsync(new AddFindingActionRequest(cost.Id, "Quote a 120-unit lot every second month as an alternative", "Agnieszka Nowak", heldOn.AddDays(45), "demo seed"), ct), "an action");
                 DemoSeedContext.Value(await setAction.HandleAsync(new SetFindingActionStatusRequest(action.Id, ActionStatus.Done, "demo seed"), ct), "an action status");

@@ -43,7 +43,7 @@ public sealed record TestDataImportSummary(string FileName, bool AlreadyImported
 /// SHA-256); a run already stored (same unit, start and station) is skipped; anything malformed refuses the whole
 /// file with its line and field, and nothing of it is stored.
 /// </summary>
-public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider clock)
+public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider clock, SqliteWriteGate gate)
 {
     private const int ChunkRuns = 2_000;
 
@@ -82,6 +82,7 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
         var state = new ImportState(line.Id, line.PartyId);
         // One transaction per file; inside a caller's transaction (the demo seed) a savepoint stands in for it.
         var ambient = db.Database.CurrentTransaction;
+        using var turn = ambient is null ? await gate.EnterAsync(ct) : null;
         await using var owned = ambient is null ? await db.Database.BeginTransactionAsync(ct) : null;
         const string Savepoint = "test_data_import";
         if (ambient is not null)

@@ -30,7 +30,7 @@ public sealed class PilotDemoSeeder(PilotQueries pilots) : IDemoSeeder
 
         var rig = DfmItem.Raise(product, second.Id, second.PartyId, DfmCategory.Fixture, "FCT rig link partner differs",
             "ETH_LINK_TIME is about 150 ms longer on the pilot. Vistula's FCT rig uses a different managed switch as the link partner; its auto-negotiation is slower.",
-            "Bench check: 10 pilot boards on Pearl River's rig show 1,452 ms on average, as the primary.", "ETH_LINK_TIME", "Vistula test engineering", now.AddDays(-20), vistula);
+            "Bench check: 10 pilot boards on the primary's rig show 1,452 ms on average, as the primary.", "ETH_LINK_TIME", "Vistula test engineering", now.AddDays(-20), vistula);
         rig.SetStatus(DfmStatus.Accepted, "The board is not the cause (same boards on the primary's rig match); the rig's switch will be aligned at the next fixture revision.", null, now.AddDays(-12), engineer);
         var idle = DfmItem.Raise(product, second.Id, second.PartyId, DfmCategory.ReflowProfile, "Idle current higher on the pilot",
             "I_IDLE is about 1.8 mA higher than on the golden samples. Suspected flux residue under U7 (LDO) at Vistula's lower reflow peak (238 °C against 245 °C).",

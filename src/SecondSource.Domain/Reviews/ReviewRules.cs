@@ -127,6 +127,23 @@ public static class ReviewRules
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>
+    /// A finding's title as a manufacturer sees it: the item, and its own line against "the other line" — the stored
+    /// title names both lines, and one manufacturer is never told who the other is.
+    /// </summary>
+    public static string TitleForOneLine(ReviewArea area) => area switch
+    {
+        ReviewArea.FirstPassYield => "First-pass yield",
+        ReviewArea.FinalYield => "Final yield",
+        ReviewArea.Defects => "Defect rate and Pareto",
+        ReviewArea.UnitCost => "Unit cost",
+        ReviewArea.LeadTime => "Lead time",
+        ReviewArea.AvlAlignment => "AVL alignment",
+        ReviewArea.FirmwareSync => "Firmware versions",
+        ReviewArea.TestResults => "Test-result equivalence",
+        _ => throw new ArgumentOutOfRangeException(nameof(area), area, "Unknown review area."),
+    } + ": your line and the other line";
+
     public static ReviewItem Yield(LineQuarterFacts a, LineQuarterFacts b, bool firstPass, ReviewPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(a);

@@ -29,6 +29,8 @@ public sealed class ReviewRulesTests
         same.Yield!.Method.ShouldBe("Fisher exact");
         same.Title.ShouldBe("First-pass yield: Primary and Second");
         same.Title.ShouldNotContain("%");
+        ReviewRules.TitleForOneLine(ReviewArea.FirstPassYield).ShouldBe("First-pass yield: your line and the other line");
+        Enum.GetValues<ReviewArea>().Select(ReviewRules.TitleForOneLine).ShouldAllBe(t => t.EndsWith(": your line and the other line"));
 
         // 97.0 % against 90.0 % on 180 units: 18 failures against 27 of 900, Fisher p < 0.001.
         var worse = ReviewRules.Yield(A, B with { FirstPassed = 162 }, firstPass: true, Policy);

@@ -58,6 +58,38 @@ public sealed partial class AuthorizationMatrixTests(SecondSourceWebFactory app)
         failures.ShouldBeEmpty();
     }
 
+    /// <summary>
+    /// CSRF: every page handler that changes state refuses a post without its antiforgery token (400), whoever is
+    /// signed in; only the error page, which changes nothing, takes one. The JSON API takes API keys only, never the
+    /// session cookie (the matrix's API rows answer C to every person), so it cannot be driven from another site.
+    /// </summary>
+    [Fact]
+    public async Task Every_form_post_without_its_antiforgery_token_is_refused()
+    {
+        var matrix = ReadMatrix();
+        var targets = (await DiscoverEndpointsAsync()).Where(t => t is { Kind: "PAGE", Method: "POST" } && t.Route != "/Error").ToList();
+        await using var principals = await Principals.CreateAsync(app);
+        var failures = new List<string>();
+        foreach (var target in targets)
+        {
+            // Whoever the matrix lets through: the refusal must come from the missing token, not from authorization.
+            var who = Principals.Names.Where(n => n is not "anon" and not "disabled").FirstOrDefault(n => matrix[target.Key].Expected[n] == 'A');
+            if (who is null)
+            {
+                continue;
+            }
+
+            using var response = await principals.Clients[who].PostAsync(new Uri(target.RequestPath, UriKind.Relative), new FormUrlEncodedContent([]));
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                failures.Add($"{target.Key} as {who}: {(int)response.StatusCode} without a token");
+            }
+        }
+
+        targets.Count.ShouldBeGreaterThan(40);
+        failures.ShouldBeEmpty();
+    }
+
     private static char Classify(HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
