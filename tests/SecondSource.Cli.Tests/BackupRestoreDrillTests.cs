@@ -1,9 +1,12 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using SecondSource.Application.Database;
 using SecondSource.Application.Persistence;
 using SecondSource.Testing;
 
@@ -12,7 +15,8 @@ namespace SecondSource.Cli.Tests;
 /// <summary>
 /// The backup and restore drill (issue 12): a full backup taken while vault uploads keep arriving, restored into a fresh
 /// folder, verifies — integrity, every stored row's file with its hash, the access log's chain — and holds every upload
-/// acknowledged before the backup began. An altered backup is refused naming the file; a missing file is found.
+/// acknowledged before the backup began. An altered backup is refused naming the file; a missing file is found. The
+/// same drill on PostgreSQL with pg_dump and pg_restore.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 public sealed class BackupRestoreDrillTests
@@ -96,5 +100,115 @@ public sealed class BackupRestoreDrillTests
         var broken = await CliRun.OnAsync(database, null, "db", "verify");
         broken.ExitCode.ShouldBe(1);
         broken.Out.ShouldContain($"vault/{Path.GetFileName(vaultFile)}: missing");
+    }
+
+    /// <summary>
+    /// The PostgreSQL drill, as docs/operations.md tells it: pg_dump (custom format) while uploads keep arriving, then
+    /// the data folder's content files; pg_restore into a new database, the files into a fresh folder; db verify passes
+    /// and every upload acknowledged before the dump began is there.
+    /// </summary>
+    [Fact]
+    public async Task A_postgres_installation_dumped_under_writes_restores_into_a_new_database_that_verifies()
+    {
+        if (!File.Exists("/usr/bin/pg_dump") || !File.Exists("/usr/bin/pg_restore"))
+        {
+            Assert.Skip("The PostgreSQL drill needs pg_dump and pg_restore (Debian's postgresql-client); .ci/run installs PostgreSQL with them.");
+        }
+
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, migrate: false);
+        (await CliRun.OnAsync(database, null, "demo", "seed")).ExitCode.ShouldBe(0);
+        using var work = new TempFolder("pg-drill");
+        var acknowledged = new ConcurrentQueue<string>();
+        using var stop = new CancellationTokenSource();
+        var writer = Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested && i < 200; i++)
+            {
+                var content = Encoding.UTF8.GetBytes($"FCT vectors, PostgreSQL drill revision {i}, {Guid.NewGuid()}\n");
+                var file = work.File($"vectors-{i}.csv");
+                await File.WriteAllBytesAsync(file, content);
+                if ((await CliRun.OnAsync(database, null, "vault", "put", "AUR-VSM200", "fctvectors", file, "--note", $"pg drill {i}")).ExitCode == 0)
+                {
+                    acknowledged.Enqueue(Convert.ToHexStringLower(SHA256.HashData(content)));
+                }
+            }
+        });
+        while (acknowledged.Count < 3 && !writer.IsCompleted)
+        {
+            await Task.Delay(50);
+        }
+
+        var beforeDump = acknowledged.ToArray();
+        beforeDump.Length.ShouldBeGreaterThanOrEqualTo(3, "the writer is running");
+        var source = new NpgsqlConnectionStringBuilder(database.Settings.ConnectionString);
+        var dump = work.File("secondsource.dump");
+        await PgToolAsync(source, "pg_dump", "--format=custom", "--no-owner", $"--file={dump}", source.Database!);
+        // After the dump: every file a dumped row names is already in the folder (files are written before their rows).
+        var restored = work.File("restored");
+        foreach (var file in DataFolderLayout.ContentFiles(database.Folder.Path))
+        {
+            var copy = Path.Combine(restored, Path.GetRelativePath(database.Folder.Path, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        await stop.CancelAsync();
+        await writer;
+
+        var restoredName = $"ss_restored_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{restoredName}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var target = new NpgsqlConnectionStringBuilder(database.Settings.ConnectionString) { Database = restoredName };
+        try
+        {
+            await PgToolAsync(target, "pg_restore", "--no-owner", "--exit-on-error", $"--dbname={restoredName}", dump);
+            var verify = await CliRun.RunAsync(null, new Hashtable(), "db", "verify", "--data", restored, "--provider", "Postgres", "--connection", target.ToString());
+            verify.ExitCode.ShouldBe(0, verify.Out + verify.Error);
+            verify.Out.ShouldStartWith("Intact:");
+
+            var stored = new List<string>();
+            await using (var connection = new NpgsqlConnection(target.ToString()))
+            {
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand("SELECT \"Sha256\" FROM \"ArtifactRevisions\"", connection);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    stored.Add(reader.GetString(0));
+                }
+            }
+
+            beforeDump.ShouldBeSubsetOf(stored);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable));
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{restoredName}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>Runs pg_dump or pg_restore against the server of <paramref name="connection"/> (its password in PGPASSWORD).</summary>
+    private static async Task PgToolAsync(NpgsqlConnectionStringBuilder connection, string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo($"/usr/bin/{tool}") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { $"--host={connection.Host}", $"--port={connection.Port}", $"--username={connection.Username}" }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["PGPASSWORD"] = connection.Password ?? "";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        process.ExitCode.ShouldBe(0, $"{tool}: {await output}{await error}");
     }
 }

@@ -127,11 +127,8 @@ public static class ReviewRules
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>
-    /// A finding's title as a manufacturer sees it: the item, and its own line against "the other line" — the stored
-    /// title names both lines, and one manufacturer is never told who the other is.
-    /// </summary>
-    public static string TitleForOneLine(ReviewArea area) => area switch
+    /// <summary>The item a review area compares, as people read it.</summary>
+    public static string AreaName(ReviewArea area) => area switch
     {
         ReviewArea.FirstPassYield => "First-pass yield",
         ReviewArea.FinalYield => "Final yield",
@@ -139,10 +136,16 @@ public static class ReviewRules
         ReviewArea.UnitCost => "Unit cost",
         ReviewArea.LeadTime => "Lead time",
         ReviewArea.AvlAlignment => "AVL alignment",
-        ReviewArea.FirmwareSync => "Firmware versions",
+        ReviewArea.FirmwareSync => "Firmware sync",
         ReviewArea.TestResults => "Test-result equivalence",
         _ => throw new ArgumentOutOfRangeException(nameof(area), area, "Unknown review area."),
-    } + ": your line and the other line";
+    };
+
+    /// <summary>
+    /// A finding's title as a manufacturer sees it: the item, and its own line against "the other line" — the stored
+    /// title names both lines, and one manufacturer is never told who the other is.
+    /// </summary>
+    public static string TitleForOneLine(ReviewArea area) => $"{AreaName(area)}: your line and the other line";
 
     public static ReviewItem Yield(LineQuarterFacts a, LineQuarterFacts b, bool firstPass, ReviewPolicy policy)
     {

@@ -35,15 +35,5 @@ public static class ReviewBadge
         _ => "not different this quarter",
     };
 
-    public static string Area(ReviewArea area) => area switch
-    {
-        ReviewArea.FirstPassYield => "First-pass yield",
-        ReviewArea.FinalYield => "Final yield",
-        ReviewArea.Defects => "Defect rate and Pareto",
-        ReviewArea.UnitCost => "Unit cost",
-        ReviewArea.LeadTime => "Lead time",
-        ReviewArea.AvlAlignment => "AVL alignment",
-        ReviewArea.FirmwareSync => "Firmware sync",
-        _ => "Test-result equivalence",
-    };
+    public static string Area(ReviewArea area) => ReviewRules.AreaName(area);
 }
