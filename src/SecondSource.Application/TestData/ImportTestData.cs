@@ -47,9 +47,34 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
 {
     private const int ChunkRuns = 2_000;
 
+    /// <summary>How often an import that lost a race with another import of the line is tried again before the caller is told.</summary>
+    public const int Attempts = 3;
+
     public async Task<Result<TestDataImportSummary>> HandleAsync(ImportTestDataRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Two stations' imports into one batch meet on its statistics rows; the one that loses is rolled back whole and
+        // simply runs again (its runs already stored by the other are skipped), so a station rarely sees the conflict.
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await ImportOnceAsync(request, ct);
+            if (result is not null)
+            {
+                return result;
+            }
+
+            if (attempt == Attempts)
+            {
+                return Fail.Conflict($"{request.FileName}: other imports for this line kept storing the same batch at the same moment ({Attempts} attempts); nothing of this file is stored. Send it again: runs already stored are skipped.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt), ct);
+        }
+    }
+
+    /// <summary>One attempt; null when it lost a race with another import and nothing of it was stored.</summary>
+    private async Task<Result<TestDataImportSummary>?> ImportOnceAsync(ImportTestDataRequest request, CancellationToken ct)
+    {
         var line = await db.Lines.AsNoTracking().Where(l => l.Id == request.LineId).Select(l => new { l.Id, l.PartyId, l.Name }).SingleOrDefaultAsync(ct);
         if (line is null)
         {
@@ -149,7 +174,7 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
             db.ChangeTracker.Clear();
             return await db.TestDataImports.AnyAsync(i => i.PartyId == line.PartyId && i.Sha256 == sha, ct)
                 ? Result.Ok(new TestDataImportSummary(request.FileName, true, 0, 0, 0, 0, []))
-                : Fail.Conflict($"{request.FileName}: another import for this line stored some of the same runs at the same moment; nothing of this file is stored. Send it again: runs already stored are skipped.");
+                : null;
         }
         finally
         {

@@ -38,8 +38,11 @@ internal static class SafeXml
             : $"the XML is malformed: {ex.Message}");
 }
 
-/// <summary>A stream that refuses to yield more than a fixed number of bytes: bounds what a zip entry may expand to.</summary>
-internal sealed class LimitedStream(Stream inner, long limit, Func<Exception> onExceeded) : Stream
+/// <summary>
+/// A stream that refuses to yield more than a fixed number of bytes: bounds what a zip entry may expand to. Data the
+/// inner stream cannot decompress (a damaged deflate stream) becomes the caller's own error, wherever it is read from.
+/// </summary>
+internal sealed class LimitedStream(Stream inner, long limit, Func<Exception> onExceeded, Func<InvalidDataException, Exception> onDamaged) : Stream
 {
     private long _read;
 
@@ -57,7 +60,16 @@ internal sealed class LimitedStream(Stream inner, long limit, Func<Exception> on
 
     public override int Read(Span<byte> buffer)
     {
-        var n = inner.Read(buffer);
+        int n;
+        try
+        {
+            n = inner.Read(buffer);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw onDamaged(ex);
+        }
+
         _read += n;
         if (_read > limit)
         {

@@ -282,7 +282,19 @@ internal static class XlsxBomReader
         {
             if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
             {
-                text.Append(reader.Value);
+                // Text is decoded when it is asked for: a damaged part fails here, not in Read.
+                try
+                {
+                    text.Append(reader.Value);
+                }
+                catch (XmlException ex)
+                {
+                    throw SafeXml.Refused(ex, file);
+                }
+                catch (InvalidDataException ex)
+                {
+                    throw new BomFileException(file, null, null, $"a workbook part is damaged: {ex.Message}");
+                }
             }
         }
 
@@ -337,7 +349,8 @@ internal static class XlsxBomReader
         try
         {
             return new LimitedStream(entry.Open(), limit, () => new BomFileException(file, null, null,
-                $"the part {name} expands beyond {limit:N0} bytes (its header claims {entry.Length:N0}): refused as a zip bomb."));
+                $"the part {name} expands beyond {limit:N0} bytes (its header claims {entry.Length:N0}): refused as a zip bomb."),
+                ex => new BomFileException(file, null, null, $"the part {name} cannot be decompressed: {ex.Message}"));
         }
         catch (InvalidDataException ex)
         {

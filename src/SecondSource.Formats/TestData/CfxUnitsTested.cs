@@ -124,7 +124,7 @@ public static class CfxUnitsTested
     private static TestRunRecord Unit(JsonElement unit, string file, string where, string path, string batch, string station, string? plan, DateTimeOffset? stamp)
     {
         var identifier = Text(unit, "UnitIdentifier");
-        int? position = unit.TryGetProperty("UnitPositionNumber", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null;
+        int? position = Has(unit, "UnitPositionNumber", out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var pn) ? pn : null;
         string serial;
         try
         {
@@ -142,7 +142,7 @@ public static class CfxUnitsTested
         var defects = new List<DefectRecord>();
         DateTimeOffset? start = null, end = null;
         var t = 0;
-        foreach (var test in unit.TryGetProperty("Tests", out var tests) && tests.ValueKind == JsonValueKind.Array ? tests.EnumerateArray() : default)
+        foreach (var test in Has(unit, "Tests", out var tests) && tests.ValueKind == JsonValueKind.Array ? tests.EnumerateArray() : default)
         {
             var testPath = $"{path}.Tests[{t.ToString(CultureInfo.InvariantCulture)}]";
             var testName = Text(test, "TestName") is { Length: > 0 } tn ? tn : $"Test{t + 1}";
@@ -157,7 +157,7 @@ public static class CfxUnitsTested
             }
 
             var m = 0;
-            foreach (var measurement in test.TryGetProperty("Measurements", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : default)
+            foreach (var measurement in Has(test, "Measurements", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : default)
             {
                 Measurement(measurement, file, where, $"{testPath}.Measurements[{m.ToString(CultureInfo.InvariantCulture)}]", testName, definitions, values, results);
                 m++;
@@ -165,7 +165,7 @@ public static class CfxUnitsTested
 
             foreach (var kind in new[] { "DefectsFound", "SymptomsFound" })
             {
-                foreach (var found in test.TryGetProperty(kind, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : default)
+                foreach (var found in Has(test, kind, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : default)
                 {
                     defects.Add(Defect(found, kind == "DefectsFound"));
                 }
@@ -194,7 +194,7 @@ public static class CfxUnitsTested
         var type = Text(measurement, "$type") ?? "";
         var name = $"{testName}.{(Text(measurement, "MeasurementName") is { Length: > 0 } mn ? mn : "value")}";
         var result = Result(measurement, "Result", file, where, $"{path}.Result");
-        if (measurement.TryGetProperty("MeasuredValue", out var measured) && measured.ValueKind == JsonValueKind.Object)
+        if (Has(measurement, "MeasuredValue", out var measured) && measured.ValueKind == JsonValueKind.Object)
         {
             var value = Number(measured, "Value", file, where, $"{path}.MeasuredValue.Value") ?? throw new TestLogException(file, where, $"{path}.MeasuredValue.Value", "the measurement has no value");
             var valueUnit = Text(measured, "ValueUnits") ?? "";
@@ -220,9 +220,9 @@ public static class CfxUnitsTested
             values.Add(normalised);
             results.Add(result);
         }
-        else if (type.Contains("BooleanMeasurement", StringComparison.Ordinal) || measurement.TryGetProperty("Value", out var b) && b.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        else if (type.Contains("BooleanMeasurement", StringComparison.Ordinal) || Has(measurement, "Value", out var b) && b.ValueKind is JsonValueKind.True or JsonValueKind.False)
         {
-            var flag = measurement.TryGetProperty("Value", out var v) && v.ValueKind == JsonValueKind.True;
+            var flag = Has(measurement, "Value", out var v) && v.ValueKind == JsonValueKind.True;
             definitions.Add(new MeasurementDefinition(name, "", null, null));
             values.Add(flag ? 1 : 0);
             results.Add(result);
@@ -245,11 +245,11 @@ public static class CfxUnitsTested
         var category = Text(found, isDefect ? "DefectCategory" : "SymptomCategory") is { Length: > 0 } c ? c : isDefect ? "Defect" : "Symptom";
         var code = Text(found, isDefect ? "DefectCode" : "SymptomCode");
         string? designator = null;
-        if (found.TryGetProperty("ComponentOfInterest", out var component) && component.ValueKind == JsonValueKind.Object)
+        if (Has(found, "ComponentOfInterest", out var component) && component.ValueKind == JsonValueKind.Object)
         {
             designator = Text(component, "ReferenceDesignator");
         }
-        else if (found.TryGetProperty("ComponentsOfInterest", out var components) && components.ValueKind == JsonValueKind.Array)
+        else if (Has(found, "ComponentsOfInterest", out var components) && components.ValueKind == JsonValueKind.Array)
         {
             designator = string.Join(",", components.EnumerateArray().Select(x => Text(x, "ReferenceDesignator")).Where(x => !string.IsNullOrEmpty(x)));
         }
@@ -257,19 +257,26 @@ public static class CfxUnitsTested
         return new DefectRecord(Clip(category, 100)!, Clip(code, 100), Clip(designator, 200), Clip(Text(found, "Description"), 500));
     }
 
+    /// <summary>A member of an object; nothing for anything else (a damaged message can put a number where an object goes).</summary>
+    private static bool Has(JsonElement element, string name, out JsonElement value)
+    {
+        value = default;
+        return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out value);
+    }
+
     private static string? Clip(string? text, int length) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().Length > length ? text.Trim()[..length] : text.Trim();
 
     private static JsonElement Member(JsonElement element, string name, string file, string where, string path) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.Object or JsonValueKind.Array
+        Has(element, name, out var value) && value.ValueKind is JsonValueKind.Object or JsonValueKind.Array
             ? value
             : throw new TestLogException(file, where, path, "missing");
 
     private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        Has(element, name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static double? Number(JsonElement element, string name, string file, string where, string path)
     {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!Has(element, name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
@@ -284,7 +291,7 @@ public static class CfxUnitsTested
 
     private static DateTimeOffset? Time(JsonElement element, string name, string file, string where, string path)
     {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!Has(element, name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }

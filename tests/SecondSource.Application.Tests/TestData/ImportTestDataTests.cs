@@ -205,6 +205,19 @@ public sealed class ImportTestDataTests
     }
 
     [Theory, DatabaseProviders]
+    public async Task Stations_sending_different_units_into_one_batch_at_once_are_all_stored(DatabaseProvider provider)
+    {
+        // Six imports meet on the batch's statistics rows; a loser is rolled back and runs again by itself.
+        await using var demo = await DemoAsync(provider);
+        var logs = Enumerable.Range(0, 6).Select(i => Log(i * 40, 40, 12, 20 + i).Csv).ToList();
+
+        var results = await Task.WhenAll(logs.Select((log, i) => Task.Run(() => demo.ImportAsync(log, $"station-{i}.csv"))));
+
+        results.ShouldAllBe(r => r.Failure == null, string.Join("; ", results.Select(r => r.Failure?.Message)));
+        (await demo.OursAsync((db, ours) => db.TestUnits.CountAsync(u => ours.Contains(u.BatchId)))).ShouldBe(240);
+    }
+
+    [Theory, DatabaseProviders]
     public async Task A_serial_tested_on_both_lines_is_traced_on_each_and_reconciliation_names_it(DatabaseProvider provider)
     {
         await using var demo = await DemoAsync(provider);

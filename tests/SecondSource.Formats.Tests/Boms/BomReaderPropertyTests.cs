@@ -91,6 +91,39 @@ public sealed class BomReaderPropertyTests
         }, iter: 1000);
     }
 
+    [Fact]
+    public void A_real_xlsx_damaged_at_random_is_read_or_refused_but_never_crashes_the_reader()
+    {
+        // The zip's entries, central directory and deflate streams all get hit: what a truncated download or a bad
+        // disk gives.
+        var original = File.ReadAllBytes(Samples.RealBom("timecard_TimeCardV9_BOM_8-28-2023.xlsx"));
+        Gen.Select(Gen.Int[0, original.Length - 1].Array[1, 8], Gen.Byte.Array[8], Gen.Int[0, 3]).Sample((positions, values, truncate) =>
+        {
+            var damaged = (byte[])original.Clone();
+            for (var i = 0; i < positions.Length; i++)
+            {
+                damaged[positions[i]] = values[i];
+            }
+
+            ReadOrRefuse(truncate == 0 ? damaged[..positions[0]] : damaged, "damaged.xlsx");
+        }, iter: 300);
+    }
+
+    /// <summary>Crashes the fuzzing found, kept as they were found (byte positions and values in the real workbook).</summary>
+    [Theory]
+    [InlineData(new[] { 1963 }, new byte[] { 163 })] // a damaged deflate stream in the workbook part: InvalidDataException escaped
+    [InlineData(new[] { 9218, 18931, 5883, 6665 }, new byte[] { 61, 119, 41, 197 })] // text decoded late: XmlException escaped
+    public void Damage_the_fuzzer_found_in_a_real_xlsx_is_refused_as_a_file_error(int[] positions, byte[] values)
+    {
+        var damaged = File.ReadAllBytes(Samples.RealBom("timecard_TimeCardV9_BOM_8-28-2023.xlsx"));
+        for (var i = 0; i < positions.Length; i++)
+        {
+            damaged[positions[i]] = values[i];
+        }
+
+        Should.Throw<BomFileException>(() => BomFiles.Bytes(damaged, "damaged.xlsx")).Message.ShouldContain("damaged.xlsx");
+    }
+
     private static void ReadOrRefuse(byte[] bytes, string name = "fuzz.csv")
     {
         try

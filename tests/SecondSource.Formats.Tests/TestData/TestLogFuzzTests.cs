@@ -53,6 +53,20 @@ public sealed class TestLogFuzzTests
         }, iter: 2000);
     }
 
+    /// <summary>Crashes the fuzzing found: a number where an object goes (a symptom, a component, a test, a unit), a position too large for an int.</summary>
+    [Theory]
+    [InlineData("\"SymptomsFound\":[{", "\"SymptomsFound\":[5,{")]
+    [InlineData("\"ComponentsOfInterest\":[{", "\"ComponentsOfInterest\":[true,{")]
+    [InlineData("\"Tests\":[{", "\"Tests\":[1e3,{")]
+    [InlineData("\"UnitIdentifier\":", "\"UnitPositionNumber\":1e12,\"UnitIdentifier\":")]
+    public void Damage_the_fuzzer_found_in_a_cfx_message_is_read_or_refused(string find, string replaceWith)
+    {
+        var damaged = Cfx.Replace(find, replaceWith, StringComparison.Ordinal);
+        damaged.ShouldNotBe(Cfx);
+
+        ReadOrRefuse(() => CfxUnitsTested.Read(new MemoryStream(Encoding.UTF8.GetBytes(damaged)), "damaged.jsonl", "B1"));
+    }
+
     private static void ReadOrRefuse(Func<IEnumerable<TestRunRecord>> read)
     {
         try
