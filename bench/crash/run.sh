@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ITERATIONS="${ITERATIONS:-50}"
 start=$(date +%s)
+status=0
 SECONDSOURCE_CRASH_ITERATIONS="$ITERATIONS" dotnet test tests/SecondSource.Cli.Tests --filter "FullyQualifiedName~CrashConsistency" \
-  --logger "console;verbosity=normal" 2>&1 | grep -E "Passed!|Failed!|\[FAIL\]|Error Message|should" || true
+  >"${TMPDIR:-/tmp}/secondsource-crash.log" 2>&1 || status=$?
+grep -E "Passed!|Failed!|\[FAIL\]|Error Message|should" "${TMPDIR:-/tmp}/secondsource-crash.log" || true
 echo "$ITERATIONS iterations × 3 kinds of work in $(( $(date +%s) - start )) s"
+exit $status
