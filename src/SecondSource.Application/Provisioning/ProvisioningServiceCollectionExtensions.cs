@@ -11,6 +11,7 @@ public static class ProvisioningServiceCollectionExtensions
     {
         services.AddSingleton(sp => ProvisioningOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DatabaseSettings>()));
         services.AddSingleton<SoftwareKeyStore>();
+        services.AddScoped<Scheduling.IScheduledJob, RefreshCrlsJob>();
         services.AddSingleton<Pkcs11KeyStore>();
         services.AddSingleton<IKeyCustodyBackend>(sp => sp.GetRequiredService<SoftwareKeyStore>());
         services.AddSingleton<IKeyCustodyBackend>(sp => sp.GetRequiredService<Pkcs11KeyStore>());

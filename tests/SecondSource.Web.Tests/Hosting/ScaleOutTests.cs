@@ -5,8 +5,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Npgsql;
 using SecondSource.Application.Persistence;
-using SecondSource.Application.Scheduling;
+using SecondSource.Application.Provisioning;
 using SecondSource.Testing;
+using SecondSource.Web.Tests.Infrastructure;
 
 namespace SecondSource.Web.Tests.Hosting;
 
@@ -31,7 +32,7 @@ public sealed partial class ScaleOutTests
 
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, migrate: false);
         using var work = new TempFolder("scale-out");
-        var (portA, portB, portProxy) = (FreePort(), FreePort(), FreePort());
+        var (portA, portB, portProxy) = (WebHostBinary.FreePort(), WebHostBinary.FreePort(), WebHostBinary.FreePort());
         var instances = new List<WebProcess>();
         Process? nginx = null;
         try
@@ -222,13 +223,6 @@ public sealed partial class ScaleOutTests
         throw new InvalidOperationException($"nginx did not listen on {listen}: {nginx.StandardError.ReadToEnd()}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>One web instance as a user starts it: a real process of the built web host.</summary>
     private sealed class WebProcess : IDisposable
     {
@@ -253,7 +247,7 @@ public sealed partial class ScaleOutTests
 
         public static WebProcess Start(string name, int port, TestDatabase database, bool seedDemo)
         {
-            var web = TestPaths.InRepository(Path.Combine("artifacts", "bin", "SecondSource.Web", new DirectoryInfo(AppContext.BaseDirectory).Name, "SecondSource.Web.dll"));
+            var web = WebHostBinary.Path;
             var info = new ProcessStartInfo("dotnet", $"exec \"{web}\" {(seedDemo ? "--seed-demo " : "")}--urls http://127.0.0.1:{port} --data \"{database.Folder.Path}\"")
             {
                 RedirectStandardOutput = true,

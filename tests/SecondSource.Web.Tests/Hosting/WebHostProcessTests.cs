@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using SecondSource.Testing;
+using SecondSource.Web.Tests.Infrastructure;
 
 namespace SecondSource.Web.Tests.Hosting;
 
@@ -11,18 +11,14 @@ namespace SecondSource.Web.Tests.Hosting;
 /// </summary>
 public sealed class WebHostProcessTests
 {
-    /// <summary>The web host built beside these tests, in the same configuration (artifacts/bin/&lt;project&gt;/&lt;configuration&gt;).</summary>
-    private static string WebAssembly() =>
-        TestPaths.InRepository(Path.Combine("artifacts", "bin", "SecondSource.Web", new DirectoryInfo(AppContext.BaseDirectory).Name, "SecondSource.Web.dll"));
-
     private static Process Start(string arguments, IDictionary<string, string> environment)
     {
-        var info = new ProcessStartInfo("dotnet", $"exec \"{WebAssembly()}\" {arguments}")
+        var info = new ProcessStartInfo("dotnet", $"exec \"{WebHostBinary.Path}\" {arguments}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(WebAssembly())!,
+            WorkingDirectory = Path.GetDirectoryName(WebHostBinary.Path)!,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment.Remove("ConnectionStrings__SecondSource");
@@ -91,7 +87,7 @@ public sealed class WebHostProcessTests
     public async Task Seed_demo_prints_the_sign_ins_and_the_app_serves_them()
     {
         using var data = new TempFolder("web-demo");
-        var port = FreePort();
+        var port = WebHostBinary.FreePort();
         using var process = Start($"--seed-demo --urls http://127.0.0.1:{port} --data \"{data.Path}\"", new Dictionary<string, string>());
         var lines = new List<string>();
         try
@@ -117,12 +113,5 @@ public sealed class WebHostProcessTests
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using SecondSource.Application.Persistence;
-using SecondSource.Application.Provisioning;
+using SecondSource.Application.Scheduling;
 using SecondSource.Application.Vault;
 using SecondSource.Domain.Provisioning;
 
-namespace SecondSource.Application.Scheduling;
+namespace SecondSource.Application.Provisioning;
 
 /// <summary>
 /// Keeps every device CA's revocation list current: a list is valid for a week

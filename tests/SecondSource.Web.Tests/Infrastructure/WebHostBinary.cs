@@ -1,0 +1,20 @@
+using System.Net;
+using System.Net.Sockets;
+using SecondSource.Testing;
+
+namespace SecondSource.Web.Tests.Infrastructure;
+
+/// <summary>The web host built beside these tests, for tests that start it as a real process, and a free port for it.</summary>
+public static class WebHostBinary
+{
+    /// <summary>artifacts/bin/SecondSource.Web/&lt;configuration&gt;/SecondSource.Web.dll, the configuration these tests run in.</summary>
+    public static string Path =>
+        TestPaths.InRepository(System.IO.Path.Combine("artifacts", "bin", "SecondSource.Web", new DirectoryInfo(AppContext.BaseDirectory).Name, "SecondSource.Web.dll"));
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
