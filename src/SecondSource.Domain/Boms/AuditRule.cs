@@ -66,12 +66,16 @@ public static class BomAuditRules
         "avl-mismatch", FindingSeverity.Error, "BOM source the AVL rejects or does not know",
         "The BOM lists a manufacturer part number that the library has rejected or retired for this part, or does not list at all: the lines would buy what nobody approved.") { Index = 11 };
 
+    public static readonly AuditRule UnverifiedManufacturer = new(
+        "unverified-manufacturer", FindingSeverity.Warning, "Manufacturer not recognised",
+        "The line names a maker that neither the catalogue, your aliases file nor the library knows. It counts towards no second source until it is confirmed: add it to the aliases file (secondsource bom aliases add) or to the library's manufacturers, or correct the BOM.") { Index = 12 };
+
     /// <summary>Rules that need the library (a stored revision audited against the AVL); a file audit never reports them.</summary>
     public static IReadOnlyList<AuditRule> LibraryOnly { get; } = [AlternateUnqualified, AlternateNotAccepted, LifecycleRisk, AvlMismatch];
 
     public static IReadOnlyList<AuditRule> All { get; } =
         [SingleSourceCritical, SingleManufacturerAlternates, SingleSource, MissingMpn, MissingManufacturer, DuplicateDesignator, QuantityMismatch, GenericPart,
-         AlternateUnqualified, AlternateNotAccepted, LifecycleRisk, AvlMismatch];
+         AlternateUnqualified, AlternateNotAccepted, LifecycleRisk, AvlMismatch, UnverifiedManufacturer];
 }
 
 /// <summary>One finding on one BOM line.</summary>

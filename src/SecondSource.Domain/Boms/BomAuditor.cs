@@ -136,22 +136,32 @@ public sealed class BomAuditor(CriticalityPolicy policy, SourcingLibrary? librar
     private static void CheckSources(BomLine line, Criticality criticality, int distinct, string subject, ref Findings findings, bool againstLibrary)
     {
         var withMpn = 0;
+        var recognised = 0;
         BomSource? firstNamed = null;
         foreach (var source in line.Sources)
         {
             if (source.ManufacturerKey is not null)
             {
                 firstNamed ??= source;
+                recognised++;
             }
 
             if (source.Mpn.Length > 0)
             {
                 withMpn++;
-                if (source.ManufacturerKey is null)
+                if (source.ManufacturerKey is null && source.Manufacturer.Length == 0)
                 {
                     findings.Add(BomAuditRules.MissingManufacturer, $"{subject}: part number {source.Mpn} has no manufacturer.");
                 }
             }
+        }
+
+        var unverified = line.UnverifiedManufacturers;
+        if (unverified.Count > 0)
+        {
+            findings.Add(BomAuditRules.UnverifiedManufacturer,
+                $"{subject}: {Quoted(unverified)} {(unverified.Count == 1 ? "is" : "are")} not a manufacturer the catalogue, your aliases file or the library knows; "
+                + $"{(unverified.Count == 1 ? "it counts" : "they count")} towards no second source until confirmed.");
         }
 
         // A line with neither designators nor a named source is an assembly or heading row, not a part to buy.
@@ -162,10 +172,10 @@ public sealed class BomAuditor(CriticalityPolicy policy, SourcingLibrary? librar
                 : $"{subject}: {string.Join(", ", line.Sources.Select(s => s.Manufacturer))} without a part number.");
         }
 
-        if (line.Sources.Count >= 2 && line.DistinctManufacturers == 1)
+        if (recognised >= 2 && line.DistinctManufacturers == 1 && unverified.Count == 0)
         {
             findings.Add(BomAuditRules.SingleManufacturerAlternates,
-                $"{subject}: {line.Sources.Count.ToString(CultureInfo.InvariantCulture)} sources ({string.Join(", ", line.Sources.Select(s => s.Mpn))}), all from {firstNamed!.Manufacturer}.");
+                $"{subject}: {recognised.ToString(CultureInfo.InvariantCulture)} sources ({string.Join(", ", line.Sources.Where(s => s.ManufacturerKey is not null).Select(s => s.Mpn))}), all from {firstNamed!.Manufacturer}.");
         }
 
         if (againstLibrary)
@@ -174,17 +184,20 @@ public sealed class BomAuditor(CriticalityPolicy policy, SourcingLibrary? librar
             return;
         }
 
+        var unverifiedNote = unverified.Count == 0 ? "" : $"; {Quoted(unverified)} unverified";
         if (criticality.Critical && distinct < 2)
         {
             findings.Add(BomAuditRules.SingleSourceCritical, distinct == 0
-                ? subject + " is critical and has no identified manufacturer."
-                : $"{subject} is critical and single-sourced: only {firstNamed!.Manufacturer} {NamedPartNumbers(line)}.");
+                ? $"{subject} is critical and has no recognised manufacturer{unverifiedNote}."
+                : $"{subject} is critical and single-sourced: only {firstNamed!.Manufacturer} {NamedPartNumbers(line)}{unverifiedNote}.");
         }
         else if (!criticality.Critical && distinct == 1)
         {
             findings.Add(BomAuditRules.SingleSource, $"{subject} has one manufacturer; not critical ({criticality.Reason}).");
         }
     }
+
+    private static string Quoted(IReadOnlyList<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 
     private void CheckLibrary(BomLine line, KnownPart? part, IReadOnlyList<LineSourcing> sourcing, Criticality criticality, string subject, ref Findings findings)
     {
@@ -265,7 +278,8 @@ public sealed class BomAuditor(CriticalityPolicy policy, SourcingLibrary? librar
             return line.Sources[0].Mpn;
         }
 
-        return string.Join(" / ", line.Sources.Where(s => s.ManufacturerKey is not null).Select(s => s.Mpn));
+        var first = line.Sources.First(s => s.ManufacturerKey is not null).ManufacturerKey;
+        return string.Join(" / ", line.Sources.Where(s => s.ManufacturerKey == first).Select(s => s.Mpn));
     }
 
     /// <summary>The findings of one line, allocated only when there is one.</summary>

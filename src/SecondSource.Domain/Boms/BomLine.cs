@@ -1,11 +1,16 @@
 namespace SecondSource.Domain.Boms;
 
 /// <summary>
-/// One source of a part: a component manufacturer and its part number. <see cref="ManufacturerKey"/> is the
-/// normalised manufacturer (null when the manufacturer is missing); two sources are distinct manufacturers only
-/// if their keys differ. A distributor is never a source.
+/// One source of a part: a component manufacturer and its part number. <see cref="ManufacturerKey"/> is the maker's
+/// lineage key when the name is <b>recognised</b> (catalogue, aliases file or library) and null otherwise: when the file
+/// names no maker, or names one nobody has confirmed (<see cref="Unverified"/>). Two sources are distinct manufacturers
+/// only if both keys are present and differ. A distributor is never a source.
 /// </summary>
-public sealed record BomSource(string Manufacturer, string? ManufacturerKey, string Mpn);
+public sealed record BomSource(string Manufacturer, string? ManufacturerKey, string Mpn)
+{
+    /// <summary>The file names a maker that is not recognised: it counts towards no second source until someone confirms it.</summary>
+    public bool Unverified => ManufacturerKey is null && Manufacturer.Length > 0;
+}
 
 /// <summary>
 /// One line of a BOM as read from a file: where it was (<see cref="Row"/>: the spreadsheet row, the CSV record
@@ -41,7 +46,25 @@ public sealed record BomLine
     /// <summary>A criticality column's verdict for this line, when the file has one.</summary>
     public bool? CriticalInFile { get; init; }
 
-    /// <summary>How many distinct normalised manufacturers the sources name.</summary>
+    /// <summary>The names the file gives as makers that are not recognised, each once.</summary>
+    public IReadOnlyList<string> UnverifiedManufacturers
+    {
+        get
+        {
+            List<string>? names = null;
+            foreach (var source in Sources)
+            {
+                if (source.Unverified && (names is null || !names.Contains(source.Manufacturer, StringComparer.OrdinalIgnoreCase)))
+                {
+                    (names ??= []).Add(source.Manufacturer);
+                }
+            }
+
+            return names ?? (IReadOnlyList<string>)[];
+        }
+    }
+
+    /// <summary>How many distinct recognised manufacturers the sources name (unverified names count for nothing).</summary>
     public int DistinctManufacturers
     {
         get

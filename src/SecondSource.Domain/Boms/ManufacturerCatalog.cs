@@ -7,101 +7,81 @@ namespace SecondSource.Domain.Boms;
 /// <summary>A manufacturer name reduced to the key two sources are compared by, and the name shown for it.</summary>
 public sealed record ManufacturerName(string Key, string DisplayName);
 
+/// <summary>Where a recognised maker is known from.</summary>
+public enum MakerOrigin
+{
+    /// <summary>The catalogue shipped with the product (Boms/Catalogue/manufacturers.txt).</summary>
+    Catalogue,
+
+    /// <summary>The user's aliases file (<c>--aliases</c>).</summary>
+    AliasesFile,
+
+    /// <summary>The dual-AVL library's component manufacturers and the aliases people recorded there.</summary>
+    Library,
+}
+
+/// <summary>A written name that is shown to be a component maker: its lineage key, the name shown for it and where it is known from.</summary>
+public sealed record RecognisedMaker(string Key, string DisplayName, MakerOrigin Origin);
+
 /// <summary>
-/// Normalises component manufacturer names so that "TI", "Texas Instruments Inc." and "TEXAS INSTRUMENTS" are one
-/// manufacturer: case, accents, punctuation and corporate suffixes are removed, then a table of aliases maps
-/// trade names, abbreviations and acquired brands to one key. "Any", "Generic", "AVL" and the like are not
-/// manufacturers but markers that any qualified maker will do. The built-in table can be extended from a file.
+/// Which written names are the same component maker. A name counts as a maker only when it is <b>recognised</b>: in the
+/// catalogue shipped as data (several hundred makers with abbreviations, trade names, brands and acquisition lineage, each
+/// with its source), in the user's aliases file, or in the library. Case, accents, punctuation and corporate suffixes are
+/// ignored; a brand or company bought by another is the buyer (Linear Technology and Maxim are Analog Devices). Distributors,
+/// "any qualified maker" markers, placeholders and names that fit more than one of today's makers are never recognised.
 /// </summary>
 public sealed class ManufacturerCatalog
 {
+    private const string ResourceName = "SecondSource.Domain.Boms.manufacturers.txt";
+
     private static readonly string[] CorporateSuffixes =
     [
         "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "lp", "gmbh", "ag",
         "sa", "sas", "bv", "nv", "plc", "kg", "oy", "ab", "as", "spa", "srl", "sro", "kk", "pte", "pty", "group",
         "north america", "america", "americas", "usa", "us", "international", "intl", "holdings", "co kg",
-        "sp z o o", "technology", "technologies", "electronic components", "components",
+        "sp z o o", "co ltd", "elec", "div", "division",
     ];
 
-    private static readonly string[] GenericMarkers =
-    [
-        "any", "generic", "avl", "any not critical", "not critical", "any approved", "any approved vendor",
-        "various", "multiple", "tbd", "n a", "na", "none", "dnp", "dnf", "open",
-    ];
+    private static readonly Lazy<Tables> BuiltIn = new(LoadBuiltIn);
 
-    // Alias → canonical display name. Keys are written as people write them; they are normalised on load.
-    private static readonly (string Alias, string Canonical)[] BuiltInAliases =
-    [
-        ("TI", "Texas Instruments"), ("Texas Instruments", "Texas Instruments"), ("Burr-Brown", "Texas Instruments"), ("National Semiconductor", "Texas Instruments"),
-        ("ST", "STMicroelectronics"), ("STMicro", "STMicroelectronics"), ("ST Microelectronics", "STMicroelectronics"), ("STMicroelectronics", "STMicroelectronics"),
-        ("ON Semi", "onsemi"), ("ON Semiconductor", "onsemi"), ("onsemi", "onsemi"), ("Fairchild", "onsemi"), ("Fairchild Semiconductor", "onsemi"),
-        ("Würth", "Würth Elektronik"), ("Wurth", "Würth Elektronik"), ("Wurth Electronics", "Würth Elektronik"), ("Würth Elektronik", "Würth Elektronik"), ("WE", "Würth Elektronik"),
-        ("ADI", "Analog Devices"), ("Analog Devices", "Analog Devices"), ("Linear Technology", "Analog Devices"), ("Maxim", "Analog Devices"), ("Maxim Integrated", "Analog Devices"),
-        ("NXP", "NXP Semiconductors"), ("NXP Semiconductors", "NXP Semiconductors"), ("Freescale", "NXP Semiconductors"),
-        ("Nexperia", "Nexperia"),
-        ("Microchip", "Microchip Technology"), ("Microchip Technology", "Microchip Technology"), ("Atmel", "Microchip Technology"), ("Microsemi", "Microchip Technology"),
-        ("Infineon", "Infineon Technologies"), ("Infineon Technologies", "Infineon Technologies"), ("Cypress", "Infineon Technologies"), ("Cypress Semiconductor", "Infineon Technologies"), ("International Rectifier", "Infineon Technologies"), ("IR", "Infineon Technologies"),
-        ("Renesas", "Renesas Electronics"), ("Renesas Electronics", "Renesas Electronics"), ("Intersil", "Renesas Electronics"), ("IDT", "Renesas Electronics"), ("Dialog Semiconductor", "Renesas Electronics"),
-        ("Murata", "Murata"), ("Murata Manufacturing", "Murata"), ("Murata Electronics", "Murata"),
-        ("TDK", "TDK"), ("TDK Corporation", "TDK"), ("EPCOS", "TDK"),
-        ("Yageo", "YAGEO"), ("Kemet", "KEMET"), ("AVX", "KYOCERA AVX"), ("Kyocera AVX", "KYOCERA AVX"),
-        ("Vishay", "Vishay"), ("Vishay Dale", "Vishay"), ("Vishay Siliconix", "Vishay"), ("Vishay Intertechnology", "Vishay"), ("Vishay Semiconductors", "Vishay"),
-        ("Samsung", "Samsung Electro-Mechanics"), ("Samsung Electro-Mechanics", "Samsung Electro-Mechanics"), ("SEMCO", "Samsung Electro-Mechanics"),
-        ("Taiyo Yuden", "Taiyo Yuden"), ("Panasonic", "Panasonic"), ("Panasonic Electronic Components", "Panasonic"), ("Rohm", "ROHM"), ("Rohm Semiconductor", "ROHM"),
-        ("Bourns", "Bourns"), ("Littelfuse", "Littelfuse"), ("Littlefuse", "Littelfuse"), ("Diodes", "Diodes Incorporated"), ("Diodes Inc", "Diodes Incorporated"), ("Diodes Incorporated", "Diodes Incorporated"),
-        ("TE", "TE Connectivity"), ("TE Connectivity", "TE Connectivity"), ("Tyco", "TE Connectivity"), ("Tyco Electronics", "TE Connectivity"),
-        ("Amphenol", "Amphenol"), ("FCI", "Amphenol"), ("Amphenol FCI", "Amphenol"), ("Amphenol ICC", "Amphenol"),
-        ("Molex", "Molex"), ("Hirose", "Hirose Electric"), ("Hirose Electric", "Hirose Electric"), ("JST", "JST"), ("Samtec", "Samtec"),
-        ("C&K", "C&K Components"), ("C&K Components", "C&K Components"), ("CK", "C&K Components"),
-        ("Lattice", "Lattice Semiconductor"), ("Lattice Semiconductor", "Lattice Semiconductor"), ("Xilinx", "AMD"), ("AMD", "AMD"), ("Altera", "Intel"), ("Intel", "Intel"),
-        ("Micron", "Micron Technology"), ("Micron Technology", "Micron Technology"), ("Kingston", "Kingston Technology"), ("Kingston Technology", "Kingston Technology"),
-        ("SG Micro", "SG Micro"), ("SGMICRO", "SG Micro"), ("Richtek", "Richtek"), ("MPS", "Monolithic Power Systems"), ("Monolithic Power Systems", "Monolithic Power Systems"),
-        ("Foshan NationStar", "NationStar"), ("NationStar", "NationStar"), ("Everlight", "Everlight"), ("Kingbright", "Kingbright"), ("Lite-On", "Lite-On"), ("Liteon", "Lite-On"),
-        ("Espressif", "Espressif Systems"), ("Espressif Systems", "Espressif Systems"), ("WCH", "WCH"), ("Nanjing Qinheng", "WCH"), ("Silicon Labs", "Silicon Labs"), ("SiLabs", "Silicon Labs"),
-        ("Abracon", "Abracon"), ("Epson", "Epson"), ("Seiko Epson", "Epson"), ("TXC", "TXC"), ("CTS", "CTS"), ("ECS", "ECS Inc."), ("NDK", "NDK"),
-        ("Laird", "Laird"), ("Coilcraft", "Coilcraft"), ("Sunlord", "Sunlord"), ("Nichicon", "Nichicon"), ("Rubycon", "Rubycon"), ("Brightking", "Brightking"),
-    ];
+    private readonly Tables _tables;
+    private readonly Dictionary<string, RecognisedMaker> _added = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecognisedMaker?> _cache = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, ManufacturerName> _aliases = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _generic = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ManufacturerName?> _cache = new(StringComparer.Ordinal);
+    private ManufacturerCatalog(Tables tables) => _tables = tables;
 
-    private ManufacturerCatalog()
+    /// <summary>A catalog with the shipped catalogue only.</summary>
+    public static ManufacturerCatalog CreateDefault() => new(BuiltIn.Value);
+
+    /// <summary>Makers in the shipped catalogue.</summary>
+    public static int CatalogueMakers => BuiltIn.Value.MakerCount;
+
+    /// <summary>Names (canonical names and aliases) the shipped catalogue recognises.</summary>
+    public static int CatalogueNames => BuiltIn.Value.Aliases.Count;
+
+    /// <summary>Every maker of the shipped catalogue with its written names (for tests and documentation).</summary>
+    public static IReadOnlyList<(string Canonical, IReadOnlyList<string> Names)> CatalogueEntries => BuiltIn.Value.Entries;
+
+    /// <summary>Distributor names of the shipped catalogue.</summary>
+    public static IReadOnlyList<string> CatalogueDistributors => BuiltIn.Value.DistributorNames;
+
+    /// <summary>Makes <paramref name="alias"/> mean <paramref name="canonical"/> (e.g. "Yageo Corp" = "YAGEO"), as the user's aliases file says.</summary>
+    public void AddAlias(string alias, string canonical) => Add(alias, canonical, MakerOrigin.AliasesFile);
+
+    /// <summary>A component manufacturer of the library, under its name and the aliases people recorded for it.</summary>
+    public void AddLibraryMaker(string name, IEnumerable<string> aliases)
     {
-        foreach (var marker in GenericMarkers)
+        ArgumentNullException.ThrowIfNull(aliases);
+        Add(name, name, MakerOrigin.Library);
+        foreach (var alias in aliases)
         {
-            _generic.Add(marker);
+            Add(alias, name, MakerOrigin.Library);
         }
-
-        foreach (var (alias, canonical) in BuiltInAliases)
-        {
-            AddAlias(alias, canonical);
-        }
-    }
-
-    /// <summary>A catalog with the built-in aliases.</summary>
-    public static ManufacturerCatalog CreateDefault() => new();
-
-    /// <summary>Makes <paramref name="alias"/> mean <paramref name="canonical"/> (e.g. "Yageo Corp" = "YAGEO").</summary>
-    public void AddAlias(string alias, string canonical)
-    {
-        var name = Guard.RequiredText(canonical, "Canonical manufacturer name", 200);
-        var aliasKey = Clean(Guard.RequiredText(alias, "Manufacturer alias", 200));
-        var canonicalKey = Clean(name);
-        if (aliasKey.Length == 0 || canonicalKey.Length == 0)
-        {
-            throw new DomainException($"'{alias} = {canonical}' has no letters or digits left after normalisation.");
-        }
-
-        var target = _aliases.TryGetValue(canonicalKey, out var existing) ? existing : new ManufacturerName(canonicalKey, name);
-        _aliases[canonicalKey] = target;
-        _aliases[aliasKey] = target;
-        _cache.Clear();
     }
 
     /// <summary>
-    /// Reads alias lines <c>alias = Canonical Name</c>; blank lines and <c>#</c> comments are skipped.
-    /// A bad line is refused with its line number.
+    /// Reads alias lines <c>alias = Canonical Name</c>; blank lines and <c>#</c> comments are skipped. A name that is its
+    /// own maker is written <c>Name = Name</c>. A bad line is refused with its line number.
     /// </summary>
     public void AddAliases(IEnumerable<string> lines, string sourceName)
     {
@@ -119,10 +99,51 @@ public sealed class ManufacturerCatalog
     }
 
     /// <summary>True when the text says "any qualified maker" (Any, Generic, AVL, "Any/not critical", ...).</summary>
-    public bool IsGeneric(string? written) => !string.IsNullOrWhiteSpace(written) && _generic.Contains(Clean(written));
+    public bool IsGeneric(string? written) => !string.IsNullOrWhiteSpace(written) && _tables.Generic.Contains(Clean(written));
 
-    /// <summary>The manufacturer a written name stands for; null for empty text and generic markers.</summary>
-    public ManufacturerName? Normalize(string? written)
+    /// <summary>True when the text names nothing (TBD, N/A, "-", "see schematic", ...).</summary>
+    public bool IsPlaceholder(string? written)
+    {
+        if (string.IsNullOrWhiteSpace(written))
+        {
+            return false;
+        }
+
+        var cleaned = Clean(written);
+        return cleaned.Length == 0 || _tables.Placeholders.Contains(cleaned) || _tables.Placeholders.Contains(written.Trim().ToLowerInvariant());
+    }
+
+    /// <summary>The distributor a text names (Digi-Key, Mouser, LCSC, ...), or null.</summary>
+    public string? DistributorName(string? written)
+    {
+        if (string.IsNullOrWhiteSpace(written))
+        {
+            return null;
+        }
+
+        var cleaned = Clean(written);
+        if (_tables.Distributors.TryGetValue(cleaned, out var name) || _tables.Distributors.TryGetValue(StripSuffixes(cleaned), out name))
+        {
+            return name;
+        }
+
+        return null;
+    }
+
+    /// <summary>Why a name is not one maker when it fits several of today's (Sanyo, Philips, Motorola, ...), or null.</summary>
+    public string? Ambiguity(string? written)
+    {
+        if (string.IsNullOrWhiteSpace(written) || Recognise(written) is not null)
+        {
+            return null;
+        }
+
+        var cleaned = StripSuffixes(Clean(written));
+        return _tables.Ambiguous.TryGetValue(cleaned, out var why) ? why : null;
+    }
+
+    /// <summary>The maker a written name is shown to be, or null when the name is not recognised.</summary>
+    public RecognisedMaker? Recognise(string? written)
     {
         if (string.IsNullOrWhiteSpace(written))
         {
@@ -134,7 +155,7 @@ public sealed class ManufacturerCatalog
             return cached;
         }
 
-        var result = Resolve(written);
+        var result = ResolveUncached(written);
         if (_cache.Count < 100_000)
         {
             _cache[written] = result;
@@ -143,29 +164,144 @@ public sealed class ManufacturerCatalog
         return result;
     }
 
-    /// <summary>True when the catalog knows the name (an alias or a canonical name).</summary>
-    public bool IsKnown(string? written) => !string.IsNullOrWhiteSpace(written) && _aliases.ContainsKey(StripSuffixes(Clean(written)));
+    /// <summary>True when the name is recognised as a maker.</summary>
+    public bool IsKnown(string? written) => Recognise(written) is not null;
 
-    private ManufacturerName? Resolve(string written)
+    /// <summary>
+    /// The key a name is stored and compared under: the lineage key of a recognised maker, else the name itself without
+    /// case, punctuation and corporate suffixes; null for empty text, generic markers and placeholders.
+    /// </summary>
+    public ManufacturerName? Normalize(string? written)
     {
-        var cleaned = Clean(written);
-        if (cleaned.Length == 0 || _generic.Contains(cleaned))
+        if (string.IsNullOrWhiteSpace(written) || IsGeneric(written) || IsPlaceholder(written))
         {
             return null;
         }
 
-        if (_aliases.TryGetValue(cleaned, out var direct))
+        if (Recognise(written) is { } maker)
         {
-            return direct;
+            return new ManufacturerName(maker.Key, maker.DisplayName);
+        }
+
+        var cleaned = Clean(written);
+        var stripped = StripSuffixes(cleaned);
+        return new ManufacturerName(stripped.Length == 0 ? cleaned : stripped, written.Trim());
+    }
+
+    private RecognisedMaker? ResolveUncached(string written)
+    {
+        var cleaned = Clean(written);
+        if (cleaned.Length == 0)
+        {
+            return null;
+        }
+
+        // The user's aliases and the library come first: they may settle a name the catalogue finds ambiguous.
+        if (Lookup(_added, cleaned) is { } added)
+        {
+            return added;
+        }
+
+        if (_tables.Generic.Contains(cleaned) || _tables.Placeholders.Contains(cleaned) || _tables.Distributors.ContainsKey(cleaned))
+        {
+            return null;
+        }
+
+        if (Lookup(_tables.Aliases, cleaned) is { } known)
+        {
+            return known;
         }
 
         var stripped = StripSuffixes(cleaned);
-        if (_aliases.TryGetValue(stripped, out var alias))
+        if (_tables.Ambiguous.ContainsKey(stripped) || _tables.Distributors.ContainsKey(stripped))
         {
-            return alias;
+            return null;
         }
 
-        return new ManufacturerName(stripped.Length == 0 ? cleaned : stripped, written.Trim());
+        // "Microchip Technology / Atmel", "BI Technologies / TT Electronics": one maker only when every name is the same one.
+        if (written.Contains('/', StringComparison.Ordinal))
+        {
+            var parts = written.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (parts.Length > 1 && parts.All(p => Clean(p).Length >= 2))
+            {
+                var makers = parts.Select(p => Lookup(_added, Clean(p)) ?? Lookup(_tables.Aliases, Clean(p)) ?? Lookup(_tables.Aliases, StripSuffixes(Clean(p)))).ToList();
+                return makers.All(m => m is not null) && makers.Select(m => m!.Key).Distinct(StringComparer.Ordinal).Count() == 1 ? makers[0] : null;
+            }
+        }
+
+        // "Omron Electronics Inc-EMC Div", "TE Connectivity AMP Connectors": the longest leading words that name a maker,
+        // when the words after them are words (with a digit they are a part number: "Texas Instruments SN74LVC1G07DCKR").
+        var tokens = stripped.Split(' ');
+        for (var n = Math.Min(tokens.Length - 1, _tables.MaxTokens); n >= 1; n--)
+        {
+            var prefix = string.Join(' ', tokens, 0, n);
+            if (tokens.Skip(n).Any(t => t.Any(char.IsAsciiDigit)))
+            {
+                continue;
+            }
+
+            if (n == 1 && prefix.Length < 3)
+            {
+                // "TI National Semiconductor": a two-letter name counts only when the words after it name the same maker.
+                if ((Lookup(_added, prefix) ?? Lookup(_tables.Aliases, prefix)) is { } shortName
+                    && (Lookup(_added, string.Join(' ', tokens.Skip(1))) ?? Lookup(_tables.Aliases, string.Join(' ', tokens.Skip(1))))?.Key == shortName.Key)
+                {
+                    return shortName;
+                }
+
+                continue;
+            }
+
+            if ((Lookup(_added, prefix) ?? Lookup(_tables.Aliases, prefix)) is { } byPrefix)
+            {
+                // A short leading word ("NXP Semicon", "NXP-Philips") counts only when no later word names another maker.
+                var rest = tokens.Skip(n).ToList();
+                if (prefix.Length >= 4 || rest.All(t => !_tables.Aliases.TryGetValue(t, out var other) || other.Key == byPrefix.Key))
+                {
+                    return byPrefix;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static RecognisedMaker? Lookup(Dictionary<string, RecognisedMaker> table, string key)
+    {
+        if (table.Count == 0)
+        {
+            return null;
+        }
+
+        if (table.TryGetValue(key, out var hit))
+        {
+            return hit;
+        }
+
+        var stripped = StripSuffixes(key);
+        return stripped != key && table.TryGetValue(stripped, out hit) ? hit : null;
+    }
+
+    private void Add(string alias, string canonical, MakerOrigin origin)
+    {
+        var name = Guard.RequiredText(canonical, "Canonical manufacturer name", 200);
+        var aliasKey = StripSuffixes(Clean(Guard.RequiredText(alias, "Manufacturer alias", 200)));
+        var canonicalKey = StripSuffixes(Clean(name));
+        if (aliasKey.Length == 0 || canonicalKey.Length == 0)
+        {
+            throw new DomainException($"'{alias} = {canonical}' has no letters or digits left after normalisation.");
+        }
+
+        // A canonical name the catalogue (or an earlier line) knows joins that maker's lineage; otherwise it is a maker of its own.
+        var existing = Lookup(_added, canonicalKey) ?? Lookup(_tables.Aliases, canonicalKey);
+        var target = existing ?? new RecognisedMaker(canonicalKey, name, origin);
+        if (existing is null)
+        {
+            _added[canonicalKey] = target;
+        }
+
+        _added[aliasKey] = target with { Origin = origin };
+        _cache.Clear();
     }
 
     private static string StripSuffixes(string cleaned)
@@ -192,12 +328,23 @@ public sealed class ManufacturerCatalog
     /// <summary>Lower case, accents removed, every run of non-alphanumerics one space, trimmed.</summary>
     public static string Clean(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        ArgumentNullException.ThrowIfNull(text);
+        var ascii = true;
+        foreach (var c in text)
+        {
+            if (c > 0x7f)
+            {
+                ascii = false;
+                break;
+            }
+        }
+
+        var decomposed = ascii ? text : text.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (!ascii && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
                 continue;
             }
@@ -219,5 +366,138 @@ public sealed class ManufacturerCatalog
         }
 
         return sb.ToString();
+    }
+
+    private sealed class Tables
+    {
+        public Dictionary<string, RecognisedMaker> Aliases { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Generic { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Placeholders { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Distributors { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Ambiguous { get; } = new(StringComparer.Ordinal);
+
+        public List<(string Canonical, IReadOnlyList<string> Names)> Entries { get; } = [];
+
+        public List<string> DistributorNames { get; } = [];
+
+        public int MakerCount { get; set; }
+
+        public int MaxTokens { get; set; } = 1;
+    }
+
+    private static Tables LoadBuiltIn()
+    {
+        using var stream = typeof(ManufacturerCatalog).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The manufacturer catalogue {ResourceName} is not embedded in {typeof(ManufacturerCatalog).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return Parse(reader.ReadToEnd().Split('\n'));
+    }
+
+    private static Tables Parse(IEnumerable<string> lines)
+    {
+        var tables = new Tables();
+        var section = "";
+        var number = 0;
+        foreach (var raw in lines)
+        {
+            number++;
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (line.StartsWith('[') && line.EndsWith(']'))
+            {
+                section = line[1..^1];
+                continue;
+            }
+
+            var bar = line.IndexOf(" | ", StringComparison.Ordinal);
+            var body = bar >= 0 ? line[..bar] : line;
+            switch (section)
+            {
+                case "makers":
+                case "distributors":
+                {
+                    var eq = body.IndexOf('=', StringComparison.Ordinal);
+                    if (eq <= 0)
+                    {
+                        throw new InvalidOperationException($"manufacturers.txt, line {number}: expected 'Name = alias; alias | source'.");
+                    }
+
+                    var canonical = body[..eq].Trim();
+                    var names = body[(eq + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Prepend(canonical).ToList();
+                    if (section == "makers")
+                    {
+                        var maker = new RecognisedMaker(StripSuffixes(Clean(canonical)), canonical, MakerOrigin.Catalogue);
+                        foreach (var name in names)
+                        {
+                            var key = StripSuffixes(Clean(name));
+                            if (key.Length == 0)
+                            {
+                                continue;
+                            }
+
+                            if (tables.Aliases.TryGetValue(key, out var other) && other.Key != maker.Key)
+                            {
+                                throw new InvalidOperationException($"manufacturers.txt, line {number}: '{name}' is already a name of {other.DisplayName}.");
+                            }
+
+                            tables.Aliases[key] = maker;
+                            tables.MaxTokens = Math.Max(tables.MaxTokens, key.Count(c => c == ' ') + 1);
+                        }
+
+                        tables.MakerCount++;
+                        tables.Entries.Add((canonical, names));
+                    }
+                    else
+                    {
+                        foreach (var name in names)
+                        {
+                            tables.Distributors[Clean(name)] = canonical;
+                        }
+
+                        tables.DistributorNames.Add(canonical);
+                    }
+
+                    break;
+                }
+
+                case "generic":
+                case "placeholders":
+                    foreach (var item in body.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        var target = section == "generic" ? tables.Generic : tables.Placeholders;
+                        target.Add(Clean(item));
+                        target.Add(item.ToLowerInvariant());
+                    }
+
+                    break;
+                case "ambiguous":
+                {
+                    var eq = body.IndexOf('=', StringComparison.Ordinal);
+                    var name = eq > 0 ? body[..eq].Trim() : body;
+                    var why = bar >= 0 ? line[(bar + 3)..].Trim() : "it names more than one maker";
+                    tables.Ambiguous[StripSuffixes(Clean(name))] = why;
+                    break;
+                }
+
+                default:
+                    throw new InvalidOperationException($"manufacturers.txt, line {number}: an entry outside a known section ('{section}').");
+            }
+        }
+
+        // Nothing that is a placeholder or a distributor may also be a maker's name.
+        foreach (var key in tables.Generic.Concat(tables.Placeholders).Concat(tables.Distributors.Keys))
+        {
+            tables.Aliases.Remove(key);
+        }
+
+        return tables;
     }
 }

@@ -38,8 +38,14 @@ public sealed record BomReadOptions
     /// <summary>The XLSX sheet to read (name); the first sheet when null.</summary>
     public string? Sheet { get; init; }
 
-    /// <summary>Column overrides from <c>--map field=Column</c>: field name (with an optional <c>:N</c> source index) → header text.</summary>
-    public IReadOnlyDictionary<string, string> Map { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// Column roles chosen by a person, as <c>--map field=Column</c> pairs: a field (<c>mpn:2</c>, <c>ignore</c>, ...; see
+    /// <see cref="ColumnRoles.Fields"/>) and a column (its header, or <c>#N</c>). They override the reader's decisions.
+    /// </summary>
+    public IReadOnlyCollection<KeyValuePair<string, string>> Map { get; init; } = [];
+
+    /// <summary>How the report names where <see cref="Map"/> came from: <c>--map</c> on the command line, "your choice" on the web.</summary>
+    public string MapLabel { get; init; } = "--map";
 
     /// <summary>Largest file accepted, in bytes.</summary>
     public long MaxFileBytes { get; init; } = 1L << 31;
@@ -71,6 +77,12 @@ public sealed record BomSourceInfo
 
     /// <summary>For each field, the column read for it (header text as written); source groups as "manufacturer:2".</summary>
     public IReadOnlyDictionary<string, string> Columns { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Every column with its role, evidence and confidence (empty for IPC-2581, whose fields are named by the schema).</summary>
+    public IReadOnlyList<ColumnInterpretation> ColumnRoles { get; init; } = [];
+
+    /// <summary>A key of the column layout (the header names, normalised): a re-import of the same layout reuses the roles chosen for it.</summary>
+    public string? LayoutKey { get; init; }
 }
 
 /// <summary>A file that cannot be read as a BOM; the message names the file and, where known, the row and column.</summary>

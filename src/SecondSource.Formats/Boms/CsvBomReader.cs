@@ -1,207 +1,208 @@
-using System.Text;
-using nietras.SeparatedValues;
+using System.Globalization;
 using SecondSource.Domain.Boms;
+using SecondSource.Formats.Boms.Reading;
 
 namespace SecondSource.Formats.Boms;
 
 /// <summary>
-/// Reads a delimited BOM (CSV, semicolon, TSV) in one streaming pass with Sep: encoding checked first, the
-/// delimiter and the header row (after any preamble rows) found from the first rows, quoted fields with
-/// delimiters and line breaks honoured.
+/// Reads a BOM from text: comma, semicolon or tab separated, or the fixed-width part lists EAGLE writes. The encoding is
+/// checked first; the delimiter and the header row (after any preamble) are found from the first rows; a file without a
+/// header is read when its columns can be typed by content. Rows stream, so memory stays flat at any size.
 /// </summary>
 internal static class CsvBomReader
 {
-    private const int HeaderSearchRows = 50;
-    private const int SampleChars = 1 << 16;
+    private const int MaxLineChars = 1 << 20;
 
     public static BomDocument Open(string path, Stream stream, BomReadOptions options, bool tabOnly)
     {
         var file = Path.GetFileName(path);
-        var encoding = TextDecoding.Detect(stream, options.Encoding, file);
-        string sample;
-        using (var reader = TextDecoding.OpenReader(stream, encoding))
-        {
-            var buffer = new char[SampleChars];
-            int read;
-            try
-            {
-                read = reader.ReadBlock(buffer, 0, buffer.Length);
-            }
-            catch (DecoderFallbackException ex)
-            {
-                throw new BomFileException(file, null, null, $"the file cannot be decoded as {encoding.Name}: {ex.Message}");
-            }
+        var diagnostics = new List<BomDiagnostic>();
+        var encoding = TextDecoding.Detect(stream, options.Encoding, file, diagnostics);
 
-            sample = new string(buffer, 0, read);
+        char[] candidates = tabOnly ? ['\t'] : [',', ';', '\t', '|'];
+        (ITableSource Source, IReadOnlyList<TableRow> Head, int Score, int Consistency, char Delimiter)? best = null;
+        foreach (var delimiter in candidates)
+        {
+            var source = new DelimitedSource(stream, encoding, delimiter, multiLine: delimiter != '\t', file);
+            var head = source.Rows(new Diagnostics([])).Take(TableReader.HeaderSearchRows).ToList();
+            var (_, header) = TableReader.FindHeader(head, options);
+            var score = header is null ? 0 : TableReader.HeaderScore(header, options);
+            var consistency = Consistency(head);
+            if (best is null || score > best.Value.Score || (score == best.Value.Score && consistency > best.Value.Consistency))
+            {
+                best = (source, head, score, consistency, delimiter);
+            }
         }
 
-        char[] candidates = tabOnly ? ['\t'] : [',', ';', '\t'];
-        var (delimiter, headerIndex, headers) = FindHeader(sample, candidates, options.Map, file);
-        var diagnostics = new List<BomDiagnostic>();
-        var map = BomColumnMap.Build(headers, options.Map, file, headerIndex + 1);
-        var info = new BomSourceInfo
+        var chosen = best!.Value;
+        if (chosen.Score < 2 && !tabOnly && FixedWidthSource.TryCreate(stream, encoding, file, options) is { } fixedWidth)
+        {
+            var head = fixedWidth.Rows(new Diagnostics([])).Take(TableReader.HeaderSearchRows).ToList();
+            var info = new BomSourceInfo { File = path, Format = BomFileFormat.Csv, Encoding = encoding.Name, Delimiter = "fixed-width" };
+            diagnostics.Add(new BomDiagnostic(FindingSeverity.Info, null, null, "read as a fixed-width part list (columns start where the header's words start), as EAGLE writes them."));
+            return TableReader.Open(info, fixedWidth, options, file, diagnostics, head);
+        }
+
+        if (chosen.Score < 2 && chosen.Consistency == 0)
+        {
+            throw new BomFileException(file, null, null,
+                $"no header row in the first {TableReader.HeaderSearchRows} rows (column names such as Designator, Quantity, Manufacturer, MPN) and no delimiter splits the rows into the same columns: this does not read as a BOM table. If it is one, name its columns with --map.");
+        }
+
+        var baseInfo = new BomSourceInfo
         {
             File = path,
-            Format = delimiter == '\t' ? BomFileFormat.Tsv : BomFileFormat.Csv,
+            Format = chosen.Delimiter == '\t' ? BomFileFormat.Tsv : BomFileFormat.Csv,
             Encoding = encoding.Name,
-            Delimiter = delimiter == '\t' ? "tab" : delimiter.ToString(),
-            HeaderRow = headerIndex + 1,
-            Columns = map.Describe(),
+            Delimiter = chosen.Delimiter == '\t' ? "tab" : chosen.Delimiter.ToString(),
         };
-        if (headerIndex > 0)
-        {
-            diagnostics.Add(new BomDiagnostic(FindingSeverity.Info, null, null, $"{headerIndex} row(s) before the header row {headerIndex + 1} were skipped as a preamble."));
-        }
-
-        return new BomDocument(info, diagnostics, () => ReadLines(stream, encoding, delimiter, headerIndex, map, options, file, diagnostics));
+        return TableReader.Open(baseInfo, chosen.Source, options, file, diagnostics, chosen.Head);
     }
 
-    private static IEnumerable<BomLine> ReadLines(Stream stream, TextDecoding.Detected encoding, char delimiter, int headerIndex, BomColumnMap map,
-        BomReadOptions options, string file, List<BomDiagnostic> diagnostics)
+    /// <summary>How well a delimiter splits the first rows into one shape: rows with two or more cells, all with the most common count.</summary>
+    private static int Consistency(IReadOnlyList<TableRow> rows)
     {
-        var builder = new TabularBomBuilder(file, map, options.Manufacturers, diagnostics);
-        var used = builder.UsedColumns;
-        var width = used.Length == 0 ? 0 : used[^1] + 1;
-        using var text = TextDecoding.OpenReader(stream, encoding);
-        using var reader = Sep.New(delimiter).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
-        using var rows = reader.GetEnumerator();
-        while (true)
+        var counts = rows.Where(r => !r.IsBlank && r.FilledCells >= 2).GroupBy(r => r.Count).Select(g => g.Count()).ToList();
+        return counts.Count == 0 ? 0 : counts.Max();
+    }
+
+    /// <summary>Delimited rows of the text, read from the start each time.</summary>
+    private sealed class DelimitedSource(Stream stream, TextDecoding.Detected encoding, char delimiter, bool multiLine, string file) : ITableSource
+    {
+        public int? ExpectedCells { get; set; }
+
+        public IEnumerable<TableRow> Rows(Diagnostics diagnostics)
         {
-            int rowNumber;
-            int textLine;
-            string?[] cells;
-            try
+            using var reader = TextDecoding.OpenReader(stream, encoding);
+            var lines = new TextLines(reader, file, MaxLineChars, encoding.Name);
+            var records = new DelimitedRecords(lines, delimiter, multiLine, MaxLineChars) { ExpectedCells = ExpectedCells };
+            var reported = 0;
+            while (records.TryRead(out var row))
             {
-                if (!rows.MoveNext())
+                if (ExpectedCells is null && !row.IsBlank && TableReader.HeaderScore(row, new BomReadOptions()) >= 2)
                 {
-                    break;
+                    // The header fixes the table's shape for rows whose quoted cells hold line breaks.
+                    records.ExpectedCells = row.Count;
                 }
 
-                var row = rows.Current;
-                rowNumber = row.RowIndex + 1;
-                if (row.RowIndex <= headerIndex)
+                while (reported < records.StrayQuotes.Count)
+                {
+                    var (r, line, text) = records.StrayQuotes[reported++];
+                    diagnostics.Add(FindingSeverity.Warning, r, null,
+                        $"row {r.ToString(CultureInfo.InvariantCulture)} (line {line.ToString(CultureInfo.InvariantCulture)}): a double quote that would open a field running over the next lines is read as a character ({Excerpt(text)}), so the rows after it stay rows.");
+                }
+
+                if (delimiter == '\t' && records.ExpectedCells >= 3 && row.Count == 1 && row.Cell(0) is { } only && only.Contains("  ", StringComparison.Ordinal))
+                {
+                    // A row typed with spaces where the rest of the file has tabs: runs of two or more spaces separate its cells.
+                    var cells = only.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    if (cells.Length >= 2)
+                    {
+                        diagnostics.Add(FindingSeverity.Warning, row.Row, null,
+                            $"row {row.Row.ToString(CultureInfo.InvariantCulture)} has no tabs: its cells were read where two or more spaces separate them ({string.Join(" | ", cells)}).");
+                        yield return TableRow.OfCells(row.Row, row.FirstLine, row.LastLine, cells);
+                        continue;
+                    }
+                }
+
+                yield return row;
+            }
+        }
+
+        private static string Excerpt(string text)
+        {
+            var quote = text.IndexOf('"', StringComparison.Ordinal);
+            var start = Math.Max(0, quote - 20);
+            var length = Math.Min(text.Length - start, 40);
+            return string.Concat("…", text.AsSpan(start, length), "…");
+        }
+    }
+
+    /// <summary>An EAGLE part list: a title, an export line, then a header whose words start the columns, then aligned rows.</summary>
+    private sealed class FixedWidthSource : ITableSource
+    {
+        private readonly Stream _stream;
+        private readonly TextDecoding.Detected _encoding;
+        private readonly string _file;
+        private readonly int _headerLine;
+        private readonly int[] _starts;
+
+        private FixedWidthSource(Stream stream, TextDecoding.Detected encoding, string file, int headerLine, int[] starts)
+        {
+            _stream = stream;
+            _encoding = encoding;
+            _file = file;
+            _headerLine = headerLine;
+            _starts = starts;
+        }
+
+        public static FixedWidthSource? TryCreate(Stream stream, TextDecoding.Detected encoding, string file, BomReadOptions options)
+        {
+            using var reader = TextDecoding.OpenReader(stream, encoding);
+            var lines = new TextLines(reader, file, MaxLineChars, encoding.Name);
+            while (lines.LineNumber < TableReader.HeaderSearchRows && lines.TryRead(out var line, out var number))
+            {
+                if (line.Contains('\t', StringComparison.Ordinal))
+                {
+                    line = line.Replace("\t", "    ", StringComparison.Ordinal);
+                }
+
+                var starts = new List<int>();
+                var words = new List<string>();
+                for (var i = 0; i < line.Length; i++)
+                {
+                    if (line[i] != ' ' && (i == 0 || line[i - 1] == ' '))
+                    {
+                        starts.Add(i);
+                        var end = line.IndexOf(' ', i);
+                        words.Add(end < 0 ? line[i..] : line[i..end]);
+                    }
+                }
+
+                if (words.Count < 3)
                 {
                     continue;
                 }
 
-                textLine = row.LineNumberFrom;
-                cells = new string?[width];
-                var count = Math.Min(row.ColCount, width);
-                foreach (var c in used)
+                var row = TableRow.OfCells(number, number, number, [.. words]);
+                var kinds = words.Select(w => HeaderWords.Classify(w).Kind).ToList();
+                if (TableReader.HeaderScore(row, options) >= 2 && kinds.Count(k => k != HeaderKind.Unknown) * 2 >= words.Count)
                 {
-                    if (c < count)
+                    return new FixedWidthSource(stream, encoding, file, number, [.. starts]);
+                }
+            }
+
+            return null;
+        }
+
+        public IEnumerable<TableRow> Rows(Diagnostics diagnostics)
+        {
+            using var reader = TextDecoding.OpenReader(_stream, _encoding);
+            var lines = new TextLines(reader, _file, MaxLineChars, _encoding.Name);
+            while (lines.TryRead(out var raw, out var number))
+            {
+                var line = raw.Contains('\t', StringComparison.Ordinal) ? raw.Replace("\t", "    ", StringComparison.Ordinal) : raw;
+                if (number < _headerLine)
+                {
+                    yield return TableRow.OfCells(number, number, number, line.Trim().Length == 0 ? [] : [line.Trim()]);
+                    continue;
+                }
+
+                var cells = new string?[_starts.Length];
+                for (var c = 0; c < _starts.Length; c++)
+                {
+                    var start = _starts[c];
+                    if (start >= line.Length)
                     {
-                        cells[c] = row[c].ToString();
+                        break;
                     }
-                }
-            }
-            catch (DecoderFallbackException ex)
-            {
-                throw new BomFileException(file, null, null, $"the file cannot be decoded as {encoding.Name}: {ex.Message}");
-            }
 
-            builder.Add(rowNumber, textLine != rowNumber ? textLine : null, cells);
-            while (builder.TryTake(out var line))
-            {
-                yield return line;
-            }
-        }
-
-        builder.Finish();
-        while (builder.TryTake(out var line))
-        {
-            yield return line;
-        }
-    }
-
-    /// <summary>The delimiter and header row that best look like a BOM header within the first rows of the sample.</summary>
-    private static (char Delimiter, int HeaderIndex, string[] Headers) FindHeader(string sample, char[] candidates, IReadOnlyDictionary<string, string> map, string file)
-    {
-        (char Delimiter, int Index, string[] Headers, int Score) best = (',', -1, [], 0);
-        foreach (var candidate in candidates)
-        {
-            var records = SplitRecords(sample, candidate, HeaderSearchRows);
-            for (var i = 0; i < records.Count; i++)
-            {
-                var score = BomColumnMap.Score(records[i], map);
-                if (score > best.Score)
-                {
-                    best = (candidate, i, records[i].Select(h => h.Trim()).ToArray(), score);
-                }
-            }
-        }
-
-        if (best.Score < 2)
-        {
-            throw new BomFileException(file, null, null,
-                $"no header row found in the first {HeaderSearchRows} rows: expected column names such as Designator, Quantity, Manufacturer, MPN. If the file has them under other names, name the columns with --map.");
-        }
-
-        return (best.Delimiter, best.Index, best.Headers);
-    }
-
-    /// <summary>A small quote-aware splitter for the header search only (the full read uses Sep).</summary>
-    internal static List<List<string>> SplitRecords(string text, char delimiter, int maxRecords)
-    {
-        var records = new List<List<string>>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length && records.Count < maxRecords; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == delimiter)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
+                    var end = c + 1 < _starts.Length ? Math.Min(_starts[c + 1], line.Length) : line.Length;
+                    cells[c] = line[start..end].Trim();
                 }
 
-                fields.Add(field.ToString());
-                field.Clear();
-                records.Add(fields);
-                fields = [];
-            }
-            else
-            {
-                field.Append(c);
+                yield return TableRow.OfCells(number, number, number, cells);
             }
         }
-
-        if (records.Count < maxRecords && (fields.Count > 0 || field.Length > 0))
-        {
-            fields.Add(field.ToString());
-            records.Add(fields);
-        }
-
-        return records;
     }
 }

@@ -184,7 +184,13 @@ internal static class Ipc2581BomReader
                 ["revision"] = revision ?? "(none)",
             },
         };
-        return new BomDocument(info, diagnostics, () => lines);
+        var rows = new RowAccounting();
+        foreach (var item in items)
+        {
+            rows.Add(item.Line, RowKind.Line, null);
+        }
+
+        return new BomDocument(info, diagnostics, () => lines, rows);
     }
 
     private static List<BomLine> BuildLines(List<Item> items, Dictionary<string, List<Vmpn>> avl, Dictionary<string, string> enterprises, bool hasAvl,
@@ -202,7 +208,7 @@ internal static class Ipc2581BomReader
                 foreach (var v in vmpns.OrderByDescending(v => v.Chosen == true).ThenBy(v => v.Rank ?? int.MaxValue))
                 {
                     var vendor = enterprises.GetValueOrDefault(v.VendorRef, v.VendorRef);
-                    if (DistributorNames.Contains(ManufacturerCatalog.Clean(vendor)))
+                    if (DistributorNames.Contains(ManufacturerCatalog.Clean(vendor)) || catalog.DistributorName(vendor) is not null)
                     {
                         diagnostics.Add(new BomDiagnostic(FindingSeverity.Info, item.Line, "AvlVmpn",
                             $"{item.OemDesignNumber}: {vendor} {v.Mpn} is a distributor's part number, not a source."));
@@ -216,7 +222,7 @@ internal static class Ipc2581BomReader
                         continue;
                     }
 
-                    sources.Add(new BomSource(vendor, catalog.Normalize(vendor)?.Key, v.Mpn));
+                    sources.Add(new BomSource(vendor, catalog.Recognise(vendor)?.Key, v.Mpn));
                 }
             }
             else if (hasAvl)
@@ -227,11 +233,18 @@ internal static class Ipc2581BomReader
 
             var maker = Characteristic(item, "Manufacturer", "Mfr", "MFG", "Manufacturer Name");
             var generic = catalog.IsGeneric(maker);
-            if (sources.Count == 0 && Characteristic(item, "Mpn", "MPN", "Manufacturer Part Number", "MFG_PN", "PART_NUMBER") is { } mpn)
+            if (maker is not null && (catalog.IsPlaceholder(maker) || catalog.DistributorName(maker) is not null || !CellText.LooksLikeMakerName(maker) && catalog.Recognise(maker) is null))
+            {
+                maker = null;
+            }
+
+            if (sources.Count == 0 && Characteristic(item, "Mpn", "MPN", "Manufacturer Part Number", "MFG_PN", "PART_NUMBER") is { } mpn && !CellText.IsDnpMarker(mpn))
             {
                 fromCharacteristics++;
-                sources.Add(new BomSource(generic ? "" : maker ?? "", generic ? null : catalog.Normalize(maker)?.Key, mpn.Trim()));
+                sources.Add(new BomSource(generic ? "" : maker ?? "", generic ? null : catalog.Recognise(maker)?.Key, mpn.Trim()));
             }
+
+            var dnpCharacteristic = Characteristic(item, "Do_not_populate", "DNP", "dnp", "Do Not Populate")?.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "dnp" or "y";
 
             decimal? quantity = decimal.TryParse(item.Quantity, NumberStyles.Number, CultureInfo.InvariantCulture, out var q) ? q : null;
             var populated = item.RefDes.Where(r => r.Populate).ToList();
@@ -272,7 +285,7 @@ internal static class Ipc2581BomReader
             }
             else
             {
-                lines.Add(Line(item.RefDes, item.RefDes.Count > 0 && populated.Count == 0, quantity));
+                lines.Add(Line(item.RefDes, (item.RefDes.Count > 0 && populated.Count == 0) || dnpCharacteristic, quantity));
             }
         }
 

@@ -19,7 +19,7 @@ internal static class TextDecoding
 
     public sealed record Detected(Encoding Encoding, int PreambleLength, string Name);
 
-    public static Detected Detect(Stream stream, string? encodingName, string file)
+    public static Detected Detect(Stream stream, string? encodingName, string file, List<BomDiagnostic>? diagnostics = null)
     {
         Span<byte> head = stackalloc byte[4];
         stream.Position = 0;
@@ -35,7 +35,7 @@ internal static class TextDecoding
 
         if (mark.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            ValidateUtf8(stream, 3, file);
+            _ = ValidateUtf8(stream, 3, file);
             return new Detected(new UTF8Encoding(false, true), 3, "utf-8-bom");
         }
 
@@ -49,8 +49,77 @@ internal static class TextDecoding
             return new Detected(new UnicodeEncoding(true, false, true), 2, "utf-16be");
         }
 
-        ValidateUtf8(stream, 0, file);
-        return new Detected(new UTF8Encoding(false, true), 0, "utf-8");
+        if (Utf16WithoutMark(stream) is { } utf16)
+        {
+            diagnostics?.Add(new BomDiagnostic(Domain.Boms.FindingSeverity.Info, null, null, $"the file is {utf16.Name} without a byte-order mark (decided from its bytes)."));
+            return utf16;
+        }
+
+        if (ValidateUtf8(stream, 0, file, throwOnInvalid: diagnostics is null) is not { } invalid)
+        {
+            return new Detected(new UTF8Encoding(false, true), 0, "utf-8");
+        }
+
+        // Not UTF-8 and no encoding named: the bytes say which legacy encoding an engineer's editor would use.
+        _ = CodePagesRegistered.Value;
+        var legacy = LooksLikeGb2312(stream) ? "gb18030" : "windows-1252";
+        diagnostics!.Add(new BomDiagnostic(Domain.Boms.FindingSeverity.Warning, null, null,
+            $"the file is not valid UTF-8 ({invalid}); it is read as {legacy}, decided from its bytes. Name its encoding with --encoding if the text reads wrong."));
+        return new Detected(Encoding.GetEncoding(legacy, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback), 0, legacy);
+    }
+
+    /// <summary>UTF-16 without a byte-order mark: every other byte of the first ones is zero.</summary>
+    private static Detected? Utf16WithoutMark(Stream stream)
+    {
+        Span<byte> head = stackalloc byte[256];
+        stream.Position = 0;
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) & ~1;
+        if (read < 8)
+        {
+            return null;
+        }
+
+        int evenZero = 0, oddZero = 0;
+        for (var i = 0; i < read; i += 2)
+        {
+            evenZero += head[i] == 0 ? 1 : 0;
+            oddZero += head[i + 1] == 0 ? 1 : 0;
+        }
+
+        var pairs = read / 2;
+        if (oddZero * 10 >= pairs * 9 && evenZero == 0)
+        {
+            return new Detected(new UnicodeEncoding(false, false, true), 0, "utf-16le");
+        }
+
+        return evenZero * 10 >= pairs * 9 && oddZero == 0 ? new Detected(new UnicodeEncoding(true, false, true), 0, "utf-16be") : null;
+    }
+
+    /// <summary>True when the bytes above 0x7F pair up as GB2312 double-byte characters (lead 0xA1-0xF7, trail 0xA1-0xFE), as Chinese text does.</summary>
+    private static bool LooksLikeGb2312(Stream stream)
+    {
+        stream.Position = 0;
+        var buffer = new byte[1 << 20];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        int high = 0, paired = 0;
+        for (var i = 0; i < read; i++)
+        {
+            var b = buffer[i];
+            if (b < 0x80)
+            {
+                continue;
+            }
+
+            high++;
+            if (b is >= 0xA1 and <= 0xF7 && i + 1 < read && buffer[i + 1] is >= 0xA1 and <= 0xFE)
+            {
+                paired += 2;
+                high++;
+                i++;
+            }
+        }
+
+        return high > 0 && paired * 10 >= high * 9;
     }
 
     /// <summary>A reader positioned after the byte-order mark.</summary>
@@ -73,7 +142,8 @@ internal static class TextDecoding
         }
     }
 
-    private static void ValidateUtf8(Stream stream, int start, string file)
+    /// <summary>Checks the whole text is UTF-8; returns where it is not (or throws, when asked to).</summary>
+    private static string? ValidateUtf8(Stream stream, int start, string file, bool throwOnInvalid = true)
     {
         stream.Position = start;
         var bytes = ArrayPool<byte>.Shared.Rent(1 << 20);
@@ -92,6 +162,11 @@ internal static class TextDecoding
                 {
                     var bad = offset + consumed;
                     var shown = string.Join(" ", bytes.Skip(consumed).Take(Math.Min(4, total - consumed)).Select(b => $"0x{b:X2}"));
+                    if (!throwOnInvalid)
+                    {
+                        return $"the bytes at offset {bad} ({shown}) are not a UTF-8 sequence";
+                    }
+
                     throw new BomFileException(file, null, null,
                         $"the file is not valid UTF-8: the bytes at offset {bad} ({shown}) are not a UTF-8 sequence. Name its encoding with --encoding (e.g. gbk, windows-1252).");
                 }
@@ -103,7 +178,7 @@ internal static class TextDecoding
 
                 if (final)
                 {
-                    return;
+                    return null;
                 }
 
                 // Keep an incomplete trailing sequence for the next block.

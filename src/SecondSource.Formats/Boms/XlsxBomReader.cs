@@ -12,7 +12,6 @@ namespace SecondSource.Formats.Boms;
 /// </summary>
 internal static class XlsxBomReader
 {
-    private const int HeaderSearchRows = 50;
     private const int MaxEntries = 10_000;
     private const long MaxSmallPartBytes = 16L << 20;
     private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -48,62 +47,34 @@ internal static class XlsxBomReader
 
         var maxSheet = options.MaxExpandedBytes;
         var shared = ReadSharedStrings(zip, file, Math.Min(maxSheet, 256L << 20));
-        var head = ReadRows(zip, chosen.Path, shared, file, maxSheet).Take(HeaderSearchRows).ToList();
-        var best = head.Select((r, i) => (Row: r, Score: BomColumnMap.Score(r.Cells.Select(c => c ?? "").ToList(), options.Map), Index: i))
-            .Where(x => x.Score >= 2)
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Index)
-            .FirstOrDefault();
-        if (best.Row.Cells is null)
-        {
-            throw new BomFileException(file, null, null,
-                $"no header row found in the first {HeaderSearchRows} rows of sheet '{chosen.Name}': expected column names such as Designator, Quantity, Manufacturer, MPN. Name the columns with --map.");
-        }
-
-        var headers = best.Row.Cells.Select(c => (c ?? "").Trim()).ToArray();
-        var headerRow = best.Row.Number;
-        var map = BomColumnMap.Build(headers, options.Map, file, headerRow);
-        var diagnostics = new List<BomDiagnostic>();
+        var source = new SheetSource(zip, chosen.Path, shared, file, maxSheet);
+        var head = source.Rows(new Reading.Diagnostics([])).Take(Reading.TableReader.HeaderSearchRows).ToList();
         var info = new BomSourceInfo
         {
             File = path,
             Format = BomFileFormat.Xlsx,
             Sheet = chosen.Name,
-            HeaderRow = headerRow,
-            Columns = map.Describe(),
         };
-
-        IEnumerable<Domain.Boms.BomLine> Lines()
+        var (_, header) = Reading.TableReader.FindHeader(head, options);
+        if (header is null && head.All(r => r.FilledCells < 2))
         {
-            var builder = new TabularBomBuilder(file, map, options.Manufacturers, diagnostics);
-            try
-            {
-                foreach (var (number, cells) in ReadRows(zip, chosen.Path, shared, file, maxSheet))
-                {
-                    if (number <= headerRow)
-                    {
-                        continue;
-                    }
-
-                    builder.Add(number, null, cells);
-                    while (builder.TryTake(out var line))
-                    {
-                        yield return line;
-                    }
-                }
-
-                builder.Finish();
-                while (builder.TryTake(out var line))
-                {
-                    yield return line;
-                }
-            }
-            finally
-            {
-                zip.Dispose();
-            }
+            throw new BomFileException(file, null, null,
+                $"sheet '{chosen.Name}' has no header row in its first {Reading.TableReader.HeaderSearchRows} rows (column names such as Designator, Quantity, Manufacturer, MPN) and no table of values. Choose another sheet with --sheet, or name the columns with --map.");
         }
 
-        return new BomDocument(info, diagnostics, Lines);
+        return Reading.TableReader.Open(info, source, options, file, [], head);
+    }
+
+    /// <summary>The rows of one sheet, streamed from its XML part each time they are asked for.</summary>
+    private sealed class SheetSource(ZipArchive zip, string part, List<string> shared, string file, long limit) : Reading.ITableSource
+    {
+        public IEnumerable<Reading.TableRow> Rows(Reading.Diagnostics diagnostics)
+        {
+            foreach (var (number, cells) in ReadRows(zip, part, shared, file, limit))
+            {
+                yield return Reading.TableRow.OfCells(number, number, number, cells);
+            }
+        }
     }
 
     private static List<(string Name, string Path)> ReadSheets(ZipArchive zip, string file)

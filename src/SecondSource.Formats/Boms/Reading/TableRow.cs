@@ -1,0 +1,151 @@
+namespace SecondSource.Formats.Boms.Reading;
+
+/// <summary>
+/// One physical row of a table: its number as the user sees it (the CSV record, the sheet row, the text line), the text
+/// lines it spans, and its cells. Delimited rows keep their line and the field boundaries and make a cell's string only
+/// when it is asked for, so that a million-line file costs the columns the audit reads, not all of them.
+/// </summary>
+internal sealed class TableRow
+{
+    private readonly string? _text;
+    private readonly int[]? _bounds;
+    private readonly string?[] _cells;
+    private readonly bool[]? _made;
+
+    private TableRow(int row, int firstLine, int lastLine, string? text, int[]? bounds, string?[] cells, int count)
+    {
+        Row = row;
+        FirstLine = firstLine;
+        LastLine = lastLine;
+        _text = text;
+        _bounds = bounds;
+        _cells = cells;
+        Count = count;
+        if (bounds is not null)
+        {
+            _made = new bool[count];
+        }
+    }
+
+    /// <summary>The row number shown to people: a CSV record number, a sheet row, a text line (1-based).</summary>
+    public int Row { get; }
+
+    /// <summary>The first text line of the row (the sheet row for workbooks).</summary>
+    public int FirstLine { get; }
+
+    /// <summary>The last text line of the row: more than <see cref="FirstLine"/> when a quoted cell holds line breaks.</summary>
+    public int LastLine { get; }
+
+    /// <summary>How many cells the row has.</summary>
+    public int Count { get; }
+
+    /// <summary>The row was read a second time with its quotes taken literally (a stray quote, see the diagnostics).</summary>
+    public bool Reread { get; init; }
+
+    /// <summary>A row whose cells are already strings (a sheet row, a fixed-width line).</summary>
+    public static TableRow OfCells(int row, int firstLine, int lastLine, string?[] cells) => new(row, firstLine, lastLine, null, null, cells, cells.Length);
+
+    /// <summary>
+    /// A delimited row over <paramref name="text"/>: <paramref name="bounds"/> holds each field's start and end; a field whose
+    /// text needs unescaping is given ready in <paramref name="made"/> (null elsewhere).
+    /// </summary>
+    public static TableRow OfText(int row, int firstLine, int lastLine, string text, int[] bounds, string?[] made, int count, bool reread = false)
+    {
+        var result = new TableRow(row, firstLine, lastLine, text, bounds, made, count) { Reread = reread };
+        for (var i = 0; i < count; i++)
+        {
+            if (made[i] is not null)
+            {
+                result._made![i] = true;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The cell's text as written (null beyond the row's last cell).</summary>
+    public string? Cell(int column)
+    {
+        if ((uint)column >= (uint)Count)
+        {
+            return null;
+        }
+
+        if (_bounds is null)
+        {
+            return _cells[column];
+        }
+
+        if (!_made![column])
+        {
+            var start = _bounds[column * 2];
+            var end = _bounds[(column * 2) + 1];
+            _cells[column] = start == end ? "" : _text!.Substring(start, end - start);
+            _made[column] = true;
+        }
+
+        return _cells[column];
+    }
+
+    /// <summary>True when the cell holds anything but spaces.</summary>
+    public bool HasText(int column)
+    {
+        if ((uint)column >= (uint)Count)
+        {
+            return false;
+        }
+
+        if (_bounds is not null && !_made![column])
+        {
+            return !_text.AsSpan(_bounds[column * 2], _bounds[(column * 2) + 1] - _bounds[column * 2]).IsWhiteSpace();
+        }
+
+        return !string.IsNullOrWhiteSpace(_cells[column]);
+    }
+
+    /// <summary>The trimmed cell, or null when it is empty.</summary>
+    public string? Trimmed(int column)
+    {
+        if (!HasText(column))
+        {
+            return null;
+        }
+
+        return Cell(column)!.Trim();
+    }
+
+    /// <summary>True when no cell holds anything.</summary>
+    public bool IsBlank
+    {
+        get
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                if (HasText(i))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The number of cells with text.</summary>
+    public int FilledCells
+    {
+        get
+        {
+            var n = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                if (HasText(i))
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+    }
+}
