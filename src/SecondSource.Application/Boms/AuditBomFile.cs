@@ -7,7 +7,7 @@ namespace SecondSource.Application.Boms;
 /// <summary>A BOM file to audit on its own, without a database.</summary>
 public sealed record AuditBomFileRequest(string Path, BomReadOptions ReadOptions, CriticalityPolicy Policy);
 
-public sealed record AuditBomFileResult(BomSourceInfo Source, AuditSummary Summary, IReadOnlyList<BomDiagnostic> Diagnostics);
+public sealed record AuditBomFileResult(BomSourceInfo Source, AuditSummary Summary, IReadOnlyList<BomDiagnostic> Diagnostics, RowAccounting Rows);
 
 /// <summary>
 /// Reads a BOM file and runs the dual-AVL audit over it, streaming each line from the reader through the
@@ -44,8 +44,8 @@ public sealed class AuditBomFileHandler
                 report.Line(auditor.Audit(line));
             }
 
-            report.End(auditor.Summary, document.Diagnostics);
-            return new AuditBomFileResult(document.Info, auditor.Summary, document.Diagnostics);
+            report.End(auditor.Summary, document.Diagnostics, document.Rows);
+            return new AuditBomFileResult(document.Info, auditor.Summary, document.Diagnostics, document.Rows);
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed class AuditBomRevisionHandler(BomRevisionQueries queries)
             report.Line(line);
         }
 
-        report.End(audit.Summary, []);
+        report.End(audit.Summary, [], null);
         return Result.Ok(audit.Summary);
     }
 }

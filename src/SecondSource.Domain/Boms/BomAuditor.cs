@@ -160,7 +160,7 @@ public sealed class BomAuditor(CriticalityPolicy policy, SourcingLibrary? librar
         if (unverified.Count > 0)
         {
             findings.Add(BomAuditRules.UnverifiedManufacturer,
-                $"{subject}: {Quoted(unverified)} {(unverified.Count == 1 ? "is" : "are")} not a manufacturer the catalogue, your aliases file or the library knows; "
+                $"{subject}: {Quoted(unverified)} {(unverified.Count == 1 ? "is not a manufacturer" : "are not manufacturers")} the catalogue, your aliases file or the library knows; "
                 + $"{(unverified.Count == 1 ? "it counts" : "they count")} towards no second source until confirmed.");
         }
 

@@ -24,7 +24,8 @@ public static partial class CellText
     ]);
 
     // Short markers that mean "not fitted" only when they are the whole cell of a part-number, maker, distributor or value field.
-    private static readonly FrozenSet<string> CellOnlyDnp = FrozenSet.Create(StringComparer.Ordinal, ["nf", "np", "ni", "nc", "n c", "nm", "n p", "n f", "nopop"]);
+    private static readonly FrozenSet<string> CellOnlyDnp = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        ["nf", "np", "ni", "nc", "n/c", "n.c.", "n.c", "nm", "n/p", "n/f", "n.f.", "nopop", "no pop", "-dnp-", "(dnp)", "[dnp]"]);
 
     /// <summary>True when the whole cell says the part is not fitted: DNP, DNF, "do not populate", "not fitted", "no stuff", NC, N/C, NF, ...</summary>
     public static bool IsDnpMarker(string? text)
@@ -34,8 +35,7 @@ public static partial class CellText
             return false;
         }
 
-        var words = Words(text);
-        return StrongDnp.Contains(words) || CellOnlyDnp.Contains(words);
+        return StrongDnp.Contains(Words(text)) || CellOnlyDnp.Contains(text.Trim());
     }
 
     /// <summary>

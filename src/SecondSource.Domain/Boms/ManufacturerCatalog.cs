@@ -109,8 +109,15 @@ public sealed class ManufacturerCatalog
             return false;
         }
 
+        // The raw text ("-", "?", "x", "N/A"), or a phrase of words ("see schematic"); "-X." is not "x".
+        var raw = written.Trim().ToLowerInvariant();
+        if (_tables.Placeholders.Contains(raw) || raw.All(c => c is '-' or '~' or '?' or '.' or '*' or '_' or '/'))
+        {
+            return true;
+        }
+
         var cleaned = Clean(written);
-        return cleaned.Length == 0 || _tables.Placeholders.Contains(cleaned) || _tables.Placeholders.Contains(written.Trim().ToLowerInvariant());
+        return cleaned.Length >= 3 && _tables.Placeholders.Contains(cleaned);
     }
 
     /// <summary>The distributor a text names (Digi-Key, Mouser, LCSC, ...), or null.</summary>
@@ -225,7 +232,16 @@ public sealed class ManufacturerCatalog
             if (parts.Length > 1 && parts.All(p => Clean(p).Length >= 2))
             {
                 var makers = parts.Select(p => Lookup(_added, Clean(p)) ?? Lookup(_tables.Aliases, Clean(p)) ?? Lookup(_tables.Aliases, StripSuffixes(Clean(p)))).ToList();
-                return makers.All(m => m is not null) && makers.Select(m => m!.Key).Distinct(StringComparer.Ordinal).Count() == 1 ? makers[0] : null;
+                var keys = makers.Where(m => m is not null).Select(m => m!.Key).Distinct(StringComparer.Ordinal).ToList();
+                if (keys.Count > 1)
+                {
+                    return null;
+                }
+
+                if (keys.Count == 1 && makers.All(m => m is not null))
+                {
+                    return makers[0];
+                }
             }
         }
 

@@ -188,7 +188,16 @@ internal static class CsvBomReader
                     continue;
                 }
 
+                var trimmed = line.Trim();
+                if (trimmed.Contains(' ', StringComparison.Ordinal) && !trimmed.Contains("  ", StringComparison.Ordinal))
+                {
+                    // Words with single spaces only are a sentence ("For example RAM 23LC1024 or Flash W25Q128"), not padded columns.
+                    yield return TableRow.OfCells(number, number, number, [trimmed]);
+                    continue;
+                }
+
                 var cells = new string?[_starts.Length];
+                var owner = 0;
                 for (var c = 0; c < _starts.Length; c++)
                 {
                     var start = _starts[c];
@@ -198,7 +207,20 @@ internal static class CsvBomReader
                     }
 
                     var end = c + 1 < _starts.Length ? Math.Min(_starts[c + 1], line.Length) : line.Length;
-                    cells[c] = line[start..end].Trim();
+                    var text = line[start..end].Trim();
+
+                    // Text that runs across a column start ("For example RAM 23LC1024 or Flash W25Q128") belongs to the cell it began in.
+                    if (c > 0 && start > 0 && line[start - 1] != ' ' && line[start] != ' ' && cells[owner] is { Length: > 0 })
+                    {
+                        cells[owner] = (cells[owner] + line[start..end]).TrimEnd();
+                        continue;
+                    }
+
+                    cells[c] = text;
+                    if (text.Length > 0)
+                    {
+                        owner = c;
+                    }
                 }
 
                 yield return TableRow.OfCells(number, number, number, cells);

@@ -49,6 +49,7 @@ internal static class TextDecoding
             return new Detected(new UnicodeEncoding(true, false, true), 2, "utf-16be");
         }
 
+        RefuseBinary(stream, file);
         if (Utf16WithoutMark(stream) is { } utf16)
         {
             diagnostics?.Add(new BomDiagnostic(Domain.Boms.FindingSeverity.Info, null, null, $"the file is {utf16.Name} without a byte-order mark (decided from its bytes)."));
@@ -66,6 +67,26 @@ internal static class TextDecoding
         diagnostics!.Add(new BomDiagnostic(Domain.Boms.FindingSeverity.Warning, null, null,
             $"the file is not valid UTF-8 ({invalid}); it is read as {legacy}, decided from its bytes. Name its encoding with --encoding if the text reads wrong."));
         return new Detected(Encoding.GetEncoding(legacy, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback), 0, legacy);
+    }
+
+    /// <summary>Control bytes that no text file holds (other than tab, line ends, form feed and escape) in the first 8 KiB: a binary file.</summary>
+    private static void RefuseBinary(Stream stream, string file)
+    {
+        Span<byte> head = stackalloc byte[8192];
+        stream.Position = 0;
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (Utf16WithoutMark(stream) is not null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < read; i++)
+        {
+            if (head[i] is < 0x09 or (> 0x0D and < 0x20 and not 0x1B))
+            {
+                throw new BomFileException(file, null, null, $"the file holds binary data (byte 0x{head[i]:X2} at offset {i}): it is not a text BOM, a workbook or IPC-2581 XML.");
+            }
+        }
     }
 
     /// <summary>UTF-16 without a byte-order mark: every other byte of the first ones is zero.</summary>

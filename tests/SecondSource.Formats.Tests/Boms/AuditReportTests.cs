@@ -30,7 +30,7 @@ public sealed class AuditReportTests
                 report.Line(auditor.Audit(line));
             }
 
-            report.End(auditor.Summary, document.Diagnostics);
+            report.End(auditor.Summary, document.Diagnostics, document.Rows);
         }
 
         return bytes.Length > 0 ? Encoding.UTF8.GetString(bytes.ToArray()) : text.ToString();
@@ -43,11 +43,15 @@ public sealed class AuditReportTests
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
 
-        root.EnumerateObject().Select(p => p.Name).ShouldBe(["schemaVersion", "source", "lines", "findings", "diagnostics", "summary"]);
+        root.EnumerateObject().Select(p => p.Name).ShouldBe(["schemaVersion", "source", "lines", "findings", "diagnostics", "summary", "rows"]);
         root.GetProperty("schemaVersion").GetInt32().ShouldBe(1);
         var source = root.GetProperty("source");
-        source.EnumerateObject().Select(p => p.Name).ShouldBe(["file", "format", "encoding", "delimiter", "headerRow", "columns"]);
+        source.EnumerateObject().Select(p => p.Name).ShouldBe(["file", "format", "encoding", "delimiter", "headerRow", "columns", "columnRoles"]);
         source.GetProperty("columns").GetProperty("refdes").GetString().ShouldBe("Designator");
+        var combined = source.GetProperty("columnRoles")[1];
+        combined.EnumerateObject().Select(p => p.Name).ShouldBe(["column", "header", "field", "evidence", "confidence", "decidedBy"]);
+        combined.GetProperty("field").GetString().ShouldBe("manufacturer-mpn");
+        combined.GetProperty("evidence").GetString()!.ShouldContain("21 of 21 values are a maker's name followed by a part number");
         var lines = root.GetProperty("lines").EnumerateArray().ToList();
         lines.Count.ShouldBe(20);
         var u2 = lines.Single(l => l.GetProperty("refdes").EnumerateArray().Any(r => r.GetString() == "U2"));
@@ -58,6 +62,10 @@ public sealed class AuditReportTests
         u2.GetProperty("distinctManufacturers").GetInt32().ShouldBe(2);
         u2.GetProperty("sources")[1].GetProperty("mpn").GetString().ShouldBe("74LVC1G07GV,125");
         u2.GetProperty("sources")[1].GetProperty("manufacturerKey").GetString().ShouldBe("nexperia");
+        u2.GetProperty("sources")[1].GetProperty("recognised").GetBoolean().ShouldBeTrue();
+        var x2 = lines.Single(l => l.GetProperty("refdes").EnumerateArray().Any(r => r.GetString() == "X2"));
+        x2.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("recognised").GetBoolean()).ShouldBe([false, false], "MTCONN and Suntech are in no catalogue");
+        x2.GetProperty("distinctManufacturers").GetInt32().ShouldBe(0);
         var finding = root.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("rule").GetString() == "single-source-critical");
         finding.EnumerateObject().Select(p => p.Name).ShouldBe(["rule", "severity", "row", "refdes", "message"]);
         finding.GetProperty("severity").GetString().ShouldBe("error");
@@ -65,8 +73,16 @@ public sealed class AuditReportTests
         var summary = root.GetProperty("summary");
         summary.GetProperty("lines").GetInt32().ShouldBe(20);
         summary.GetProperty("criticalLines").GetInt32().ShouldBe(8);
-        summary.GetProperty("findings").GetProperty("single-source-critical").GetInt32().ShouldBe(4);
+        summary.GetProperty("findings").GetProperty("single-source-critical").GetInt32().ShouldBe(6);
+        summary.GetProperty("findings").GetProperty("unverified-manufacturer").GetInt32().ShouldBe(3);
         summary.GetProperty("worstSeverity").GetString().ShouldBe("error");
+        summary.GetProperty("dualSourcingRule").GetString()!.ShouldStartWith("A line is dual-sourced only with two distinct manufacturers that are recognised");
+        var rows = root.GetProperty("rows");
+        rows.GetProperty("total").GetInt32().ShouldBe(22);
+        rows.GetProperty("counts").GetProperty("line").GetInt32().ShouldBe(20);
+        rows.GetProperty("counts").GetProperty("continuation").GetInt32().ShouldBe(1);
+        rows.GetProperty("ranges").EnumerateArray().Select(r => $"{r.GetProperty("from").GetInt32()}-{r.GetProperty("to").GetInt32()} {r.GetProperty("kind").GetString()}")
+            .ShouldBe(["1-1 header", "2-17 line", "18-18 continuation", "19-22 line"]);
     }
 
     [Fact]
@@ -111,7 +127,7 @@ public sealed class AuditReportTests
         var doc = XDocument.Parse(xml);
         var suite = doc.Root!.Element("testsuite")!;
         suite.Attribute("tests")!.Value.ShouldBe("20");
-        suite.Attribute("failures")!.Value.ShouldBe("4");
+        suite.Attribute("failures")!.Value.ShouldBe("6");
         suite.Elements("testcase").Count().ShouldBe(20);
         suite.Elements("testcase").Single(c => c.Attribute("name")!.Value == "row 16 U1").Element("failure")!.Attribute("type")!.Value.ShouldBe("single-source-critical");
     }
@@ -122,8 +138,9 @@ public sealed class AuditReportTests
         var markdown = Run("pocketbeagle_PocketBeagle_BOM.csv", (_, w) => new MarkdownAuditReport(w));
 
         markdown.ShouldStartWith("## BOM audit: `pocketbeagle_PocketBeagle_BOM.csv`");
-        markdown.ShouldContain("| `single-source-critical` | error | 4 |");
-        markdown.Split('\n').Count(l => l.StartsWith("| error | `single-source-critical`", StringComparison.Ordinal)).ShouldBe(4);
+        markdown.ShouldContain("| `single-source-critical` | error | 6 |");
+        markdown.Split('\n').Count(l => l.StartsWith("| error | `single-source-critical`", StringComparison.Ordinal)).ShouldBe(6);
+        markdown.ShouldContain("rows read 22: 20 lines, 1 header, 1 continuation (another source for the line above).");
     }
 
     [Fact]
@@ -134,7 +151,9 @@ public sealed class AuditReportTests
 
         plain.ShouldNotContain("\u001b[");
         plain.ShouldContain("U6 is critical and single-sourced: only Lattice ICE40UP5K-SG48ITR.");
-        plain.ShouldContain("20 lines (20 populated), 11 critical, 0 of them with two or more manufacturers; 11 error(s), 0 warning(s).");
+        plain.ShouldContain("20 lines (20 populated), 11 critical, 0 of them with two or more manufacturers; 11 error(s), 1 warning(s).");
+        plain.ShouldContain("U10 is critical and has no recognised manufacturer; 'PinTeng' unverified.");
+        plain.TrimEnd().Split('\n')[^1].ShouldBe("rows read 26: 20 lines, 1 header, 5 preamble.");
         colour.ShouldContain("\u001b[31merror");
     }
 }

@@ -33,11 +33,14 @@ public sealed class CsvBomReaderTests
     }
 
     [Fact]
-    public void A_legacy_encoding_is_refused_with_the_offset_unless_named()
+    public void A_legacy_encoding_is_read_with_a_warning_naming_the_offset_or_as_named()
     {
         var bytes = Encoding.Latin1.GetBytes("Reference,Manufacturer,MPN\nU1,Würth,7447709100\n");
 
-        Should.Throw<BomFileException>(() => BomFiles.Bytes(bytes)).Message.ShouldContain("the bytes at offset 31 (0xFC 0x72 0x74 0x68)");
+        var guessed = BomFiles.Bytes(bytes);
+        guessed.Info.Encoding.ShouldBe("windows-1252");
+        guessed.Lines.Single().Sources[0].Manufacturer.ShouldBe("Würth");
+        guessed.Diagnostics.ShouldContain(d => d.Severity == FindingSeverity.Warning && d.Message.Contains("the bytes at offset 31 (0xFC 0x72 0x74 0x68)", StringComparison.Ordinal));
         BomFiles.Bytes(bytes, options: new BomReadOptions { Encoding = "windows-1252" }).Lines.Single().Sources[0].Manufacturer.ShouldBe("Würth");
         Should.Throw<BomFileException>(() => BomFiles.Bytes(bytes, options: new BomReadOptions { Encoding = "klingon" })).Message.ShouldContain("'klingon' is not an encoding");
     }
@@ -93,7 +96,7 @@ public sealed class CsvBomReaderTests
         bom.Lines.Single().Sources().ShouldBe([("TI", "LM358DR")]);
         bom.Info.Columns["refdes"].ShouldBe("Pos");
         Should.Throw<BomFileException>(() => BomFiles.Text(text, options: new BomReadOptions { Map = new Dictionary<string, string> { ["mpn"] = "Part" } }))
-            .Message.ShouldContain("--map mpn=Part: there is no such column; the columns are 'Pos', 'Brand', 'Code', 'Count'.");
+            .Message.ShouldBe("test.csv, row 1: --map mpn=Part: there is no such column; the columns are 'Pos', 'Brand', 'Code', 'Count' (or #1 to #4).");
     }
 
     [Fact]
@@ -129,7 +132,9 @@ public sealed class CsvBomReaderTests
     public void A_file_without_a_recognisable_header_is_refused_with_guidance()
     {
         Should.Throw<BomFileException>(() => BomFiles.Text("a,b,c\n1,2,3\n"))
-            .Message.ShouldBe("test.csv: no header row found in the first 50 rows: expected column names such as Designator, Quantity, Manufacturer, MPN. If the file has them under other names, name the columns with --map.");
+            .Message.ShouldBe("test.csv: the file has no header row, and no column's values have the shape of designators, part numbers or distributor stock numbers; name the columns with --map (by number: --map mpn=#3 --map quantity=#2).");
+        Should.Throw<BomFileException>(() => BomFiles.Text("Just a note about the board\nNothing to buy here\n"))
+            .Message.ShouldStartWith("test.csv: no header row in the first 60 rows");
     }
 
     [Fact]
@@ -137,7 +142,8 @@ public sealed class CsvBomReaderTests
     {
         Should.Throw<BomFileException>(() => BomFiles.Bytes([0x00, 0x01, 0x02, 0x41, 0x00])).Message.ShouldContain("binary");
         Should.Throw<BomFileException>(() => BomFiles.Bytes([])).Message.ShouldBe("test.csv: the file is empty.");
-        Should.Throw<BomFileException>(() => BomFiles.Bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0xFF, 0xD8])).Message.ShouldContain("not valid UTF-8");
+        Should.Throw<BomFileException>(() => BomFiles.Bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0xFF, 0xD8])).Message
+            .ShouldBe("test.csv: the file holds binary data (byte 0x1A at offset 6): it is not a text BOM, a workbook or IPC-2581 XML.");
     }
 
     [Fact]

@@ -70,6 +70,7 @@ internal static class ColumnPlanner
             KeepFirst(columns, role, notes);
         }
 
+        NoteSwapped(columns, notes);
         ResolveGenericPartNumbers(columns, notes);
         var groups = Pair(columns);
         CheckSwapped(columns, groups, notes);
@@ -273,6 +274,10 @@ internal static class ColumnPlanner
                 else if (c.Guess.Kind == HeaderKind.MpnGeneric && p.Filled > 0 && p.Share(p.Descriptions) >= 0.6 && p.Share(p.PartNumbers) < 0.3)
                 {
                     Set(ColumnRole.Description, p.Describe(p.Descriptions, "are descriptions"), RoleConfidence.Medium, "content");
+                }
+                else if (c.Guess.Kind is HeaderKind.Mpn or HeaderKind.MpnGeneric && !few && p.Share(p.PartNumbers) < 0.3 && p.Share(p.RecognisedMakers) >= 0.6)
+                {
+                    Overruled(ColumnRole.Manufacturer, "part numbers", p.Describe(p.RecognisedMakers, "are makers the catalogue recognises"));
                 }
                 else if (c.Guess.Kind == HeaderKind.Alternate && p.Filled > 0 && p.Share(p.PartNumbers) < 0.4 && makers >= 0.6)
                 {
@@ -502,66 +507,94 @@ internal static class ColumnPlanner
         }
     }
 
-    /// <summary>Groups the source columns into sources: numbered ones by their number, the rest by their order (a maker with the part number after or before it).</summary>
+    /// <summary>
+    /// Groups the source columns into sources. A maker column pairs with the nearest part-number column after it (or before
+    /// it, when the part number comes first) that carries the same source number, or none when neither has one; what is left
+    /// pairs with a column whose number is missing (Manufacturer1 beside an unnumbered MPN); the rest stand alone.
+    /// </summary>
     private static List<SourceColumns> Pair(List<Column> columns)
     {
         var sourceColumns = columns.Where(c => c.Role is ColumnRole.Manufacturer or ColumnRole.Mpn or ColumnRole.ManufacturerAndMpn).ToList();
-        var used = new HashSet<int>();
-        var primary = new List<(bool Alternate, int Order, SourceColumns Group)>();
-        for (var i = 0; i < sourceColumns.Count; i++)
+        var partnerOf = new Dictionary<Column, Column>();
+        foreach (var exact in (bool[])[true, false])
         {
-            var c = sourceColumns[i];
-            if (!used.Add(c.Index))
+            for (var i = 0; i < sourceColumns.Count; i++)
+            {
+                var c = sourceColumns[i];
+                if (c.Role == ColumnRole.ManufacturerAndMpn || partnerOf.ContainsKey(c))
+                {
+                    continue;
+                }
+
+                var partnerRole = c.Role == ColumnRole.Manufacturer ? ColumnRole.Mpn : ColumnRole.Manufacturer;
+                for (var j = i + 1; j < sourceColumns.Count; j++)
+                {
+                    var o = sourceColumns[j];
+                    if (partnerOf.ContainsKey(o) || o.Guess.Alternate != c.Guess.Alternate)
+                    {
+                        continue;
+                    }
+
+                    var same = c.Guess.Number == o.Guess.Number;
+                    var agree = same || (!exact && (c.Guess.Number is null || o.Guess.Number is null));
+                    if ((o.Role == c.Role && same) || o.Role == ColumnRole.ManufacturerAndMpn)
+                    {
+                        // The next column of the same kind and number starts the next source.
+                        break;
+                    }
+
+                    if (o.Role == partnerRole && agree)
+                    {
+                        partnerOf[c] = o;
+                        partnerOf[o] = c;
+                        break;
+                    }
+                }
+            }
+        }
+
+        var groups = new List<(bool Alternate, int Order, SourceColumns Group)>();
+        var done = new HashSet<Column>();
+        foreach (var c in sourceColumns)
+        {
+            if (!done.Add(c))
             {
                 continue;
             }
 
             if (c.Role == ColumnRole.ManufacturerAndMpn)
             {
-                primary.Add((c.Guess.Alternate, c.Index, new SourceColumns(null, null, c.Index)));
+                groups.Add((c.Guess.Alternate, c.Index, new SourceColumns(null, null, c.Index)));
                 continue;
             }
 
-            var partnerRole = c.Role == ColumnRole.Manufacturer ? ColumnRole.Mpn : ColumnRole.Manufacturer;
-            Column? partner = null;
-            for (var j = i + 1; j < sourceColumns.Count; j++)
-            {
-                var o = sourceColumns[j];
-                if (used.Contains(o.Index) || o.Guess.Alternate != c.Guess.Alternate)
-                {
-                    continue;
-                }
-
-                var numbersAgree = c.Guess.Number is null || o.Guess.Number is null || c.Guess.Number == o.Guess.Number;
-                if (o.Role == c.Role && numbersAgree)
-                {
-                    // The next column of the same kind starts the next source.
-                    break;
-                }
-
-                if (o.Role == partnerRole && numbersAgree)
-                {
-                    partner = o;
-                    break;
-                }
-
-                if (o.Role == ColumnRole.ManufacturerAndMpn)
-                {
-                    break;
-                }
-            }
-
+            var partner = partnerOf.GetValueOrDefault(c);
             if (partner is not null)
             {
-                used.Add(partner.Index);
+                done.Add(partner);
             }
 
             var maker = c.Role == ColumnRole.Manufacturer ? c : partner;
             var mpn = c.Role == ColumnRole.Mpn ? c : partner;
-            primary.Add((c.Guess.Alternate, Math.Min(c.Index, partner?.Index ?? int.MaxValue), new SourceColumns(maker?.Index, mpn?.Index, null)));
+            groups.Add((c.Guess.Alternate, c.Index, new SourceColumns(maker?.Index, mpn?.Index, null)));
         }
 
-        return primary.OrderBy(g => g.Alternate).ThenBy(g => g.Order).Select(g => g.Group).ToList();
+        return groups.OrderBy(g => g.Alternate).ThenBy(g => g.Order).Select(g => g.Group).ToList();
+    }
+
+    /// <summary>A maker column read as part numbers and a part-number column read as makers: say once that they were swapped.</summary>
+    private static void NoteSwapped(List<Column> columns, List<BomDiagnostic> notes)
+    {
+        var makerHeaded = columns.FirstOrDefault(c => c.Guess.Kind == HeaderKind.Manufacturer && c.Role == ColumnRole.Mpn);
+        var partHeaded = columns.FirstOrDefault(c => c.Guess.Kind is HeaderKind.Mpn or HeaderKind.MpnGeneric && c.Role == ColumnRole.Manufacturer);
+        if (makerHeaded is null || partHeaded is null)
+        {
+            return;
+        }
+
+        makerHeaded.Generic = false;
+        notes.Add(new BomDiagnostic(FindingSeverity.Warning, null, makerHeaded.Header,
+            $"column '{makerHeaded.Header}' holds part numbers and '{partHeaded.Header}' holds manufacturer names: read them swapped. Use --map manufacturer=… --map mpn=… if that is wrong."));
     }
 
     /// <summary>A maker column full of part numbers beside a part-number column full of makers: the two are swapped.</summary>
@@ -594,7 +627,7 @@ internal static class ColumnPlanner
         foreach (var (rawField, columnText) in options.Map)
         {
             var column = Find(columns, columnText)
-                ?? throw new BomFileException(file, headerRow, columnText,
+                ?? throw new BomFileException(file, headerRow, null,
                     $"{options.MapLabel} {rawField}={columnText}: there is no such column; the columns are {string.Join(", ", columns.Select(c => c.Header.Length == 0 ? $"#{c.Index + 1}" : $"'{c.Header}'"))} (or #1 to #{columns.Count}).");
             if (!ColumnRoles.TryParse(rawField, out var role, out var source))
             {

@@ -74,7 +74,7 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
         }
 
         dnp |= value is not null && (CellText.IsDnpMarker(value) || CellText.ContainsDnpWord(value));
-        dnp |= description is not null && (CellText.IsDnpMarker(description) || CellText.ContainsDnpWord(description));
+        dnp |= description is not null && (CellText.IsDnpMarker(description) || CellText.ContainsDnpWord(description) || ValueSlotSaysNotFitted(description, parsed.Designators));
         if (value is not null && CellText.IsDnpMarker(value))
         {
             value = null;
@@ -441,7 +441,10 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
             }
 
             var pieces = cell.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (pieces.Length > 1 && pieces.All(p => CellText.LooksLikePartNumber(p) || CellText.LooksLikeSpacedPartNumber(p)))
+
+            // A bare comma splits only pieces that are part numbers of some length ("LM358DR,LM358DT"); "BAT54C,215" and "5E2,T41" stay one.
+            var minimum = separator == "," ? 5 : 3;
+            if (pieces.Length > 1 && pieces.All(p => (CellText.LooksLikePartNumber(p) || CellText.LooksLikeSpacedPartNumber(p)) && p.Length >= minimum && p.Any(char.IsAsciiLetter)))
             {
                 return [.. pieces];
             }
@@ -463,6 +466,9 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
             return;
         }
 
+        // A maker named again without a part number beside its own source adds nothing.
+        sources.RemoveAll(s => s.Mpn.Length == 0 && s.Manufacturer.Length > 0 && sources.Any(o => o.Mpn.Length > 0
+            && (s.ManufacturerKey is not null ? o.ManufacturerKey == s.ManufacturerKey : string.Equals(o.Manufacturer, s.Manufacturer, StringComparison.OrdinalIgnoreCase))));
         var makers = sources.Where(s => s.Mpn.Length == 0 && s.Manufacturer.Length > 0).ToList();
         var parts = sources.Where(s => s.Mpn.Length > 0 && s.Manufacturer.Length == 0).ToList();
         if (makers.Count == 1 && parts.Count == 1)
@@ -503,6 +509,22 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
         }
 
         sources.Add(source);
+    }
+
+    /// <summary>
+    /// KiCad's 1-click descriptions are "symbol value footprint" ("C N.C. 0805", "R NC 0603"): a not-fitted marker in the value
+    /// slot, after a symbol that is the designators' prefix, means the part is not fitted.
+    /// </summary>
+    private static bool ValueSlotSaysNotFitted(string description, IReadOnlyList<string> designators)
+    {
+        var words = description.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || designators.Count == 0 || !CellText.IsDnpMarker(words[1]))
+        {
+            return false;
+        }
+
+        var prefix = new string(designators[0].TakeWhile(char.IsLetter).ToArray());
+        return prefix.Length > 0 && string.Equals(words[0], prefix, StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool SamePart(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);

@@ -246,7 +246,8 @@ internal static class TableReader
             }
         }
 
-        return first is not null && filled <= 2 && first.Length > 1 && first.EndsWith(':') && first.Length <= 40 && first[..^1].Any(char.IsLetter)
+        // "Component Groups:,12": a label and its value. A label alone ("Mount all:") is a heading.
+        return first is not null && filled == 2 && first.Length > 1 && first.EndsWith(':') && first.Length <= 40 && first[..^1].Any(char.IsLetter)
             && !CellText.LooksLikeDesignators(first.TrimEnd(':'));
     }
 

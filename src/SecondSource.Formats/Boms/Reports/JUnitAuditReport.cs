@@ -17,7 +17,7 @@ public sealed class JUnitAuditReport(Stream output, FindingSeverity? failOn) : I
 
     public void Line(AuditedLine line) => _lines.Add(line);
 
-    public void End(AuditSummary summary, IReadOnlyList<BomDiagnostic> diagnostics)
+    public void End(AuditSummary summary, IReadOnlyList<BomDiagnostic> diagnostics, RowAccounting? rows)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var file = Path.GetFileName(_source!.File);

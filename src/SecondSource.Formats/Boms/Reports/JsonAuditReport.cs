@@ -32,6 +32,7 @@ public sealed class JsonAuditReport : IAuditReport
     private static readonly JsonEncodedText PMessage = JsonEncodedText.Encode("message");
     private static readonly JsonEncodedText PMpn = JsonEncodedText.Encode("mpn");
     private static readonly JsonEncodedText PQuantity = JsonEncodedText.Encode("quantity");
+    private static readonly JsonEncodedText PRecognised = JsonEncodedText.Encode("recognised");
     private static readonly JsonEncodedText PRefdes = JsonEncodedText.Encode("refdes");
     private static readonly JsonEncodedText PRow = JsonEncodedText.Encode("row");
     private static readonly JsonEncodedText PRule = JsonEncodedText.Encode("rule");
@@ -86,6 +87,20 @@ public sealed class JsonAuditReport : IAuditReport
         }
 
         _writer.WriteEndObject();
+        _writer.WriteStartArray("columnRoles");
+        foreach (var c in source.ColumnRoles)
+        {
+            _writer.WriteStartObject();
+            _writer.WriteNumber("column", c.Index + 1);
+            _writer.WriteString("header", c.Header);
+            _writer.WriteString("field", c.Field);
+            _writer.WriteString("evidence", c.Evidence);
+            _writer.WriteString("confidence", c.Confidence.ToString().ToLowerInvariant());
+            _writer.WriteString("decidedBy", c.DecidedBy);
+            _writer.WriteEndObject();
+        }
+
+        _writer.WriteEndArray();
         _writer.WriteEndObject();
         _writer.WriteStartArray("lines");
     }
@@ -149,6 +164,7 @@ public sealed class JsonAuditReport : IAuditReport
             }
 
             _writer.WriteString(PMpn, s.Mpn);
+            _writer.WriteBoolean(PRecognised, s.ManufacturerKey is not null);
             _writer.WriteEndObject();
         }
 
@@ -169,7 +185,7 @@ public sealed class JsonAuditReport : IAuditReport
         }
     }
 
-    public void End(AuditSummary summary, IReadOnlyList<BomDiagnostic> diagnostics)
+    public void End(AuditSummary summary, IReadOnlyList<BomDiagnostic> diagnostics, RowAccounting? rows)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -216,7 +232,9 @@ public sealed class JsonAuditReport : IAuditReport
 
         _writer.WriteEndObject();
         WriteOptional("worstSeverity", summary.WorstSeverity is { } worst ? AuditReportText.Severity(worst) : null, writeNull: true);
+        _writer.WriteString("dualSourcingRule", AuditReportText.DualSourcingRule);
         _writer.WriteEndObject();
+        WriteRows(rows);
         _writer.WriteEndObject();
         _writer.Flush();
         _output.Write("\n"u8);
@@ -228,6 +246,51 @@ public sealed class JsonAuditReport : IAuditReport
         _writer.Dispose();
         _findingWriter.Dispose();
         _spool.Dispose();
+    }
+
+    /// <summary>What each row of the file became, as runs of rows; null for a stored revision.</summary>
+    private void WriteRows(RowAccounting? rows)
+    {
+        if (rows is null)
+        {
+            _writer.WriteNull("rows");
+            return;
+        }
+
+        _writer.WriteStartObject("rows");
+        _writer.WriteNumber("total", rows.Total);
+        _writer.WriteStartObject("counts");
+        foreach (var kind in Enum.GetValues<RowKind>())
+        {
+            _writer.WriteNumber(RowRange.KindName(kind), rows.Count(kind));
+        }
+
+        _writer.WriteEndObject();
+        _writer.WriteStartArray("ranges");
+        foreach (var range in rows.Ranges)
+        {
+            _writer.WriteStartObject();
+            _writer.WriteNumber("from", range.From);
+            _writer.WriteNumber("to", range.To);
+            _writer.WriteString("kind", RowRange.KindName(range.Kind));
+            WriteOptional("note", range.Note, writeNull: true);
+            if (range.TextLines is { } lines)
+            {
+                _writer.WriteStartArray("textLines");
+                _writer.WriteNumberValue(lines.First);
+                _writer.WriteNumberValue(lines.Last);
+                _writer.WriteEndArray();
+            }
+
+            _writer.WriteEndObject();
+            if (_writer.BytesPending > 1 << 16)
+            {
+                _writer.Flush();
+            }
+        }
+
+        _writer.WriteEndArray();
+        _writer.WriteEndObject();
     }
 
     private void Spool(AuditFinding finding)

@@ -18,7 +18,7 @@ public sealed class MarkdownAuditReport(TextWriter output) : IAuditReport
         _findings.AddRange(line.Findings);
     }
 
-    public void End(AuditSummary summary, IReadOnlyList<BomDiagnostic> diagnostics)
+    public void End(AuditSummary summary, IReadOnlyList<BomDiagnostic> diagnostics, RowAccounting? rows)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -26,6 +26,14 @@ public sealed class MarkdownAuditReport(TextWriter output) : IAuditReport
         output.WriteLine();
         output.WriteLine($"{summary.Lines} lines, {summary.PopulatedLines} populated, **{summary.CriticalLines} critical**, {summary.DualSourcedCriticalLines} of them with two or more manufacturers.");
         output.WriteLine();
+        output.WriteLine($"_{AuditReportText.DualSourcingRule}_");
+        output.WriteLine();
+        if (rows is not null)
+        {
+            output.WriteLine(Escape(rows.Summary()) + ".");
+            output.WriteLine();
+        }
+
         output.WriteLine("| Rule | Severity | Lines |");
         output.WriteLine("|---|---|---:|");
         foreach (var rule in BomAuditRules.All)

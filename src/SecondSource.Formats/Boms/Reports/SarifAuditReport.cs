@@ -24,7 +24,7 @@ public sealed class SarifAuditReport(Stream output, string toolVersion) : IAudit
         }
     }
 
-    public void End(AuditSummary summary, IReadOnlyList<BomDiagnostic> diagnostics)
+    public void End(AuditSummary summary, IReadOnlyList<BomDiagnostic> diagnostics, RowAccounting? rows)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var uri = _source!.File.Replace('\\', '/');

@@ -10,6 +10,7 @@ namespace SecondSource.Formats.Boms.Reports;
 public sealed class TextAuditReport(TextWriter output, bool color) : IAuditReport
 {
     private readonly List<AuditFinding> _findings = [];
+    private readonly Dictionary<string, List<int>> _unverified = new(StringComparer.OrdinalIgnoreCase);
 
     public void Begin(BomSourceInfo source)
     {
@@ -46,9 +47,21 @@ public sealed class TextAuditReport(TextWriter output, bool color) : IAuditRepor
     {
         ArgumentNullException.ThrowIfNull(line);
         _findings.AddRange(line.Findings);
+        foreach (var name in line.Line.UnverifiedManufacturers)
+        {
+            if (!_unverified.TryGetValue(name, out var rows))
+            {
+                _unverified[name] = rows = [];
+            }
+
+            if (rows.Count < 6)
+            {
+                rows.Add(line.Line.Row);
+            }
+        }
     }
 
-    public void End(AuditSummary summary, IReadOnlyList<BomDiagnostic> diagnostics)
+    public void End(AuditSummary summary, IReadOnlyList<BomDiagnostic> diagnostics, RowAccounting? rows)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -85,12 +98,29 @@ public sealed class TextAuditReport(TextWriter output, bool color) : IAuditRepor
             }
         }
 
+        if (_unverified.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Makers nobody has confirmed (they count towards no second source):");
+            foreach (var (name, at) in _unverified.OrderBy(u => u.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                output.WriteLine($"  {name} (row {string.Join(", ", at.Select(r => r.ToString(CultureInfo.InvariantCulture)))})");
+            }
+
+            output.WriteLine("  Confirm one with: secondsource bom aliases add \"NAME\" [--same-as \"Maker\"] --file aliases.txt, then --aliases aliases.txt");
+        }
+
         var errors = _findings.Count(f => f.Severity == FindingSeverity.Error);
         var warnings = _findings.Count(f => f.Severity == FindingSeverity.Warning);
         output.WriteLine();
         output.WriteLine(
             $"{summary.Lines} lines ({summary.PopulatedLines} populated), {summary.CriticalLines} critical, " +
             $"{summary.DualSourcedCriticalLines} of them with two or more manufacturers; {errors} error(s), {warnings} warning(s).");
+        output.WriteLine(AuditReportText.DualSourcingRule);
+        if (rows is not null)
+        {
+            output.WriteLine(rows.Summary() + ".");
+        }
     }
 
     public void Dispose()
