@@ -272,7 +272,7 @@ public static partial class CellText
     [GeneratedRegex(@"^\d{2,3}-[A-Z0-9][A-Z0-9\-./#+]{3,}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex MouserSku();
 
-    [GeneratedRegex(@"^[+-]?\d+([.,]\d+)?\s*([pnuµμmkKMGR]|Ω|[oO]hms?|OHMS?|R)?\s*([FHVAWΩ]|Hz|hz|[oO]hms?|OHM)?\b(\s*[,/ ]\s*[+-]?\d+([.,]\d+)?\s*(%|[kKmM]?[VAWΩ]|ppm)\b)*\s*%?$|^\d+[RKMkmunpµ]\d+[FHΩ]?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[+-]?\d+([.,]\d+)?\s*([pnuµμmkKMGR]|Ω|[oO]hms?|OHMS?|R)?\s*([FHVAWΩ]|Hz|hz|[oO]hms?|OHM)?\b(\s*[,/ ]\s*[+-]?\d+([.,]\d+)?\s*(%|[kKmM]?[VAWΩ]\b|ppm\b))*\s*%?$|^\d+[RKMkmunpµ]\d+[FHΩ]?$", RegexOptions.CultureInvariant)]
     private static partial Regex ComponentValue();
 
     [GeneratedRegex(@"^[A-Za-z]{1,5}[0-9]{1,5}[A-Za-z]?(_\d{1,3})?([-–][A-Za-z]{0,5}[0-9]{1,5}[A-Za-z]?)?$|^[A-Za-z]{1,5}\?$", RegexOptions.CultureInvariant)]

@@ -176,11 +176,11 @@ public sealed class ManufacturerCatalog
 
     /// <summary>
     /// The key a name is stored and compared under: the lineage key of a recognised maker, else the name itself without
-    /// case, punctuation and corporate suffixes; null for empty text, generic markers and placeholders.
+    /// case, punctuation and corporate suffixes; null for empty text, generic markers, placeholders and DNP markers.
     /// </summary>
     public ManufacturerName? Normalize(string? written)
     {
-        if (string.IsNullOrWhiteSpace(written) || IsGeneric(written) || IsPlaceholder(written))
+        if (string.IsNullOrWhiteSpace(written) || IsGeneric(written) || IsPlaceholder(written) || CellText.IsDnpMarker(written))
         {
             return null;
         }

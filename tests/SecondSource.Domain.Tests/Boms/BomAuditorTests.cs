@@ -119,7 +119,7 @@ public sealed class BomAuditorTests
     {
         BomAuditRules.All.Select(r => r.Id).ShouldBe(
             ["single-source-critical", "single-manufacturer-alternates", "single-source", "missing-mpn", "missing-manufacturer", "duplicate-designator", "quantity-mismatch", "generic-part",
-             "alternate-unqualified", "alternate-not-accepted", "lifecycle-risk", "avl-mismatch"]);
+             "alternate-unqualified", "alternate-not-accepted", "lifecycle-risk", "avl-mismatch", "unverified-manufacturer"]);
         BomAuditRules.All.Select(r => r.Index).ShouldBe(Enumerable.Range(0, BomAuditRules.All.Count));
     }
 }

@@ -14,11 +14,15 @@ public sealed class BomReaderPropertyTests
     private static readonly string[] Makers = ["Texas Instruments", "Murata", "YAGEO", "Nexperia", "Würth Elektronik", "Octavo Systems", "KEMET", "深圳市 Sunlord"];
     private static readonly string[] Prefixes = ["R", "C", "U", "J", "D", "FB", "TP", "SW"];
 
+    private static readonly Domain.Boms.ManufacturerCatalog Catalog = Domain.Boms.ManufacturerCatalog.CreateDefault();
+
     // Part numbers of every shape, with a comma only as a maker's packaging suffix ("74LVC1G07GV,125"): a comma between two
-    // part numbers lists two sources, which is what the reader must make of it.
+    // part numbers lists two sources, which is what the reader must make of it. Texts that name no part (DNP, TBA, N/A)
+    // are read as what they are, so they are not part numbers here.
     private static readonly Gen<string> Mpn = Gen.Select(
             Gen.String[Gen.Char["ABCDEFGHJKLMNPRSTUVWXYZ0123456789-/.#\"+()"], 3, 18]
-                .Where(s => s.Any(char.IsAsciiLetterOrDigit) && !s.EndsWith(')') && s.Trim() == s && !Domain.Boms.CellText.IsDnpMarker(s)),
+                .Where(s => s.Any(char.IsAsciiLetterOrDigit) && !s.EndsWith(')') && s.Trim() == s && !Domain.Boms.CellText.IsDnpMarker(s)
+                    && !Catalog.IsPlaceholder(s) && !Catalog.IsGeneric(s)),
             Gen.OneOf("", "", "", ",115", ",215"))
         .Select((body, suffix) => body + suffix);
 
