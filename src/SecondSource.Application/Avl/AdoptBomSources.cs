@@ -7,14 +7,19 @@ namespace SecondSource.Application.Avl;
 
 public sealed record AdoptBomSourcesRequest(Guid RevisionId, string By);
 
+/// <summary>How many sources were proposed, and the maker names left out because nobody has confirmed them as makers.</summary>
+public sealed record AdoptedSources(int Proposed, IReadOnlyList<string> Unverified);
+
 /// <summary>
 /// Takes the sources a BOM revision lists and the AVL does not know into the library as <see cref="AvlStatus.Proposed"/>
 /// entries (ranked in the BOM's order), so that qualification can start from the design's own choices. Sources the
-/// AVL already has — in any state, rejected included — are left as they are. All or nothing.
+/// AVL already has — in any state, rejected included — are left as they are. A source whose maker is not recognised
+/// (by the catalogue or the library, as <see cref="LibraryMakers"/> reads it) is not adopted: adoption would make an
+/// unverified name a maker of the library. Those names are returned so the user can confirm them. All or nothing.
 /// </summary>
-public sealed class AdoptBomSourcesHandler(SecondSourceDbContext db, ManufacturerDirectory manufacturers, PartLibrary library, TimeProvider clock, CoverageRecorder coverage)
+public sealed class AdoptBomSourcesHandler(SecondSourceDbContext db, ManufacturerDirectory manufacturers, LibraryMakers makers, PartLibrary library, TimeProvider clock, CoverageRecorder coverage)
 {
-    public async Task<Result<int>> HandleAsync(AdoptBomSourcesRequest request, CancellationToken ct)
+    public async Task<Result<AdoptedSources>> HandleAsync(AdoptBomSourcesRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var revision = await db.BomRevisions.AsNoTracking().Include(r => r.Lines).ThenInclude(l => l.Sources).AsSplitQuery()
@@ -31,13 +36,21 @@ public sealed class AdoptBomSourcesHandler(SecondSourceDbContext db, Manufacture
             .ToDictionary(g => g.Key, g => g.Max);
         var at = clock.GetUtcNow();
         var buyer = await library.BuyerAsync(ct);
+        var catalog = await makers.CatalogAsync(ct);
+        var unverified = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         var added = 0;
         try
         {
             foreach (var line in revision.Lines.Where(l => l.PartId is not null && !l.Dnp && !l.Generic).OrderBy(l => l.Position))
             {
-                foreach (var source in line.Sources.Where(s => s.Mpn.Length > 0 && s.ManufacturerKey is not null).OrderBy(s => s.Position))
+                foreach (var source in line.Sources.Where(s => s.Mpn.Length > 0 && s.Manufacturer.Length > 0).OrderBy(s => s.Position))
                 {
+                    if (catalog.Recognise(source.Manufacturer) is null)
+                    {
+                        unverified.Add(source.Manufacturer);
+                        continue;
+                    }
+
                     var maker = await manufacturers.ResolveAsync(source.Manufacturer, ct);
                     var key = (line.PartId!.Value, maker.Id, Part.Normalize(source.Mpn));
                     if (!existing.Add(key))
@@ -61,6 +74,6 @@ public sealed class AdoptBomSourcesHandler(SecondSourceDbContext db, Manufacture
 
         await db.SaveChangesAsync(ct);
         await coverage.RecordAsync([revision.ProductId], null, ct);
-        return Result.Ok(added);
+        return Result.Ok(new AdoptedSources(added, [.. unverified]));
     }
 }

@@ -26,13 +26,14 @@ public sealed class AvlDemoSeeder(CoverageRecorder coverage) : IDemoSeeder
         var now = context.Clock.GetUtcNow();
         var product = await db.Products.SingleAsync(p => p.Code == "AUR-VSM200", ct);
         var revision = await db.BomRevisions.Include(r => r.Lines).ThenInclude(l => l.Sources).AsSplitQuery().SingleAsync(r => r.ProductId == product.Id, ct);
-        var library = new PartLibrary(db);
+        var libraryMakers = new LibraryMakers(db);
+        var library = new PartLibrary(db, libraryMakers);
         var buyer = await library.BuyerAsync(ct);
         var buildLines = (await library.BuildLinesAsync([product.Id], ct)).ToDictionary(l => l.Id, l => l.Name);
         var lines = await db.Lines.Where(l => buildLines.Keys.Contains(l.Id)).ToListAsync(ct);
         var primary = lines.Single(l => l.PartyId == context.PrimaryManufacturer!.Id);
         var second = lines.Single(l => l.PartyId == context.SecondSourceManufacturer!.Id);
-        var makers = new ManufacturerDirectory(db);
+        var makers = new ManufacturerDirectory(db, libraryMakers);
         var parts = await db.Parts.Where(p => revision.Lines.Select(l => l.PartId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         await coverage.RecordAsync([product.Id], revision.ImportedAt, ct);
         var primaryAnswers = new List<Action>();

@@ -8,7 +8,9 @@ public static class AvlServiceCollectionExtensions
 {
     public static IServiceCollection AddAvl(this IServiceCollection services)
     {
+        services.AddScoped<LibraryMakers>();
         services.AddScoped<ManufacturerDirectory>();
+        services.AddScoped<ConfirmManufacturerHandler>();
         services.AddScoped<PartLibrary>();
         services.AddScoped<EvidenceStore>();
         services.AddScoped<AvlQueries>();

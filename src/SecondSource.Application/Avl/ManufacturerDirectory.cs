@@ -8,10 +8,11 @@ namespace SecondSource.Application.Avl;
 
 /// <summary>
 /// Finds the library's component manufacturer for a written name — by the catalog's normalised key, as its own key
-/// or as one of the aliases the buyer recorded — or adds it. Added rows are saved with the caller's
-/// unit of work; names already resolved in this unit of work are not looked up again.
+/// or as one of the aliases the buyer recorded (and by the plain cleaned name, the key older versions stored) — or
+/// adds it. A text that cannot be a maker (a distributor, a placeholder, a part number) is refused. Added rows are
+/// saved with the caller's unit of work; names already resolved in this unit of work are not looked up again.
 /// </summary>
-public sealed class ManufacturerDirectory(SecondSourceDbContext db)
+public sealed class ManufacturerDirectory(SecondSourceDbContext db, LibraryMakers makers)
 {
     private readonly ManufacturerCatalog _catalog = ManufacturerCatalog.CreateDefault();
     private readonly Dictionary<string, ComponentManufacturer> _resolved = new(StringComparer.Ordinal);
@@ -31,13 +32,22 @@ public sealed class ManufacturerDirectory(SecondSourceDbContext db)
 
     private async Task<ComponentManufacturer> FindOrAddAsync(string written, CancellationToken ct)
     {
-        var name = _catalog.Normalize(written) ?? throw new DomainException($"'{written}' is not a manufacturer's name (empty, or a marker such as Any or Generic).");
-        var maker = db.ComponentManufacturers.Local.FirstOrDefault(m => m.Key == name.Key || m.Aliases.Any(a => a.Key == name.Key))
-            ?? await db.ComponentManufacturers.Include(m => m.Aliases).FirstOrDefaultAsync(m => m.Key == name.Key || m.Aliases.Any(a => a.Key == name.Key), ct);
+        var why = _catalog.WhyNotAMaker(written);
+        if (why is not null || _catalog.Normalize(written) is null)
+        {
+            throw new DomainException($"'{written}' is not a manufacturer's name: {WhyNot(why)}.");
+        }
+
+        var name = _catalog.Normalize(written)!;
+        var plain = ManufacturerCatalog.CleanKey(written);
+        var maker = db.ComponentManufacturers.Local.FirstOrDefault(m => m.Key == name.Key || m.Key == plain || m.Aliases.Any(a => a.Key == name.Key || a.Key == plain))
+            ?? await db.ComponentManufacturers.Include(m => m.Aliases)
+                .FirstOrDefaultAsync(m => m.Key == name.Key || m.Key == plain || m.Aliases.Any(a => a.Key == name.Key || a.Key == plain), ct);
         if (maker is null)
         {
             maker = ComponentManufacturer.Create(name);
             db.ComponentManufacturers.Add(maker);
+            makers.Invalidate();
         }
 
         return maker;
@@ -45,4 +55,6 @@ public sealed class ManufacturerDirectory(SecondSourceDbContext db)
 
     /// <summary>The key a BOM reader gives a written name, or null for empty text and generic markers.</summary>
     public string? KeyOf(string written) => _catalog.Normalize(written)?.Key;
+
+    private static string WhyNot(string? why) => why ?? "it is a marker such as Any or Generic";
 }

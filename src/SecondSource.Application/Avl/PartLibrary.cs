@@ -12,7 +12,7 @@ namespace SecondSource.Application.Avl;
 /// product, and the <see cref="SourcingLibrary"/> the audit judges a revision by. Reads go through the party filter,
 /// so a manufacturer's audit knows its own line's acceptances only.
 /// </summary>
-public sealed class PartLibrary(SecondSourceDbContext db)
+public sealed class PartLibrary(SecondSourceDbContext db, LibraryMakers makers)
 {
     /// <summary>Gives every line with a part number its library part, adding the parts not yet known (saved by the caller).</summary>
     public async Task AttachPartsAsync(IReadOnlyList<BomRevisionLine> lines, CancellationToken ct)
@@ -74,7 +74,11 @@ public sealed class PartLibrary(SecondSourceDbContext db)
         return new SourcingLibrary(lines, await KnownPartsAsync(partIds, ct));
     }
 
-    /// <summary>Parts with their AVL entries, manufacturer names and (visible) line acceptances.</summary>
+    /// <summary>
+    /// Parts with their AVL entries, manufacturer names and (visible) line acceptances. Each maker is keyed as
+    /// <see cref="LibraryMakers"/> recognises its name, so a BOM source and the library's entry compare under one reading
+    /// (the keys stored when the maker was added still match, for rows written by older versions).
+    /// </summary>
     public async Task<IReadOnlyList<KnownPart>> KnownPartsAsync(IQueryable<Guid> partIds, CancellationToken ct)
     {
         var parts = await db.Parts.AsNoTracking().Where(p => partIds.Contains(p.Id)).ToListAsync(ct);
@@ -87,13 +91,14 @@ public sealed class PartLibrary(SecondSourceDbContext db)
                 .Where(a => db.AvlEntries.Any(e => e.Id == a.EntryId && partIds.Contains(e.PartId)))
                 .Select(a => new { a.EntryId, a.LineId, a.State }).ToListAsync(ct))
             .ToLookup(a => a.EntryId);
-        var makers = entries.Select(e => e.ManufacturerId).Distinct().ToList();
-        var aliases = (await db.ManufacturerAliases.AsNoTracking().Where(a => makers.Contains(a.ManufacturerId)).Select(a => new { a.ManufacturerId, a.Key }).ToListAsync(ct))
+        var makerIds = entries.Select(e => e.ManufacturerId).Distinct().ToList();
+        var aliases = (await db.ManufacturerAliases.AsNoTracking().Where(a => makerIds.Contains(a.ManufacturerId)).Select(a => new { a.ManufacturerId, a.Key }).ToListAsync(ct))
             .ToLookup(a => a.ManufacturerId, a => a.Key);
+        var catalog = await makers.CatalogAsync(ct);
         var byPart = entries.ToLookup(e => e.PartId);
         return parts.Select(p => new KnownPart(p.Id, p.Number, p.Criticality,
-            byPart[p.Id].Select(e => new KnownSource(e.Id, e.Key, e.Name, e.Mpn, e.Status, e.Lifecycle,
-                acceptances[e.Id].ToDictionary(a => a.LineId, a => a.State)) { Rank = e.Rank, AliasKeys = [.. aliases[e.ManufacturerId]] }).ToList())).ToList();
+            byPart[p.Id].Select(e => new KnownSource(e.Id, catalog.Recognise(e.Name)?.Key ?? e.Key, e.Name, e.Mpn, e.Status, e.Lifecycle,
+                acceptances[e.Id].ToDictionary(a => a.LineId, a => a.State)) { Rank = e.Rank, AliasKeys = [.. aliases[e.ManufacturerId], e.Key] }).ToList())).ToList();
     }
 
     /// <summary>The buyer, owner of every library change that is not a line's acceptance.</summary>

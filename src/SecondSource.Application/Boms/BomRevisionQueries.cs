@@ -13,7 +13,7 @@ public sealed record ProductRef(Guid Id, string Code, string Name);
 public sealed record RevisionAudit(BomRevisionSummary Revision, IReadOnlyList<AuditedLine> Lines, AuditSummary Summary, IReadOnlyList<BuildLine> BuildLines);
 
 /// <summary>A product's BOM revisions and their audit, through the party filter (a manufacturer sees the products its lines build).</summary>
-public sealed class BomRevisionQueries(SecondSourceDbContext db, PartLibrary library)
+public sealed class BomRevisionQueries(SecondSourceDbContext db, PartLibrary library, LibraryMakers makers)
 {
     /// <summary>A product by its id or its code (case-insensitive), as the caller may see it; null when there is no single one.</summary>
     public async Task<ProductRef?> FindProductAsync(string idOrCode, CancellationToken ct)
@@ -61,7 +61,9 @@ public sealed class BomRevisionQueries(SecondSourceDbContext db, PartLibrary lib
 
     /// <summary>
     /// The revision's lines through the dual-AVL audit against the library: the same engine and policy as the file
-    /// audit, with sources judged by qualification and each building line's acceptance.
+    /// audit, with sources judged by qualification and each building line's acceptance. Makers are recognised now, by
+    /// the catalogue and the library (<see cref="LibraryMakers"/>), not as the file's import recognised them: a name
+    /// confirmed since counts, and a revision stored by an older reading cannot claim a maker nobody confirmed.
     /// </summary>
     public async Task<RevisionAudit?> AuditAsync(Guid revisionId, CriticalityPolicy policy, CancellationToken ct)
     {
@@ -75,8 +77,9 @@ public sealed class BomRevisionQueries(SecondSourceDbContext db, PartLibrary lib
         }
 
         var sourcing = await library.ForRevisionAsync(revision.ProductId, revision.Id, ct);
+        var catalog = await makers.CatalogAsync(ct);
         var auditor = new BomAuditor(policy, sourcing);
-        var lines = revision.Lines.OrderBy(l => l.Position).Select(l => auditor.Audit(l.ToBomLine())).ToList();
+        var lines = revision.Lines.OrderBy(l => l.Position).Select(l => auditor.Audit(LibraryMakers.Recognised(l.ToBomLine(), catalog))).ToList();
         return new RevisionAudit(
             new BomRevisionSummary(revision.Id, revision.ProductId, revision.Label, revision.FileName, revision.Sha256, revision.Format, revision.ImportedAt, revision.ImportedBy, revision.Lines.Count),
             lines,

@@ -38,7 +38,7 @@ public sealed class BomsDemoSeeder(ImportStaging staging) : IDemoSeeder
         var revision = BomRevision.Import(product.Id, "Rev B", FileName, sha, document.Info.Format.ToString().ToLowerInvariant(), lines,
             context.Clock.GetUtcNow().AddDays(-95), "engineer@aurora-medical.example");
         context.Db.BomRevisions.Add(revision);
-        await new PartLibrary(context.Db).AttachPartsAsync(revision.Lines, ct);
+        await new PartLibrary(context.Db, new Avl.LibraryMakers(context.Db)).AttachPartsAsync(revision.Lines, ct);
         context.Report($"BOM: {product.Code} main board Rev B, {lines.Count} lines");
     }
 }

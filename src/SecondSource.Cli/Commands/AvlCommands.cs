@@ -64,7 +64,15 @@ internal static class AvlCommands
                 return await context.FailAsync(failure);
             }
 
-            await context.Console.Out.WriteLineAsync($"{found.Value.Product.Code} {found.Value.Revision.Label}: {result.Value} sources proposed.");
+            var adopted = result.Value!;
+            await context.Console.Out.WriteLineAsync($"{found.Value.Product.Code} {found.Value.Revision.Label}: {adopted.Proposed} sources proposed.");
+            if (adopted.Unverified.Count > 0)
+            {
+                await context.Console.Out.WriteLineAsync(
+                    $"Not adopted, because no catalogue or library names them as makers ({adopted.Unverified.Count}): {string.Join(", ", adopted.Unverified)}.");
+                await context.Console.Out.WriteLineAsync("Confirm a name with: secondsource avl manufacturer confirm \"NAME\" [--same-as \"Maker\"], then adopt again.");
+            }
+
             return ExitCodes.Ok;
         });
         return adopt;

@@ -47,6 +47,7 @@ public sealed class ManufacturerCatalog
     private readonly Tables _tables;
     private readonly Dictionary<string, RecognisedMaker> _added = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecognisedMaker?> _cache = new(StringComparer.Ordinal);
+    private readonly List<(string Written, RecognisedMaker Maker)> _fromAliasesFile = [];
 
     private ManufacturerCatalog(Tables tables) => _tables = tables;
 
@@ -66,17 +67,86 @@ public sealed class ManufacturerCatalog
     public static IReadOnlyList<string> CatalogueDistributors => BuiltIn.Value.DistributorNames;
 
     /// <summary>Makes <paramref name="alias"/> mean <paramref name="canonical"/> (e.g. "Yageo Corp" = "YAGEO"), as the user's aliases file says.</summary>
-    public void AddAlias(string alias, string canonical) => Add(alias, canonical, MakerOrigin.AliasesFile);
+    public void AddAlias(string alias, string canonical)
+    {
+        var maker = Add(alias, canonical, MakerOrigin.AliasesFile, replace: true);
+        _fromAliasesFile.RemoveAll(n => StripSuffixes(Clean(n.Written)) == StripSuffixes(Clean(alias)));
+        _fromAliasesFile.Add((alias.Trim(), maker));
+    }
 
-    /// <summary>A component manufacturer of the library, under its name and the aliases people recorded for it.</summary>
+    /// <summary>
+    /// A component manufacturer of the library, under its name and the aliases people recorded for it. A name an aliases
+    /// file already gave is left as the file says (the import that used the file records it in the library).
+    /// </summary>
     public void AddLibraryMaker(string name, IEnumerable<string> aliases)
     {
         ArgumentNullException.ThrowIfNull(aliases);
-        Add(name, name, MakerOrigin.Library);
+        Add(name, name, MakerOrigin.Library, replace: false);
         foreach (var alias in aliases)
         {
-            Add(alias, name, MakerOrigin.Library);
+            Add(alias, name, MakerOrigin.Library, replace: false);
         }
+    }
+
+    /// <summary>The names the user's aliases file gave, as written there, with the maker each one is.</summary>
+    public IReadOnlyList<(string Written, RecognisedMaker Maker)> NamesFromAliasesFile => _fromAliasesFile;
+
+    /// <summary>The key a written name is compared under when no catalogue knows it: lower case, no punctuation or corporate suffix.</summary>
+    public static string CleanKey(string written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        var cleaned = Clean(written);
+        var stripped = StripSuffixes(cleaned);
+        return stripped.Length == 0 ? cleaned : stripped;
+    }
+
+    /// <summary>
+    /// Why a text cannot be confirmed as a component maker (a distributor, a generic or placeholder marker, a DNP marker, a
+    /// part number or stock number, a value, a sentence), or null when it has the shape of a company's name.
+    /// </summary>
+    public string? WhyNotAMaker(string? written)
+    {
+        if (string.IsNullOrWhiteSpace(written))
+        {
+            return "it is empty";
+        }
+
+        if (Recognise(written) is not null)
+        {
+            return null;
+        }
+
+        if (DistributorName(written) is { } distributor)
+        {
+            return $"it names {distributor}, a distributor; a distributor is never a source";
+        }
+
+        if (IsGeneric(written))
+        {
+            return "it means \"any qualified maker\", not one maker";
+        }
+
+        if (IsPlaceholder(written))
+        {
+            return "it is a placeholder that names nothing";
+        }
+
+        if (CellText.IsDnpMarker(written) || CellText.ContainsDnpWord(written))
+        {
+            return "it says the part is not fitted (DNP)";
+        }
+
+        if (CellText.DistributorOfSku(written) is { } sku)
+        {
+            return $"it has the shape of a {sku} stock number";
+        }
+
+        if (!CellText.LooksLikeMakerName(written))
+        {
+            return "it does not have the shape of a company's name (a part number, a value, a number, a web address or a sentence)";
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -298,7 +368,7 @@ public sealed class ManufacturerCatalog
         return stripped != key && table.TryGetValue(stripped, out hit) ? hit : null;
     }
 
-    private void Add(string alias, string canonical, MakerOrigin origin)
+    private RecognisedMaker Add(string alias, string canonical, MakerOrigin origin, bool replace)
     {
         var name = Guard.RequiredText(canonical, "Canonical manufacturer name", 200);
         var aliasKey = StripSuffixes(Clean(Guard.RequiredText(alias, "Manufacturer alias", 200)));
@@ -316,8 +386,13 @@ public sealed class ManufacturerCatalog
             _added[canonicalKey] = target;
         }
 
-        _added[aliasKey] = target with { Origin = origin };
+        if (replace || !_added.ContainsKey(aliasKey))
+        {
+            _added[aliasKey] = target with { Origin = origin };
+        }
+
         _cache.Clear();
+        return target with { Origin = origin };
     }
 
     private static string StripSuffixes(string cleaned)

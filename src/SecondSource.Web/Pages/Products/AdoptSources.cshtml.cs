@@ -21,7 +21,15 @@ public sealed class AdoptSourcesModel(AdoptBomSourcesHandler adopt) : PageModel
             return NotFound();
         }
 
-        TempData["Notice"] = result.Failure?.Message ?? $"{result.Value} source{(result.Value == 1 ? "" : "s")} of the BOM added to the AVL as Proposed.";
+        TempData["Notice"] = result.Failure?.Message ?? Notice(result.Value!);
         return RedirectToPage("Revision", new { id });
+    }
+
+    private static string Notice(AdoptedSources adopted)
+    {
+        var notice = $"{adopted.Proposed} source{(adopted.Proposed == 1 ? "" : "s")} of the BOM added to the AVL as Proposed.";
+        return adopted.Unverified.Count == 0
+            ? notice
+            : notice + $" Not adopted, because no catalogue or library names them as makers: {string.Join(", ", adopted.Unverified)}. Confirm them under Unverified makers first.";
     }
 }
