@@ -49,15 +49,17 @@ public sealed class BomAuditCommandTests
     }
 
     [Fact]
-    public async Task The_gbk_file_needs_its_encoding_and_then_reads()
+    public async Task The_gbk_file_is_read_with_its_encoding_guessed_and_said_or_named()
     {
-        var refused = await Audit(Samples.RealBom("beaglev-fire_BeagleV-Fire_BOM_GBK.csv"));
-        var read = await Audit(Samples.RealBom("beaglev-fire_BeagleV-Fire_BOM_GBK.csv"), "--encoding", "gbk", "--output", "json", "--fail-on", "never");
+        var guessed = await Audit(Samples.RealBom("beaglev-fire_BeagleV-Fire_BOM_GBK.csv"), "--output", "json", "--fail-on", "never");
+        var named = await Audit(Samples.RealBom("beaglev-fire_BeagleV-Fire_BOM_GBK.csv"), "--encoding", "gbk", "--output", "json", "--fail-on", "never");
 
-        refused.ExitCode.ShouldBe(2);
-        refused.Error.ShouldContain("not valid UTF-8: the bytes at offset 1700");
-        read.ExitCode.ShouldBe(0);
-        JsonDocument.Parse(read.Out).RootElement.GetProperty("summary").GetProperty("lines").GetInt32().ShouldBe(115);
+        guessed.ExitCode.ShouldBe(0, guessed.Error);
+        var diagnostics = JsonDocument.Parse(guessed.Out).RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("message").GetString()).ToList();
+        diagnostics.ShouldContain(m => m!.Contains("the file is not valid UTF-8 (the bytes at offset 1700", StringComparison.Ordinal) && m.Contains("read as gb18030", StringComparison.Ordinal));
+        named.ExitCode.ShouldBe(0);
+        JsonDocument.Parse(named.Out).RootElement.GetProperty("summary").GetProperty("lines").GetInt32().ShouldBe(115);
+        JsonDocument.Parse(guessed.Out).RootElement.GetProperty("summary").GetProperty("lines").GetInt32().ShouldBe(115);
     }
 
     [Theory]

@@ -4,7 +4,7 @@ using SecondSource.Application.Avl;
 
 namespace SecondSource.Cli.Commands;
 
-/// <summary><c>secondsource avl import-xref|adopt</c>: the dual-AVL library from the command line.</summary>
+/// <summary><c>secondsource avl import-xref|adopt|manufacturer confirm</c>: the dual-AVL library from the command line.</summary>
 internal static class AvlCommands
 {
     public static Command Create(CliContext context)
@@ -38,7 +38,41 @@ internal static class AvlCommands
         });
         avl.Subcommands.Add(import);
         avl.Subcommands.Add(Adopt(context));
+        avl.Subcommands.Add(Manufacturer(context));
         return avl;
+    }
+
+    /// <summary><c>avl manufacturer confirm</c>: a name BOMs give as a maker, confirmed in the library for every audit.</summary>
+    private static Command Manufacturer(CliContext context)
+    {
+        var manufacturer = new Command("manufacturer", "Component manufacturers of the library: the names every stored audit recognises.");
+        var name = new Argument<string>("name") { Description = "The name as the BOM writes it (an unverified maker the audit listed)." };
+        var sameAs = new Option<string?>("--same-as") { Description = "The maker it is another name of (one the catalogue or the library knows); without it the name is a maker of its own." };
+        var json = CommandActions.JsonOption();
+        var confirm = new Command("confirm", "Confirm a maker name in the library, so every audit of every revision counts it (checked against the catalogue).") { name, sameAs, json };
+        confirm.SetScopedAction(context, async (parsed, services, ct) =>
+        {
+            var result = await services.GetRequiredService<ConfirmManufacturerHandler>().HandleAsync(
+                new ConfirmManufacturerRequest(parsed.GetValue(name)!, parsed.GetValue(sameAs), $"cli:{Environment.UserName}"), ct);
+            if (result.Failure is { } failure)
+            {
+                return await context.FailAsync(failure);
+            }
+
+            var confirmed = result.Value!;
+            if (parsed.GetValue(json))
+            {
+                await CliOutput.WriteJsonAsync(context.Console.Out, confirmed);
+                return ExitCodes.Ok;
+            }
+
+            await context.Console.Out.WriteLineAsync(confirmed.Changed
+                ? (confirmed.Name == confirmed.Maker ? $"'{confirmed.Name}' is now a manufacturer of the library." : $"'{confirmed.Name}' is now a name of {confirmed.Maker}.")
+                : $"'{confirmed.Name}' is already recognised as {confirmed.Maker}; nothing changed.");
+            return ExitCodes.Ok;
+        });
+        manufacturer.Subcommands.Add(confirm);
+        return manufacturer;
     }
 
     /// <summary><c>avl adopt</c>: the sources a stored revision lists and the AVL does not know, proposed for their parts.</summary>

@@ -24,8 +24,13 @@ internal static class BomCommands
         var sheet = new Option<string?>("--sheet") { Description = "The XLSX sheet to read (default: the first)." };
         var map = new Option<string[]>("--map")
         {
-            Description = "field=Column: read a field from the named column (or #N for the Nth). Fields: refdes, quantity, manufacturer[:N], mpn[:N], manufacturer-mpn[:N], dnp, populate, internal-part-number, description, value, footprint, critical. Repeatable.",
+            Description = "field=Column: read a field from the named column (or #N for the Nth, for files without a header). Fields: " +
+                $"{string.Join(", ", ColumnRoles.Fields)} (manufacturer, mpn and manufacturer-mpn take :N for the Nth source; ignore reads the column for nothing). Repeatable.",
             AllowMultipleArgumentsPerToken = false,
+        };
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Also print how the file was read: every column's role with its evidence, confidence and samples, what each row became, and the makers nobody has confirmed (to stderr for json, sarif and junit).",
         };
         var policy = new Option<string?>("--policy") { Description = "A criticality policy file (docs/bom-audit.md); default: passives, test points, fiducials and holes are not critical." };
         var aliases = new Option<string?>("--aliases") { Description = "A file of manufacturer aliases, 'alias = Canonical Name' per line, added to the built-in table." };
@@ -36,7 +41,7 @@ internal static class BomCommands
 
         var audit = new Command("audit", "Audit a BOM for single-source critical parts and other dual-AVL gaps: a file (no database needed), or a stored revision with --product and --revision.")
         {
-            file, product, revision, format, encoding, sheet, map, policy, aliases, output, failOn,
+            file, product, revision, format, encoding, sheet, map, policy, aliases, output, failOn, explain,
         };
         audit.SetAction(async (parsed, ct) =>
         {
@@ -45,6 +50,11 @@ internal static class BomCommands
             if ((path is null) == (productName is null) || (productName is null) != (revisionName is null))
             {
                 throw new CliUsageException("Give a BOM file, or --product and --revision for a stored revision (not both).");
+            }
+
+            if (path is null && parsed.GetValue(explain))
+            {
+                throw new CliUsageException("--explain explains how a file is read; a stored revision keeps its lines, not its file's columns. Audit the file with --explain.");
             }
 
             var threshold = parsed.GetValue(failOn) switch
@@ -58,14 +68,18 @@ internal static class BomCommands
             var console = context.Console;
             using var raw = console.RawOut is null ? new TextWriterStream(console.Out) : null;
             var bytes = console.RawOut ?? raw!;
-            using IAuditReport report = parsed.GetValue(output) switch
+            var reportFormat = parsed.GetValue(output);
+            IAuditReport chosen = reportFormat switch
             {
                 "json" => new JsonAuditReport(bytes),
                 "sarif" => new SarifAuditReport(bytes, Version()),
                 "junit" => new JUnitAuditReport(bytes, threshold),
                 "markdown" => new MarkdownAuditReport(console.Out),
-                _ => new TextAuditReport(console.Out, console.OutputIsTerminal),
+                _ => new TextAuditReport(console.Out, console.OutputIsTerminal, path is null ? TextAuditReport.LibraryConfirmHint : TextAuditReport.FileConfirmHint),
             };
+            using IAuditReport report = parsed.GetValue(explain)
+                ? new ReadingExplanation(chosen, reportFormat is "table" or "markdown" ? console.Out : console.Error, TextAuditReport.FileConfirmHint)
+                : chosen;
             AuditSummary summary;
             if (path is not null)
             {
@@ -93,6 +107,7 @@ internal static class BomCommands
         bom.Subcommands.Add(Import(context, format, encoding, sheet, map, aliases, policy));
         bom.Subcommands.Add(Revisions(context));
         bom.Subcommands.Add(BomExportCommand.Create(context));
+        bom.Subcommands.Add(BomAliasesCommand.Create(context));
         return bom;
     }
 
@@ -201,18 +216,19 @@ internal static class BomCommands
             ? CriticalityPolicy.Parse(ReadSideFile(policyFile, "--policy"), Path.GetFileName(policyFile))
             : CriticalityPolicy.Default;
 
-    private static Dictionary<string, string> ParseMap(string[] entries)
+    // In the order given: a later choice for the same column wins, and "ignore" may be given for several columns.
+    private static List<KeyValuePair<string, string>> ParseMap(string[] entries)
     {
-        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var map = new List<KeyValuePair<string, string>>();
         foreach (var entry in entries)
         {
             var eq = entry.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0 || eq == entry.Length - 1)
             {
-                throw new CliUsageException($"--map '{entry}': write field=Column, e.g. --map mpn=\"Mfr. Part #\".");
+                throw new CliUsageException($"--map '{entry}': write field=Column, e.g. --map mpn=\"Mfr. Part #\" or --map refdes=#2.");
             }
 
-            map[entry[..eq].Trim()] = entry[(eq + 1)..].Trim();
+            map.Add(new(entry[..eq].Trim(), entry[(eq + 1)..].Trim()));
         }
 
         return map;

@@ -97,6 +97,13 @@ public sealed class JsonAuditReport : IAuditReport
             _writer.WriteString("evidence", c.Evidence);
             _writer.WriteString("confidence", c.Confidence.ToString().ToLowerInvariant());
             _writer.WriteString("decidedBy", c.DecidedBy);
+            _writer.WriteStartArray("samples");
+            foreach (var sample in c.Samples)
+            {
+                _writer.WriteStringValue(sample);
+            }
+
+            _writer.WriteEndArray();
             _writer.WriteEndObject();
         }
 

@@ -5,10 +5,18 @@ namespace SecondSource.Formats.Boms.Reports;
 
 /// <summary>
 /// The report for people at a terminal: what was read, then every error and warning with its row, then the
-/// informational findings counted by rule, then the totals. Coloured when the output is a terminal.
+/// informational findings counted by rule, then the totals. Coloured when the output is a terminal. The makers nobody
+/// has confirmed are listed with the command that confirms one (<paramref name="confirmHint"/>: an aliases file for a
+/// file audit, the library for a stored revision).
 /// </summary>
-public sealed class TextAuditReport(TextWriter output, bool color) : IAuditReport
+public sealed class TextAuditReport(TextWriter output, bool color, string? confirmHint = null) : IAuditReport
 {
+    /// <summary>How a maker is confirmed for the audit of a file.</summary>
+    public const string FileConfirmHint = "secondsource bom aliases add \"NAME\" [--same-as \"Maker\"] --file aliases.txt, then audit with --aliases aliases.txt";
+
+    /// <summary>How a maker is confirmed for every stored revision (the library).</summary>
+    public const string LibraryConfirmHint = "secondsource avl manufacturer confirm \"NAME\" [--same-as \"Maker\"] (or the revision's page)";
+
     private readonly List<AuditFinding> _findings = [];
     private readonly Dictionary<string, List<int>> _unverified = new(StringComparer.OrdinalIgnoreCase);
 
@@ -107,7 +115,7 @@ public sealed class TextAuditReport(TextWriter output, bool color) : IAuditRepor
                 output.WriteLine($"  {name} (row {string.Join(", ", at.Select(r => r.ToString(CultureInfo.InvariantCulture)))})");
             }
 
-            output.WriteLine("  Confirm one with: secondsource bom aliases add \"NAME\" [--same-as \"Maker\"] --file aliases.txt, then --aliases aliases.txt");
+            output.WriteLine($"  Confirm one with: {confirmHint ?? FileConfirmHint}");
         }
 
         var errors = _findings.Count(f => f.Severity == FindingSeverity.Error);
