@@ -45,7 +45,7 @@ public sealed class BomImportFlowTests : IAsyncLifetime
 
         browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=bom-preview] tbody tr")).Count == 3);
         browser.Driver.FindElement(By.CssSelector("[data-testid=bom-preview-summary]")).Text.ShouldContain("3 lines");
-        browser.Driver.FindElement(By.CssSelector("[data-testid=bom-confirm] button")).Click();
+        browser.Driver.FindElement(By.CssSelector("[data-testid=bom-import]")).Click();
 
         browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=audit-summary]")).Count > 0);
         browser.Driver.FindElement(By.CssSelector(".alert.success")).Text.ShouldContain("as 'Rev D': 3 lines");

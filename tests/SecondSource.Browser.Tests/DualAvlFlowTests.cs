@@ -132,8 +132,8 @@ public sealed class DualAvlFlowTests : IAsyncLifetime
         browser.Driver.FindElement(By.Id("Label")).SendKeys("IO board Rev A");
         browser.Driver.FindElement(By.Id("bom")).SendKeys(_bomFile);
         browser.Driver.FindElement(By.CssSelector("[data-testid=bom-upload] button")).Click();
-        browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=bom-confirm] button")).Count > 0);
-        browser.Driver.FindElement(By.CssSelector("[data-testid=bom-confirm] button")).Click();
+        browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=bom-import]")).Count > 0);
+        browser.Driver.FindElement(By.CssSelector("[data-testid=bom-import]")).Click();
         browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=audit-summary]")).Count > 0);
         return browser.Driver.Url;
     }

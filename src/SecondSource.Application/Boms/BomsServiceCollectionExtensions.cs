@@ -9,6 +9,7 @@ public static class BomsServiceCollectionExtensions
     public static IServiceCollection AddBoms(this IServiceCollection services)
     {
         services.AddScoped<ImportStaging>();
+        services.AddScoped<StagedBomReader>();
         services.AddScoped<PreviewBomFileHandler>();
         services.AddScoped<ImportBomRevisionHandler>();
         services.AddScoped<BomRevisionQueries>();

@@ -14,11 +14,13 @@ public sealed record ImportedRevision(Guid RevisionId, int Lines, bool AlreadyIm
 /// <summary>
 /// Imports a staged BOM file as a revision of a product, all lines in one transaction (with the library parts its
 /// lines call for, added where new): either the whole revision is stored or nothing is. The same file imported again for the same product is the same revision.
-/// The file is read with the library's makers known (<see cref="LibraryMakers"/>). Names an aliases file gave for this
+/// The file is read as the preview showed it (<see cref="StagedBomReader"/>: the library's makers known, the column roles
+/// chosen for the same layout before unless the request chooses its own), and the roles are stored with the revision.
+/// Names an aliases file gave for this
 /// import and the revision uses are recorded in the library in the same transaction: the revision is audited later by
 /// the library's reading, so what the user stated at import must be there for every party to read the same way.
 /// </summary>
-public sealed class ImportBomRevisionHandler(SecondSourceDbContext db, ImportStaging staging, PartLibrary library, LibraryMakers makers, ManufacturerDirectory directory,
+public sealed class ImportBomRevisionHandler(SecondSourceDbContext db, StagedBomReader reader, PartLibrary library, LibraryMakers makers, ManufacturerDirectory directory,
     CoverageRecorder coverage, TimeProvider clock)
 {
     public async Task<Result<ImportedRevision>> HandleAsync(ImportBomRevisionRequest request, CancellationToken ct)
@@ -36,30 +38,18 @@ public sealed class ImportBomRevisionHandler(SecondSourceDbContext db, ImportSta
             return Result.Ok(new ImportedRevision(existing.Id, existing.Lines, AlreadyImported: true));
         }
 
-        await using var stream = staging.Open(request.Sha256);
-        if (stream is null)
+        var read = await reader.ReadAsync(request.Sha256, request.FileName, request.Options, (document, chosen) => (Lines: document.ReadLines().ToList(), document.Info, chosen), ct);
+        if (read.Failure is { } unreadable)
         {
-            return Fail.NotFound("The uploaded file is no longer there; upload it again.");
+            return unreadable;
         }
 
-        List<BomLine> lines;
-        BomSourceInfo info;
-        await makers.AddToAsync(request.Options.Manufacturers, ct);
-        try
-        {
-            var document = BomReader.Open(request.FileName, stream, request.Options);
-            lines = document.ReadLines().ToList();
-            info = document.Info;
-        }
-        catch (BomFileException ex)
-        {
-            return Fail.Invalid(ex.Message);
-        }
-
+        var (lines, info, choices) = read.Value;
         BomRevision revision;
         try
         {
             revision = BomRevision.Import(request.ProductId, request.Label, request.FileName, request.Sha256, info.Format.ToString().ToLowerInvariant(), lines, clock.GetUtcNow(), request.By);
+            revision.RecordReading(info.LayoutKey, choices.Choices);
         }
         catch (DomainException ex)
         {

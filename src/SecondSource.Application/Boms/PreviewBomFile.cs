@@ -3,40 +3,65 @@ using SecondSource.Formats.Boms;
 
 namespace SecondSource.Application.Boms;
 
-/// <summary>What the reader made of a staged file, shown before the import is confirmed.</summary>
-public sealed record BomPreview(string Sha256, string FileName, BomSourceInfo Source, int Lines, IReadOnlyList<BomLine> FirstLines, IReadOnlyList<BomDiagnostic> Diagnostics);
+/// <summary>A maker name no catalogue or library recognises, with the first rows that give it.</summary>
+public sealed record UnverifiedMaker(string Name, IReadOnlyList<int> Rows);
 
-/// <summary>Reads a staged BOM file for the preview: detected columns, the first lines, diagnostics.</summary>
-public sealed class PreviewBomFileHandler(ImportStaging staging)
+/// <summary>
+/// What the reader made of a staged file, shown before the import is confirmed: the source (format, every column's role
+/// with evidence and samples), the first lines, the row accounting, the makers nobody has confirmed, the diagnostics and
+/// the column roles in force (chosen by the user, or reused from a revision of the same layout).
+/// </summary>
+public sealed record BomPreview(
+    string Sha256, string FileName, BomSourceInfo Source, int Lines, IReadOnlyList<BomLine> FirstLines, IReadOnlyList<BomDiagnostic> Diagnostics,
+    RowAccounting Rows, IReadOnlyList<UnverifiedMaker> Unverified, ColumnChoices Choices)
 {
-    public Result<BomPreview> Handle(string sha, string fileName, BomReadOptions options)
-    {
-        using var stream = staging.Open(sha);
-        if (stream is null)
-        {
-            return Fail.NotFound("The uploaded file is no longer there; upload it again.");
-        }
+    /// <summary>Lines with two or more recognised makers (what the audit may count as dual-sourced).</summary>
+    public int LinesWithTwoMakers { get; init; }
+}
 
-        try
+/// <summary>Reads a staged BOM file for the preview, as the import will read it (<see cref="StagedBomReader"/>).</summary>
+public sealed class PreviewBomFileHandler(StagedBomReader reader)
+{
+    private const int FirstLines = 20;
+
+    public Task<Result<BomPreview>> HandleAsync(string sha, string fileName, BomReadOptions options, CancellationToken ct) =>
+        reader.ReadAsync(sha, fileName, options, (document, choices) =>
         {
-            var document = BomReader.Open(fileName, stream, options);
             var first = new List<BomLine>();
-            var count = 0;
+            var unverified = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+            int count = 0, twoMakers = 0;
             foreach (var line in document.ReadLines())
             {
-                if (first.Count < 20)
+                if (first.Count < FirstLines)
                 {
                     first.Add(line);
+                }
+
+                foreach (var name in line.UnverifiedManufacturers)
+                {
+                    if (!unverified.TryGetValue(name, out var rows))
+                    {
+                        unverified[name] = rows = [];
+                    }
+
+                    if (rows.Count < 5)
+                    {
+                        rows.Add(line.Row);
+                    }
+                }
+
+                if (line.DistinctManufacturers >= 2)
+                {
+                    twoMakers++;
                 }
 
                 count++;
             }
 
-            return Result.Ok(new BomPreview(sha, fileName, document.Info, count, first, document.Diagnostics));
-        }
-        catch (BomFileException ex)
-        {
-            return Fail.Invalid(ex.Message);
-        }
-    }
+            return new BomPreview(sha, fileName, document.Info, count, first, document.Diagnostics, document.Rows,
+                unverified.OrderBy(u => u.Key, StringComparer.OrdinalIgnoreCase).Select(u => new UnverifiedMaker(u.Key, u.Value)).ToList(), choices)
+            {
+                LinesWithTwoMakers = twoMakers,
+            };
+        }, ct);
 }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using SecondSource.Domain.Common;
 
 namespace SecondSource.Domain.Boms;
@@ -43,6 +46,52 @@ public sealed class BomRevision
 
     public IReadOnlyList<BomRevisionLine> Lines => _lines;
 
+    /// <summary>SHA-256 (hex) of the file's column layout (its header names, normalised): a later file with the same layout is read with <see cref="ColumnChoices"/>.</summary>
+    public string? LayoutHash { get; private set; }
+
+    /// <summary>The column roles a person chose for the file, as JSON pairs <c>[{"field":"mpn","column":"#3"}]</c>; null when the reader's decisions stood.</summary>
+    public string? ColumnChoices { get; private set; }
+
+    /// <summary>The choices of <see cref="ColumnChoices"/> as <c>field=Column</c> pairs, in the order they were made.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Choices() => ParseChoices(ColumnChoices);
+
+    /// <summary>The key a layout is stored and found under.</summary>
+    public static string HashLayout(string layoutKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(layoutKey ?? "")));
+
+    /// <summary>Records how the file was read: its layout and the column roles a person chose (none when the reader's decisions stood).</summary>
+    public void RecordReading(string? layoutKey, IReadOnlyCollection<KeyValuePair<string, string>> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        LayoutHash = layoutKey is null ? null : HashLayout(layoutKey);
+        if (choices.Count == 0)
+        {
+            ColumnChoices = null;
+            return;
+        }
+
+        var json = JsonSerializer.Serialize(choices.Select(c => new Choice(Guard.RequiredText(c.Key, "Field", 40), Guard.RequiredText(c.Value, "Column", 200))).ToList());
+        ColumnChoices = json.Length <= 8000 ? json : throw new DomainException($"{choices.Count} column choices are more than a revision keeps (8000 characters).");
+    }
+
+    /// <summary>Reads stored column choices back (an unreadable value is no choice rather than an error: it was written by this class).</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ParseChoices(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            return (JsonSerializer.Deserialize<List<Choice>>(json) ?? []).Where(c => c.Field is not null && c.Column is not null)
+                .Select(c => new KeyValuePair<string, string>(c.Field, c.Column)).ToList();
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
     public static BomRevision Import(Guid productId, string label, string fileName, string sha256, string format, IEnumerable<BomLine> lines, DateTimeOffset at, string by)
     {
         ArgumentNullException.ThrowIfNull(lines);
@@ -62,6 +111,11 @@ public sealed class BomRevision
         return revision;
     }
 }
+
+/// <summary>One stored column choice (JSON names are part of the stored format).</summary>
+internal sealed record Choice(
+    [property: System.Text.Json.Serialization.JsonPropertyName("field")] string Field,
+    [property: System.Text.Json.Serialization.JsonPropertyName("column")] string Column);
 
 /// <summary>One stored BOM line; <see cref="ToBomLine"/> gives it back to the audit.</summary>
 public sealed class BomRevisionLine

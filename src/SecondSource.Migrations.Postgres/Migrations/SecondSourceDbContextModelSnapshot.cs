@@ -662,6 +662,10 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ColumnChoices")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(260)
@@ -685,6 +689,10 @@ namespace SecondSource.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("LayoutHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid");
 
@@ -694,6 +702,8 @@ namespace SecondSource.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LayoutHash");
 
                     b.HasIndex("ProductId", "Sha256")
                         .IsUnique();

@@ -38,6 +38,10 @@ public sealed class BomRevisionPagesTests(SecondSourceWebFactory app) : IClassFi
         return await client.PostAsync(new Uri($"/Products/ImportBom?product={product}", UriKind.Relative), upload);
     }
 
+    private static Task<HttpResponseMessage> Confirm(HttpClient client, IDocument preview, Guid product, IReadOnlyDictionary<string, string>? values = null) =>
+        client.SubmitAsync(preview.QuerySelector<IHtmlFormElement>("[data-testid=bom-confirm]")!, $"/Products/ImportBom?product={product}",
+            values ?? new Dictionary<string, string>(), preview.QuerySelector<IHtmlElement>("[data-testid=bom-import]"));
+
     [Fact]
     public async Task An_engineer_uploads_previews_and_confirms_a_revision_then_sees_its_audit()
     {
@@ -52,7 +56,7 @@ public sealed class BomRevisionPagesTests(SecondSourceWebFactory app) : IClassFi
         preview.QuerySelectorAll("[data-testid=bom-preview] tbody tr").Length.ShouldBe(20);
         (await RevisionCount(product)).ShouldBe(0, "a preview stores nothing");
 
-        using var confirmed = await client.SubmitAsync(preview.QuerySelector<IHtmlFormElement>("[data-testid=bom-confirm]")!, $"/Products/ImportBom?product={product}", new Dictionary<string, string>());
+        using var confirmed = await Confirm(client, preview, product);
         confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var revisionUrl = confirmed.Headers.Location!.OriginalString;
         revisionUrl.ShouldStartWith("/Products/Revision?id=");
@@ -74,7 +78,7 @@ public sealed class BomRevisionPagesTests(SecondSourceWebFactory app) : IClassFi
 
         using var again = await UploadAsync(client, product, "Rev C3 again", bytes, "copy.csv");
         var againPreview = await WebSession.ParseAsync(again);
-        using var reconfirmed = await client.SubmitAsync(againPreview.QuerySelector<IHtmlFormElement>("[data-testid=bom-confirm]")!, $"/Products/ImportBom?product={product}", new Dictionary<string, string>());
+        using var reconfirmed = await Confirm(client, againPreview, product);
         reconfirmed.Headers.Location!.OriginalString.ShouldBe(revisionUrl, "the same file is the same revision");
         (await client.GetDocumentAsync(revisionUrl)).QuerySelector(".alert.success")!.TextContent.ShouldContain("was already imported");
         (await RevisionCount(product)).ShouldBe(1);
@@ -88,8 +92,7 @@ public sealed class BomRevisionPagesTests(SecondSourceWebFactory app) : IClassFi
         using var uploaded = await UploadAsync(client, product, "Rev A", "Designator,Manufacturer,MPN\nU1,Texas Instruments,TLV75533PDBVR\n"u8.ToArray(), "board.csv");
         var preview = await WebSession.ParseAsync(uploaded);
 
-        using var confirmed = await client.SubmitAsync(preview.QuerySelector<IHtmlFormElement>("[data-testid=bom-confirm]")!, $"/Products/ImportBom?product={product}",
-            new Dictionary<string, string> { ["FileName"] = "../../secret/board.csv" });
+        using var confirmed = await Confirm(client, preview, product, new Dictionary<string, string> { ["FileName"] = "../../secret/board.csv" });
 
         confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var names = await app.RunInSystemScopeAsync(s => s.GetRequiredService<SecondSourceDbContext>().BomRevisions.Where(r => r.ProductId == product).Select(r => r.FileName).ToListAsync());
@@ -141,5 +144,85 @@ public sealed class BomRevisionPagesTests(SecondSourceWebFactory app) : IClassFi
         foreign.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         import.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         import.Headers.Location!.OriginalString.ShouldContain("/Account/AccessDenied");
+    }
+
+    [Fact]
+    public async Task The_preview_shows_each_columns_role_and_a_changed_role_is_read_again_stored_and_reused_for_the_same_layout()
+    {
+        var product = await NewProduct();
+        using var client = await app.SignedInAsync("Engineer");
+        // "Part" holds the makers' part numbers (the reader sees that from its values, with low confidence); "Notes" is ignored
+        // by its header, but here it describes each part.
+        const string header = "Ref,Qty,Part,Maker,Notes\n";
+        var first = header + "U1,1,TLV75533PDBVR,Texas Instruments,LDO\nC1,2,GRM188R71H104KA93D,Murata,decoupling\nX9,1,,Zhejiang Lanke Electronics,spare\n";
+        using var uploaded = await UploadAsync(client, product, "Rev A", System.Text.Encoding.UTF8.GetBytes(first), "board.csv");
+        var preview = await WebSession.ParseAsync(uploaded);
+
+        var columns = preview.QuerySelectorAll("[data-testid=bom-columns] tbody tr");
+        columns.Length.ShouldBe(5);
+        var part = columns.Single(r => r.GetAttribute("data-column") == "3");
+        part.TextContent.ShouldContain("TLV75533PDBVR", customMessage: "sample values are shown");
+        part.QuerySelector<IHtmlSelectElement>("select")!.Value.ShouldBe("mpn");
+        part.QuerySelector(".badge")!.TextContent.ShouldBe("low");
+        preview.QuerySelector("[data-testid=bom-rows]")!.TextContent.ShouldContain("rows read 4: 3 lines, 1 header");
+        preview.QuerySelector("[data-testid=bom-unverified]")!.TextContent.ShouldContain("Zhejiang Lanke Electronics");
+
+        // The engineer keeps column 3 as the MPN, makes column 5 the description, and reads the file again.
+        using var reread = await client.SubmitAsync(preview.QuerySelector<IHtmlFormElement>("[data-testid=bom-confirm]")!, $"/Products/ImportBom?product={product}",
+            new Dictionary<string, string> { ["Role[4]"] = "description" }, preview.QuerySelector<IHtmlElement>("[data-testid=bom-reread]"));
+        var again = await WebSession.ParseAsync(reread);
+        again.QuerySelector("[data-testid=bom-message]").ShouldBeNull();
+        var roles = again.QuerySelectorAll("[data-testid=bom-columns] tbody tr").ToDictionary(r => r.GetAttribute("data-column")!, r => r.QuerySelector<IHtmlSelectElement>("select")!.Value);
+        roles["3"].ShouldBe("mpn");
+        roles["5"].ShouldBe("description");
+        again.QuerySelectorAll("[data-testid=bom-columns] tbody tr")[4].TextContent.ShouldContain("your choice");
+        again.QuerySelectorAll("[data-testid=bom-columns] tbody tr")[2].TextContent.ShouldNotContain("your choice", customMessage: "an unchanged select is no choice");
+        again.QuerySelector("[data-testid=bom-preview] tbody tr")!.TextContent.ShouldContain("LDO", customMessage: "the first line now has its description");
+
+        // A choice that names no field is refused with its cause, and the file is shown as it was read before.
+        using var bad = await client.SubmitAsync(again.QuerySelector<IHtmlFormElement>("[data-testid=bom-confirm]")!, $"/Products/ImportBom?product={product}",
+            new Dictionary<string, string> { ["Role[1]"] = "brand" }, again.QuerySelector<IHtmlElement>("[data-testid=bom-reread]"));
+        var refused = await WebSession.ParseAsync(bad);
+        refused.QuerySelector("[data-testid=bom-message]")!.TextContent.ShouldContain("'brand' is not a field");
+        refused.QuerySelectorAll("[data-testid=bom-columns] tbody tr")[2].QuerySelector<IHtmlSelectElement>("select")!.Value.ShouldBe("mpn");
+
+        using var confirmed = await Confirm(client, again, product);
+        confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stored = await app.RunInSystemScopeAsync(s => s.GetRequiredService<SecondSourceDbContext>().BomRevisions.SingleAsync(r => r.ProductId == product));
+        stored.Choices().ShouldBe([new("description", "#5")]);
+
+        // A later file with the same columns is read with those roles, and says so.
+        var second = header + "U1,1,TLV75533PDBVR,Texas Instruments,LDO\nU2,1,TPS7A2033PDBVR,Texas Instruments,LDO 2\n";
+        using var next = await UploadAsync(client, product, "Rev B", System.Text.Encoding.UTF8.GetBytes(second), "board-b.csv");
+        var nextPreview = await WebSession.ParseAsync(next);
+        nextPreview.QuerySelector("[data-testid=bom-reused-roles]")!.TextContent.ShouldContain("Rev A");
+        nextPreview.QuerySelectorAll("[data-testid=bom-columns] tbody tr")[4].QuerySelector<IHtmlSelectElement>("select")!.Value.ShouldBe("description");
+    }
+
+    [Fact]
+    public async Task An_unverified_maker_is_listed_on_the_revision_and_an_engineer_confirms_it_there()
+    {
+        var product = await NewProduct();
+        using var client = await app.SignedInAsync("Engineer");
+        var csv = "Designator,Manufacturer 1,MPN 1,Manufacturer 2,MPN 2\nU1,Texas Instruments,TLV75533PDBVR,Hangzhou Qingda Microelectronics,QD7533-33\n";
+        using var uploaded = await UploadAsync(client, product, "Rev A", System.Text.Encoding.UTF8.GetBytes(csv), "two.csv");
+        using var confirmed = await Confirm(client, await WebSession.ParseAsync(uploaded), product);
+        var revisionUrl = confirmed.Headers.Location!.OriginalString;
+
+        var revision = await client.GetDocumentAsync(revisionUrl);
+        var maker = revision.QuerySelector("[data-testid=unverified-makers] li[data-maker='Hangzhou Qingda Microelectronics']")!;
+        maker.TextContent.ShouldContain("row 2");
+
+        using var distributor = await client.SubmitAsync(maker.QuerySelectorAll<IHtmlFormElement>("form").ElementAt(1), revisionUrl, new Dictionary<string, string> { ["sameAs"] = "Digi-Key" });
+        var refusedPage = await client.GetDocumentAsync(distributor.Headers.Location!.OriginalString);
+        refusedPage.QuerySelector("[data-testid=confirm-refusal]")!.TextContent.ShouldContain("'Digi-Key' is not a manufacturer the catalogue or the library knows");
+
+        using var done = await client.SubmitAsync(maker.QuerySelectorAll<IHtmlFormElement>("form").First(), revisionUrl, new Dictionary<string, string>());
+        var after = await client.GetDocumentAsync(done.Headers.Location!.OriginalString);
+        after.QuerySelector(".alert.success")!.TextContent.ShouldContain("'Hangzhou Qingda Microelectronics' is now a manufacturer of the library");
+        after.QuerySelector("[data-testid=unverified-makers]").ShouldBeNull();
+
+        using var viewer = await app.SignedInAsync("Viewer");
+        (await viewer.GetDocumentAsync(revisionUrl)).QuerySelectorAll("[data-testid=unverified-makers] form").Length.ShouldBe(0);
     }
 }

@@ -255,11 +255,14 @@ public sealed class PartPagesTests(SecondSourceWebFactory app) : IClassFixture<S
 
         using var refused = await engineer.SubmitAsync(murata.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form")!, "/Parts/Manufacturers", new Dictionary<string, string> { ["alias"] = "TI" });
         refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await engineer.GetDocumentAsync("/Parts/Manufacturers")).QuerySelector("[data-testid=alias-refusal]")!.TextContent.ShouldBe("'TI' already names Texas Instruments in the library.");
+        (await engineer.GetDocumentAsync("/Parts/Manufacturers")).QuerySelector("[data-testid=alias-refusal]")!.TextContent.ShouldBe("'TI' is Texas Instruments in the catalogue, not Murata.");
 
-        using var added = await engineer.SubmitAsync(murata.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form")!, "/Parts/Manufacturers", new Dictionary<string, string> { ["alias"] = "Murata Mfg. Co." });
+        // A form the catalogue already reads as Murata needs no alias; a misspelling it does not know is added.
+        using var known = await engineer.SubmitAsync(murata.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form")!, "/Parts/Manufacturers", new Dictionary<string, string> { ["alias"] = "Murata Mfg. Co." });
+        (await engineer.GetDocumentAsync("/Parts/Manufacturers")).QuerySelector(".alert.success")!.TextContent.ShouldBe("'Murata Mfg. Co.' was already known.");
+        using var added = await engineer.SubmitAsync(murata.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form")!, "/Parts/Manufacturers", new Dictionary<string, string> { ["alias"] = "Muratta" });
         var after = await engineer.GetDocumentAsync("/Parts/Manufacturers");
-        after.QuerySelector("[data-testid=manufacturers] tr[data-maker='Murata']")!.TextContent.ShouldContain("Murata Mfg. Co.");
+        after.QuerySelector("[data-testid=manufacturers] tr[data-maker='Murata']")!.TextContent.ShouldContain("Muratta");
 
         using var viewer = await app.SignedInAsync("Viewer");
         (await viewer.GetDocumentAsync("/Parts/Manufacturers")).QuerySelectorAll("[data-testid=manufacturers] form").ShouldBeEmpty();

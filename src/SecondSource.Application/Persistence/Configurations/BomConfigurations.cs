@@ -17,7 +17,10 @@ internal sealed class BomRevisionConfiguration : IEntityTypeConfiguration<BomRev
         builder.Property(r => r.Sha256).HasMaxLength(64).IsRequired();
         builder.Property(r => r.Format).HasMaxLength(20).IsRequired();
         builder.Property(r => r.ImportedBy).HasMaxLength(256).IsRequired();
+        builder.Property(r => r.LayoutHash).HasMaxLength(64);
+        builder.Property(r => r.ColumnChoices).HasMaxLength(8000);
         builder.HasIndex(r => new { r.ProductId, r.Sha256 }).IsUnique();
+        builder.HasIndex(r => r.LayoutHash);
         builder.HasOne<Product>().WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.RevisionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Lines).HasField("_lines");

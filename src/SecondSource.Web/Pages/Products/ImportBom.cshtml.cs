@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,12 +10,17 @@ using SecondSource.Web.Authorization;
 namespace SecondSource.Web.Pages.Products;
 
 /// <summary>
-/// Imports a BOM revision in two steps: the upload is staged by its SHA-256 and previewed (detected format and
-/// columns, the first lines, what the reader noticed); the import happens only when the engineer confirms.
+/// Imports a BOM revision in two steps: the upload is staged by its SHA-256 and previewed — every column's role with its
+/// evidence, confidence and sample values, what each row became, the makers nobody has confirmed, the first lines — and
+/// the engineer may change a column's role and read the file again before confirming. The roles chosen are stored with
+/// the revision, and a later file with the same columns is read with them.
 /// </summary>
 [Authorize(Policy = Policies.BuyerEditor)]
 public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging staging, PreviewBomFileHandler preview, ImportBomRevisionHandler import) : PageModel
 {
+    private const string ChoiceLabel = "your choice";
+    private static readonly string[] SourceFields = ["manufacturer", "mpn", "manufacturer-mpn"];
+
     public ProductRef? Product { get; private set; }
 
     [BindProperty]
@@ -25,9 +32,24 @@ public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging sta
     [BindProperty]
     public string? FileName { get; set; }
 
+    /// <summary>The roles chosen so far, as JSON <c>[["mpn","#3"], ...]</c> (carried between the preview's steps).</summary>
+    [BindProperty]
+    public string? Choices { get; set; }
+
+    /// <summary>The role each column's select holds now, by column index.</summary>
+    [BindProperty]
+    public Dictionary<int, string> Role { get; set; } = [];
+
+    /// <summary>The role each column was shown with, by column index (a select that differs is a new choice).</summary>
+    [BindProperty]
+    public Dictionary<int, string> Shown { get; set; } = [];
+
     public BomPreview? Preview { get; private set; }
 
     public string? Message { get; private set; }
+
+    /// <summary>The roles a column may be given: each source's fields for one more source than the file has, then the rest.</summary>
+    public IReadOnlyList<(string Field, string Label)> RoleOptions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid product, CancellationToken ct) =>
         await LoadAsync(product, ct) ? Page() : NotFound();
@@ -51,7 +73,27 @@ public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging sta
         }
 
         FileName = Path.GetFileName(bom.FileName);
-        return ShowPreview();
+        Choices = null;
+        ModelState.Remove(nameof(Choices));
+        return await ShowPreviewAsync([], ct);
+    }
+
+    /// <summary>Reads the staged file again with the roles chosen in the preview.</summary>
+    public async Task<IActionResult> OnPostRereadAsync(Guid product, CancellationToken ct)
+    {
+        if (!await LoadAsync(product, ct))
+        {
+            return NotFound();
+        }
+
+        if (Sha256 is null || FileName is null)
+        {
+            Message = "Upload the BOM file first.";
+            return Page();
+        }
+
+        FileName = Path.GetFileName(FileName);
+        return await ShowPreviewAsync(MergedChoices(), ct);
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid product, CancellationToken ct)
@@ -68,11 +110,12 @@ public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging sta
         }
 
         FileName = Path.GetFileName(FileName);
-        var result = await import.HandleAsync(new ImportBomRevisionRequest(product, Sha256, FileName, Label, new BomReadOptions(), User.Identity?.Name ?? "unknown"), ct);
+        var choices = MergedChoices();
+        var result = await import.HandleAsync(new ImportBomRevisionRequest(product, Sha256, FileName, Label, Options(choices), User.Identity?.Name ?? "unknown"), ct);
         if (result.Failure is { } failure)
         {
             Message = failure.Message;
-            return ShowPreview(keepMessage: true);
+            return await ShowPreviewAsync(choices, ct, keepMessage: true);
         }
 
         TempData["Notice"] = result.Value!.AlreadyImported
@@ -81,18 +124,104 @@ public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging sta
         return Redirect($"/Products/Revision?id={result.Value.RevisionId}");
     }
 
-    private PageResult ShowPreview(bool keepMessage = false)
+    /// <summary>The select's label for a field: "Manufacturer (source 2)", "Designators", "Ignore".</summary>
+    public static string FieldLabel(string field)
     {
-        var read = preview.Handle(Sha256!, FileName!, new BomReadOptions());
+        var (name, source) = field.Split(':') is [var f, var n] ? (f, n) : (field, null);
+        var label = name switch
+        {
+            "refdes" => "Designators",
+            "quantity" => "Quantity",
+            "manufacturer" => "Manufacturer",
+            "mpn" => "Manufacturer part number",
+            "manufacturer-mpn" => "Manufacturer and part number",
+            "dnp" => "DNP / do not fit",
+            "populate" => "Populate / fitted",
+            "variant" => "Variant (DNF there = not fitted)",
+            "internal-part-number" => "Internal part number",
+            "description" => "Description",
+            "value" => "Value",
+            "footprint" => "Footprint / package",
+            "critical" => "Critical",
+            "distributor" => "Distributor stock number",
+            "distributor-name" => "Distributor name",
+            "ignore" => "Ignore",
+            _ => field,
+        };
+        return source is null ? label : $"{label} (source {source})";
+    }
+
+    private static BomReadOptions Options(List<KeyValuePair<string, string>> choices) => new() { Map = choices, MapLabel = ChoiceLabel };
+
+    // The earlier choices, then the columns whose select now differs from what was shown (a later choice for a column wins).
+    private List<KeyValuePair<string, string>> MergedChoices()
+    {
+        var choices = ParseChoices(Choices);
+        foreach (var (index, role) in Role.OrderBy(r => r.Key))
+        {
+            if (index < 0 || string.IsNullOrWhiteSpace(role) || (Shown.TryGetValue(index, out var shown) && string.Equals(shown, role, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var column = $"#{(index + 1).ToString(CultureInfo.InvariantCulture)}";
+            choices.RemoveAll(c => c.Value == column);
+            choices.Add(new(role.Trim(), column));
+        }
+
+        return choices;
+    }
+
+    private static List<KeyValuePair<string, string>> ParseChoices(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            return (JsonSerializer.Deserialize<List<string[]>>(json) ?? []).Where(p => p is [_, _]).Select(p => new KeyValuePair<string, string>(p[0], p[1])).ToList();
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private async Task<PageResult> ShowPreviewAsync(List<KeyValuePair<string, string>> choices, CancellationToken ct, bool keepMessage = false)
+    {
+        var read = await preview.HandleAsync(Sha256!, FileName!, Options(choices), ct);
         if (read.Failure is { } failure)
         {
+            // A choice that cannot be applied is explained and the file shown as the reader (or the earlier choices) read it.
+            if (choices.Count > 0 && ParseChoices(Choices) is var earlier && !earlier.SequenceEqual(choices))
+            {
+                var shown = await ShowPreviewAsync(earlier, ct);
+                Message = failure.Message;
+                return shown;
+            }
+
             Message = failure.Message;
             Sha256 = null;
             ModelState.Remove(nameof(Sha256));
             return Page();
         }
 
-        Preview = read.Value;
+        var shownPreview = read.Value!;
+        Preview = shownPreview;
+        Choices = shownPreview.Choices.Choices.Count == 0 ? null : JsonSerializer.Serialize(Preview.Choices.Choices.Select(c => new[] { c.Key, c.Value }));
+        ModelState.Remove(nameof(Choices));
+        ModelState.Remove(nameof(Role));
+        ModelState.Remove(nameof(Shown));
+        Role = [];
+        Shown = [];
+        var sources = shownPreview.Source.ColumnRoles.Select(c => c.Source ?? 1).DefaultIfEmpty(1).Max();
+        RoleOptions = Enumerable.Range(1, Math.Min(9, sources + 1))
+            .SelectMany(n => SourceFields.Select(f => n == 1 ? f : $"{f}:{n.ToString(CultureInfo.InvariantCulture)}"))
+            .Prepend("quantity").Prepend("refdes")
+            .Concat(ColumnRoles.Fields.Where(f => f is not ("refdes" or "quantity" or "manufacturer" or "mpn" or "manufacturer-mpn")))
+            .Select(f => (f, FieldLabel(f))).ToList();
         if (!keepMessage)
         {
             Message = null;

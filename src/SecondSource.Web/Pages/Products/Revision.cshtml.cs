@@ -12,7 +12,7 @@ namespace SecondSource.Web.Pages.Products;
 /// One BOM revision through the dual-AVL audit against the library: coverage per manufacturing line, then the BOM
 /// lines (findings first), optionally of one rule or about one line; editors can adopt the BOM's unknown sources.
 /// </summary>
-public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cache, IPartyContext partyContext) : PageModel
+public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cache, IPartyContext partyContext, Application.Avl.AvlQueries avl) : PageModel
 {
     public RevisionAudit? Audit { get; private set; }
 
@@ -39,6 +39,16 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>A confirmation refused (from /Parts/ConfirmManufacturer).</summary>
+    [TempData]
+    public string? Refusal { get; set; }
+
+    /// <summary>Names the BOM gives as makers that neither the catalogue nor the library recognises, with the first rows giving each.</summary>
+    public IReadOnlyList<(string Name, IReadOnlyList<int> Rows)> Unverified { get; private set; } = [];
+
+    /// <summary>Makers a name can be confirmed as the same as: the catalogue's and the library's (for the editor's list).</summary>
+    public IReadOnlyList<string> KnownMakers { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Audit = await cache.GetAsync($"bom-audit|{id}|{partyContext.Scope}", c => queries.AuditAsync(id, CriticalityPolicy.Default, c), ct);
@@ -64,6 +74,17 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
             && Audit.BuildLines.Select(b => string.Join("|", part.Sources.Where(s => s.UsableOn(b)).Select(s => s.EntryId).Order())).Distinct().Count() > 1);
         UnknownSources = Audit.Lines.Where(l => l.Part is not null && !l.Line.Dnp && !l.Line.Generic)
             .Sum(l => l.Line.Sources.Count(s => s.Mpn.Length > 0 && s.ManufacturerKey is not null && l.Part!.Find(s) is null));
+        Unverified = Audit.Lines.SelectMany(l => l.Line.UnverifiedManufacturers.Select(name => (Name: name, l.Line.Row)))
+            .GroupBy(u => u.Name, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (g.First().Name, (IReadOnlyList<int>)g.Select(u => u.Row).Distinct().Take(6).ToList())).ToList();
+        if (CanEdit && Unverified.Count > 0)
+        {
+            KnownMakers = ManufacturerCatalog.CatalogueEntries.Select(e => e.Canonical)
+                .Concat((await avl.ManufacturersAsync(ct)).Select(m => m.Name))
+                .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
         Lines = Audit.Lines
             .Where(l => Rule is null || l.Findings.Any(f => f.Rule.Id == Rule))
             .Where(l => lineName is null || l.Findings.Any(f => f.Lines.Contains(lineName)))
