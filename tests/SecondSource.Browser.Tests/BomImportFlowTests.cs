@@ -14,10 +14,11 @@ public sealed class BomImportFlowTests : IAsyncLifetime
         _baseAddress = await _app.StartOnLoopbackAsync();
         _bomFile = Path.Combine(Path.GetTempPath(), $"monitor-rev-d-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(_bomFile,
-            "Designator,Quantity,Description,Manufacturer 1,MPN 1,Manufacturer 2,MPN 2\n" +
-            "U1,1,MCU,STMicroelectronics,STM32F407VGT6,,\n" +
-            "U2,1,LDO 3.3 V,Texas Instruments,TLV75533PDBVR,Diodes Inc,AP7354-33W5-7\n" +
-            "\"C1,C2\",2,100 nF 0402,Murata,GRM155R71C104KA88D,,\n");
+            "Designator,Quantity,Description,Manufacturer 1,MPN 1,Manufacturer 2,MPN 2,Supplier,Supplier PN,Notes\n" +
+            "U1,1,MCU,STMicroelectronics,STM32F407VGT6,,,Digi-Key,497-11767-ND,main controller\n" +
+            "U2,1,LDO 3.3 V,Texas Instruments,TLV75533PDBVR,Diodes Inc,AP7354-33W5-7,Digi-Key,296-47957-1-ND,\n" +
+            "U3,1,Buck 3 A,Texas Instruments,TPS62130RGTR,Hangzhou Qingda Microelectronics,QD62130,,,second source to be qualified\n" +
+            "\"C1,C2\",2,100 nF 0402,Murata,GRM155R71C104KA88D,,,Digi-Key,490-14624-1-ND,\n");
     }
 
     public async ValueTask DisposeAsync()
@@ -43,15 +44,47 @@ public sealed class BomImportFlowTests : IAsyncLifetime
         browser.Driver.FindElement(By.Id("bom")).SendKeys(_bomFile);
         browser.Driver.FindElement(By.CssSelector("[data-testid=bom-upload] button")).Click();
 
-        browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=bom-preview] tbody tr")).Count == 3);
-        browser.Driver.FindElement(By.CssSelector("[data-testid=bom-preview-summary]")).Text.ShouldContain("3 lines");
+        browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=bom-preview] tbody tr")).Count == 4);
+        browser.Driver.FindElement(By.CssSelector("[data-testid=bom-preview-summary]")).Text.ShouldContain("4 lines");
+        browser.Driver.FindElement(By.CssSelector("[data-testid=bom-unverified]")).Text.ShouldContain("Hangzhou Qingda Microelectronics");
+        var notes = browser.Driver.FindElement(By.CssSelector("[data-testid=bom-columns] tr[data-column='10'] select"));
+        notes.GetDomProperty("value").ShouldBe("ignore");
+        ScreenshotsAt(browser, "bom-import-preview");
+
+        // The engineer reads the Notes column as the description and reads the file again.
+        notes.FindElement(By.CssSelector("option[value='description']")).Click();
+        browser.Driver.FindElement(By.CssSelector("[data-testid=bom-reread]")).Click();
+        browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=bom-columns] tr[data-column='10']")).Count > 0
+            && d.FindElement(By.CssSelector("[data-testid=bom-columns] tr[data-column='10']")).Text.Contains("your choice", StringComparison.Ordinal));
+        browser.Driver.FindElement(By.CssSelector("[data-testid=bom-preview] tbody tr")).Text.ShouldContain("main controller");
         browser.Driver.FindElement(By.CssSelector("[data-testid=bom-import]")).Click();
 
         browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=audit-summary]")).Count > 0);
-        browser.Driver.FindElement(By.CssSelector(".alert.success")).Text.ShouldContain("as 'Rev D': 3 lines");
-        browser.Driver.FindElement(By.CssSelector("[data-testid=audit-summary]")).Text.ShouldContain("0 of 2 critical lines dual-sourced");
+        browser.Driver.FindElement(By.CssSelector(".alert.success")).Text.ShouldContain("as 'Rev D': 4 lines");
+        browser.Driver.FindElement(By.CssSelector("[data-testid=audit-summary]")).Text.ShouldContain("0 of 3 critical lines dual-sourced");
+        browser.Driver.FindElement(By.CssSelector("[data-testid=unverified-makers]")).Text.ShouldContain("Hangzhou Qingda Microelectronics");
+        ScreenshotsAt(browser, "bom-revision-unverified");
         var first = browser.Driver.FindElement(By.CssSelector("[data-testid=revision-lines] tbody tr"));
         first.Text.ShouldContain("U1");
         first.Text.ShouldContain("STM32F407VGT6");
+    }
+
+    // The page at a desktop and a phone width, each saved, and never wider than the window.
+    private static void ScreenshotsAt(BrowserSession browser, string name)
+    {
+        foreach (var width in new[] { 1440, 390 })
+        {
+            browser.Driver.Manage().Window.Size = new System.Drawing.Size(width, 900);
+            var (page, window) = ((long, long))(((IJavaScriptExecutor)browser.Driver).ExecuteScript("return [document.documentElement.scrollWidth, window.innerWidth];") is IReadOnlyList<object> sizes
+                ? (Convert.ToInt64(sizes[0], System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(sizes[1], System.Globalization.CultureInfo.InvariantCulture))
+                : (0L, 0L));
+            var culprits = ((IJavaScriptExecutor)browser.Driver).ExecuteScript(
+                "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.scroll-x'))" +
+                ".slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + (e.getAttribute('data-testid') || '') + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ');");
+            page.ShouldBeLessThanOrEqualTo(window, $"{name} at {width} px is wider than the window: {culprits}");
+            browser.Screenshot($"{name}-{width}");
+        }
+
+        browser.Driver.Manage().Window.Size = new System.Drawing.Size(1440, 900);
     }
 }
