@@ -18,6 +18,50 @@ internal static class BomAuditBenchmark
     public static int Run(string[] args)
     {
         var lines = Option(args, "--lines", 1_000_000);
+        if (Text(args, "--parse-only") is { } parseFile)
+        {
+            // For a profiler: the reader alone on a given file, three times (--alloc: which types it allocates, sampled every 100 KB).
+            using var allocations = args.Contains("--alloc") ? new AllocationSampler() : null;
+            for (var i = 0; i < 3; i++)
+            {
+                var (g0, g1, g2, bytes) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
+                var watch = Stopwatch.StartNew();
+                var count = ParseOnly(parseFile);
+                Console.WriteLine($"parse only: {count:N0} lines in {watch.Elapsed.TotalSeconds:F3} s; GCs {GC.CollectionCount(0) - g0}/{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2}, " +
+                    $"{(GC.GetTotalAllocatedBytes() - bytes) / 1048576.0:F0} MiB allocated, pause {GC.GetTotalPauseDuration().TotalSeconds:F3} s in all");
+            }
+
+            allocations?.Print();
+            for (var i = 0; i < 3; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                using var reader = new StreamReader(parseFile);
+                var textLines = new SecondSource.Formats.Boms.Reading.TextLines(reader, parseFile, 1 << 20, "utf-8");
+                var n = 0;
+                while (textLines.TryRead(out _, out _))
+                {
+                    n++;
+                }
+
+                var linesSeconds = watch.Elapsed.TotalSeconds;
+                watch.Restart();
+                using var reader2 = new StreamReader(parseFile);
+                var records = new SecondSource.Formats.Boms.Reading.DelimitedRecords(new SecondSource.Formats.Boms.Reading.TextLines(reader2, parseFile, 1 << 20, "utf-8"), ',', true, 1 << 20);
+                var cells = 0;
+                while (records.TryRead(out var row))
+                {
+                    for (var c = 0; c < row.Count; c++)
+                    {
+                        cells += row.Cell(c)?.Length > 0 ? 1 : 0;
+                    }
+                }
+
+                Console.WriteLine($"text lines only: {n:N0} in {linesSeconds:F3} s; delimited rows with every cell made: {watch.Elapsed.TotalSeconds:F3} s ({cells:N0} cells)");
+            }
+
+            return 0;
+        }
+
         var seed = Option(args, "--seed", 42);
         var folder = Path.Combine(RepositoryRoot(), "artifacts", "bench");
         Directory.CreateDirectory(folder);
@@ -41,7 +85,41 @@ internal static class BomAuditBenchmark
         var (largeSeconds, largePeak) = EndToEnd(cli, large);
         Console.WriteLine($"end to end `bom audit --output json > /dev/null`, {lines / 4:N0} lines: {smallSeconds:F2} s, peak RSS {smallPeak / 1048576.0:F0} MiB");
         Console.WriteLine($"end to end `bom audit --output json > /dev/null`, {lines:N0} lines: {largeSeconds:F2} s ({lines / largeSeconds:N0} lines/s), peak RSS {largePeak / 1048576.0:F0} MiB");
+
+        // Before and after in one run: an earlier build's published CLI (--baseline DIR), interleaved with this one on the
+        // same file, five runs each, medians compared (the machine is shared: interleaving spreads its noise over both).
+        if (Text(args, "--baseline") is { } baselineFolder)
+        {
+            var baseline = Path.Combine(Path.GetFullPath(baselineFolder), "secondsource.dll");
+            var runs = Option(args, "--runs", 5);
+            var before = new List<(double Seconds, long Peak)>();
+            var after = new List<(double Seconds, long Peak)>();
+            for (var i = 0; i < runs; i++)
+            {
+                before.Add(EndToEnd(baseline, large));
+                after.Add(EndToEnd(cli, large));
+                Console.WriteLine($"  run {i + 1}: baseline {before[^1].Seconds:F2} s, this build {after[^1].Seconds:F2} s");
+            }
+
+            static double Median(IEnumerable<double> values)
+            {
+                var sorted = values.Order().ToList();
+                return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+            }
+
+            var b = Median(before.Select(r => r.Seconds));
+            var a = Median(after.Select(r => r.Seconds));
+            Console.WriteLine($"end to end, {lines:N0} lines, median of {runs} interleaved: baseline {b:F2} s (peak RSS {before.Max(r => r.Peak) / 1048576.0:F0} MiB), " +
+                $"this build {a:F2} s (peak RSS {after.Max(r => r.Peak) / 1048576.0:F0} MiB); this build / baseline = {a / b:F2}x");
+        }
+
         return 0;
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static int SepScan(string path)
@@ -181,5 +259,38 @@ internal static class BomAuditBenchmark
         }
 
         return Directory.GetCurrentDirectory();
+    }
+}
+
+/// <summary>The runtime's allocation ticks (one per ~100 KB allocated), counted by type: where a reader's garbage comes from.</summary>
+internal sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _bytes = new();
+
+    public void Print()
+    {
+        var total = _bytes.Values.Sum();
+        foreach (var (type, bytes) in _bytes.OrderByDescending(b => b.Value).Take(25))
+        {
+            Console.WriteLine($"  {bytes * 100.0 / total,5:F1} %  {type}");
+        }
+    }
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource eventSource)
+    {
+        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            EnableEvents(eventSource, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+        }
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs eventData)
+    {
+        if (eventData.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) == true && eventData.Payload is { } payload && eventData.PayloadNames is { } names)
+        {
+            var type = payload[names.IndexOf("TypeName")]?.ToString() ?? "?";
+            var amount = Convert.ToInt64(payload[names.IndexOf("AllocationAmount64")], CultureInfo.InvariantCulture);
+            _bytes.AddOrUpdate(type, amount, (_, b) => b + amount);
+        }
     }
 }

@@ -14,6 +14,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S] | library [--lines N] | vault [--mib N] | testdata [--measurements N] | compare [--measurements N] | plan [--products N] [--weeks N] [--scenarios N] [--time-limit S] | provisioning [--certificates N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S] [--baseline PUBLISHED_CLI_DIR] [--runs N] | library [--lines N] | vault [--mib N] | testdata [--measurements N] | compare [--measurements N] | plan [--products N] [--weeks N] [--scenarios N] [--time-limit S] | provisioning [--certificates N]");
     return 2;
 }

@@ -15,6 +15,8 @@ public static partial class CellText
     private static readonly SearchValues<char> PartNumberChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_./#+(),:=*~\u2212\u2010\u2011");
 
+    private static readonly char[] DesignatorSeparators = [',', ';', ' ', '\t', '\n', '\r'];
+
     private static readonly FrozenSet<string> StrongDnp = FrozenSet.Create(StringComparer.Ordinal,
     [
         "dnp", "dnf", "dni", "dnm", "do not populate", "do not place", "do not fit", "do not install", "do not mount", "do not stuff",
@@ -30,7 +32,7 @@ public static partial class CellText
     /// <summary>True when the whole cell says the part is not fitted: DNP, DNF, "do not populate", "not fitted", "no stuff", NC, N/C, NF, ...</summary>
     public static bool IsDnpMarker(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 40 || !MayStartDnpMarker(text.AsSpan()))
         {
             return false;
         }
@@ -44,7 +46,7 @@ public static partial class CellText
     /// </summary>
     public static bool ContainsDnpWord(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) || !MayHoldDnpWord(text))
         {
             return false;
         }
@@ -129,12 +131,12 @@ public static partial class CellText
             return "Digi-Key";
         }
 
-        if (LcscSku().IsMatch(t))
+        if (t.Length > 3 && t[0] == 'C' && char.IsAsciiDigit(t[1]) && LcscSku().IsMatch(t))
         {
             return "LCSC";
         }
 
-        if (MouserSku().IsMatch(t))
+        if (t.Length > 6 && char.IsAsciiDigit(t[0]) && char.IsAsciiDigit(t[1]) && MouserSku().IsMatch(t))
         {
             return "Mouser";
         }
@@ -158,6 +160,12 @@ public static partial class CellText
             return false;
         }
 
+        // Every form below holds a dot or a colon; most cells hold neither.
+        if (text.AsSpan().IndexOfAny('.', ':') < 0)
+        {
+            return false;
+        }
+
         var t = text.TrimStart();
         return t.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || t.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             || t.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || t.Contains(".com/", StringComparison.OrdinalIgnoreCase)
@@ -173,7 +181,7 @@ public static partial class CellText
         }
 
         var any = false;
-        foreach (var item in text.Split([',', ';', ' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var item in text.Split(DesignatorSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             if (!DesignatorItem().IsMatch(item))
             {
@@ -238,6 +246,40 @@ public static partial class CellText
         return words >= 4 || (words >= 2 && text.Length > 30);
     }
 
+    // Every DNP word or phrase holds "dn", "no" (not, no stuff, nopop), "pop" (unpopulated) or "excl": a cheap test that
+    // spares a description or value without any of them the work of splitting words.
+    private static bool MayHoldDnpWord(string text)
+    {
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            var c = (char)(text[i] | 0x20);
+            var next = (char)(text[i + 1] | 0x20);
+            if ((c == 'd' && next == 'n') || (c == 'n' && next == 'o') || (c == 'p' && next == 'o') || (c == 'e' && next == 'x'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// False when the text cannot be a DNP marker: every marker's first letter or digit is d, n, u or e (dnp, not fitted,
+    /// unpopulated, excluded from bom). A cheap test that spares the common case, a part number, the work of splitting words.
+    /// </summary>
+    public static bool MayStartDnpMarker(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return (char)(c | 0x20) is 'd' or 'n' or 'u' or 'e';
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Lower-case words of the text, separated by one space (punctuation removed).</summary>
     private static string Words(string text)
     {
@@ -254,7 +296,7 @@ public static partial class CellText
                 }
 
                 space = false;
-                buffer[n++] = char.ToLowerInvariant(c);
+                buffer[n++] = char.IsAscii(c) ? (char)(char.IsAsciiLetterUpper(c) ? c | 0x20 : c) : char.ToLowerInvariant(c);
             }
             else
             {

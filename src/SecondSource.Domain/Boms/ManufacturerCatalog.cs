@@ -42,12 +42,19 @@ public sealed class ManufacturerCatalog
         "sp z o o", "co ltd", "elec", "div", "division",
     ];
 
+    private static readonly System.Buffers.SearchValues<char> PlaceholderPunctuation = System.Buffers.SearchValues.Create("-~?.*_/");
+
+    private static readonly string[] SpacedSuffixes = CorporateSuffixes.Select(s => " " + s).ToArray();
+
     private static readonly Lazy<Tables> BuiltIn = new(LoadBuiltIn);
 
     private readonly Tables _tables;
     private readonly Dictionary<string, RecognisedMaker> _added = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecognisedMaker?> _cache = new(StringComparer.Ordinal);
     private readonly List<(string Written, RecognisedMaker Maker)> _fromAliasesFile = [];
+    private readonly Dictionary<string, string> _cleaned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _distributors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _placeholders = new(StringComparer.Ordinal);
 
     private ManufacturerCatalog(Tables tables) => _tables = tables;
 
@@ -169,7 +176,8 @@ public sealed class ManufacturerCatalog
     }
 
     /// <summary>True when the text says "any qualified maker" (Any, Generic, AVL, "Any/not critical", ...).</summary>
-    public bool IsGeneric(string? written) => !string.IsNullOrWhiteSpace(written) && _tables.Generic.Contains(Clean(written));
+    public bool IsGeneric(string? written) =>
+        !string.IsNullOrWhiteSpace(written) && !(_tables.NoDigitsInMarkers && written.AsSpan().ContainsAnyInRange('0', '9')) && _tables.Generic.Contains(CleanMemo(written));
 
     /// <summary>True when the text names nothing (TBD, N/A, "-", "see schematic", ...).</summary>
     public bool IsPlaceholder(string? written)
@@ -179,14 +187,36 @@ public sealed class ManufacturerCatalog
             return false;
         }
 
+        // No placeholder holds a digit: a part number is none (and is not worth remembering).
+        if (_tables.NoDigitsInMarkers && written.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            return false;
+        }
+
+        if (_placeholders.TryGetValue(written, out var known))
+        {
+            return known;
+        }
+
+        var result = IsPlaceholderUncached(written);
+        if (_placeholders.Count < 20_000)
+        {
+            _placeholders[written] = result;
+        }
+
+        return result;
+    }
+
+    private bool IsPlaceholderUncached(string written)
+    {
         // The raw text ("-", "?", "x", "N/A"), or a phrase of words ("see schematic"); "-X." is not "x".
-        var raw = written.Trim().ToLowerInvariant();
-        if (_tables.Placeholders.Contains(raw) || raw.All(c => c is '-' or '~' or '?' or '.' or '*' or '_' or '/'))
+        var raw = written.Trim();
+        if (_tables.Placeholders.Contains(raw) || raw.AsSpan().IndexOfAnyExcept(PlaceholderPunctuation) < 0)
         {
             return true;
         }
 
-        var cleaned = Clean(written);
+        var cleaned = CleanMemo(written);
         return cleaned.Length >= 3 && _tables.Placeholders.Contains(cleaned);
     }
 
@@ -198,13 +228,19 @@ public sealed class ManufacturerCatalog
             return null;
         }
 
-        var cleaned = Clean(written);
-        if (_tables.Distributors.TryGetValue(cleaned, out var name) || _tables.Distributors.TryGetValue(StripSuffixes(cleaned), out name))
+        if (_distributors.TryGetValue(written, out var known))
         {
-            return name;
+            return known;
         }
 
-        return null;
+        var cleaned = Clean(written);
+        var name = _tables.Distributors.TryGetValue(cleaned, out var exact) || _tables.Distributors.TryGetValue(StripSuffixes(cleaned), out exact) ? exact : null;
+        if (_distributors.Count < 20_000)
+        {
+            _distributors[written] = name;
+        }
+
+        return name;
     }
 
     /// <summary>Why a name is not one maker when it fits several of today's (Sanyo, Philips, Motorola, ...), or null.</summary>
@@ -233,7 +269,9 @@ public sealed class ManufacturerCatalog
         }
 
         var result = ResolveUncached(written);
-        if (_cache.Count < 100_000)
+
+        // Part numbers are asked about once each (is this MPN cell a maker's name?): only names are worth keeping.
+        if (_cache.Count < 100_000 && (result is not null || !written.AsSpan().ContainsAnyInRange('0', '9')))
         {
             _cache[written] = result;
         }
@@ -402,11 +440,16 @@ public sealed class ManufacturerCatalog
         do
         {
             changed = false;
-            foreach (var suffix in CorporateSuffixes)
+            if (current.LastIndexOf(' ') < 0)
             {
-                if (current.Length > suffix.Length + 1 && current.EndsWith(" " + suffix, StringComparison.Ordinal))
+                break;
+            }
+
+            foreach (var suffix in SpacedSuffixes)
+            {
+                if (current.Length > suffix.Length && current.EndsWith(suffix, StringComparison.Ordinal))
                 {
-                    current = current[..^(suffix.Length + 1)];
+                    current = current[..^suffix.Length];
                     changed = true;
                 }
             }
@@ -414,6 +457,23 @@ public sealed class ManufacturerCatalog
         while (changed);
 
         return current;
+    }
+
+    // The same few names are looked up on every row of a BOM; a text with accents costs a Unicode normalisation.
+    private string CleanMemo(string text)
+    {
+        if (_cleaned.TryGetValue(text, out var cleaned))
+        {
+            return cleaned;
+        }
+
+        cleaned = Clean(text);
+        if (_cleaned.Count < 50_000)
+        {
+            _cleaned[text] = cleaned;
+        }
+
+        return cleaned;
     }
 
     /// <summary>Lower case, accents removed, every run of non-alphanumerics one space, trimmed.</summary>
@@ -465,7 +525,10 @@ public sealed class ManufacturerCatalog
 
         public HashSet<string> Generic { get; } = new(StringComparer.Ordinal);
 
-        public HashSet<string> Placeholders { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Placeholders { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>No generic marker or placeholder holds a digit, so a text with one is neither (a fast test for part numbers).</summary>
+        public bool NoDigitsInMarkers { get; set; }
 
         public Dictionary<string, string> Distributors { get; } = new(StringComparer.Ordinal);
 
@@ -589,6 +652,7 @@ public sealed class ManufacturerCatalog
             tables.Aliases.Remove(key);
         }
 
+        tables.NoDigitsInMarkers = !tables.Generic.Concat(tables.Placeholders).Any(k => k.AsSpan().ContainsAnyInRange('0', '9'));
         return tables;
     }
 }

@@ -10,6 +10,8 @@ namespace SecondSource.Domain.Boms;
 /// </summary>
 public static class ReferenceDesignators
 {
+    private static readonly char[] SimpleSeparators = [',', ' ', ';'];
+
     /// <summary>Longest range expanded; beyond that the range is reported, not expanded.</summary>
     public const int MaxRangeSpan = 10_000;
 
@@ -96,7 +98,7 @@ public static class ReferenceDesignators
 
     private static Parsed ParseSimple(string text)
     {
-        var parts = text.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries);
+        var parts = text.Split(SimpleSeparators, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 1 && IsPlainDesignator(parts[0]))
         {
             return new Parsed([ToUpper(parts[0])], []);

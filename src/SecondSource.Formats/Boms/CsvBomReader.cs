@@ -79,7 +79,7 @@ internal static class CsvBomReader
             var reported = 0;
             while (records.TryRead(out var row))
             {
-                if (ExpectedCells is null && !row.IsBlank && TableReader.HeaderScore(row, new BomReadOptions()) >= 2)
+                if (records.ExpectedCells is null && !row.IsBlank && TableReader.HeaderScore(row, new BomReadOptions()) >= 2)
                 {
                     // The header fixes the table's shape for rows whose quoted cells hold line breaks.
                     records.ExpectedCells = row.Count;

@@ -49,7 +49,7 @@ public sealed class AuditReportTests
         source.EnumerateObject().Select(p => p.Name).ShouldBe(["file", "format", "encoding", "delimiter", "headerRow", "columns", "columnRoles"]);
         source.GetProperty("columns").GetProperty("refdes").GetString().ShouldBe("Designator");
         var combined = source.GetProperty("columnRoles")[1];
-        combined.EnumerateObject().Select(p => p.Name).ShouldBe(["column", "header", "field", "evidence", "confidence", "decidedBy"]);
+        combined.EnumerateObject().Select(p => p.Name).ShouldBe(["column", "header", "field", "evidence", "confidence", "decidedBy", "samples"]);
         combined.GetProperty("field").GetString().ShouldBe("manufacturer-mpn");
         combined.GetProperty("evidence").GetString()!.ShouldContain("21 of 21 values are a maker's name followed by a part number");
         var lines = root.GetProperty("lines").EnumerateArray().ToList();

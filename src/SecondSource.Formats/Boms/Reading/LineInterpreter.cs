@@ -63,14 +63,15 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
             dnp |= CellText.ContainsDnpWord(Cell(row, v));
         }
 
+        // A stock number or distributor cell is read only for a DNP marker: most cells are ruled out without making a string.
         foreach (var d in plan.Distributors)
         {
-            dnp |= CellText.IsDnpMarker(Cell(row, d));
+            dnp |= row.MayBeDnpMarker(d) && CellText.IsDnpMarker(Cell(row, d));
         }
 
         foreach (var d in plan.DistributorNames)
         {
-            dnp |= CellText.IsDnpMarker(Cell(row, d));
+            dnp |= row.MayBeDnpMarker(d) && CellText.IsDnpMarker(Cell(row, d));
         }
 
         dnp |= value is not null && (CellText.IsDnpMarker(value) || CellText.ContainsDnpWord(value));
@@ -110,7 +111,9 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
         var makerHeader = group.Manufacturer is { } mh ? plan.HeaderOf(mh) : null;
         var mpnHeader = group.Mpn is { } ph ? plan.HeaderOf(ph) : null;
 
-        if (CellText.IsDnpMarker(maker))
+        // The common case first: a maker the catalogue knows, alone in its cell, is none of the things checked below.
+        var knownMaker = maker is not null && !maker.Contains(',', StringComparison.Ordinal) && catalog.Recognise(maker) is not null;
+        if (!knownMaker && CellText.IsDnpMarker(maker))
         {
             dnp = true;
             maker = null;
@@ -128,7 +131,7 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
             combined = null;
         }
 
-        if (catalog.IsGeneric(maker) || (maker is null && mpn is null && catalog.IsGeneric(combined)))
+        if ((!knownMaker && catalog.IsGeneric(maker)) || (maker is null && mpn is null && catalog.IsGeneric(combined)))
         {
             generic |= g == 0;
             maker = null;
@@ -144,7 +147,7 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
             mpn = null;
         }
 
-        maker = catalog.IsPlaceholder(maker) ? null : maker;
+        maker = !knownMaker && catalog.IsPlaceholder(maker) ? null : maker;
         mpn = catalog.IsPlaceholder(mpn) ? null : mpn;
         combined = catalog.IsPlaceholder(combined) ? null : combined;
 
@@ -159,7 +162,7 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
         List<string> makers = [];
         if (maker is not null)
         {
-            makers = ReadMakerCell(row.Row, makerHeader, maker, ref mpn, mpnHeader);
+            makers = knownMaker ? [maker] : ReadMakerCell(row.Row, makerHeader, maker, ref mpn, mpnHeader);
         }
 
         if (mpn is not null)
@@ -443,8 +446,7 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
             var pieces = cell.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
             // A bare comma splits only pieces that are part numbers of some length ("LM358DR,LM358DT"); "BAT54C,215" and "5E2,T41" stay one.
-            var minimum = separator == "," ? 5 : 3;
-            if (pieces.Length > 1 && pieces.All(p => (CellText.LooksLikePartNumber(p) || CellText.LooksLikeSpacedPartNumber(p)) && p.Length >= minimum && p.Any(char.IsAsciiLetter)))
+            if (pieces.Length > 1 && AllPartNumbers(pieces, separator == "," ? 5 : 3))
             {
                 return [.. pieces];
             }
@@ -458,14 +460,30 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
         return [cell.Trim()];
     }
 
+    private static bool AllPartNumbers(string[] pieces, int minimum)
+    {
+        foreach (var p in pieces)
+        {
+            if (p.Length < minimum || !(CellText.LooksLikePartNumber(p) || CellText.LooksLikeSpacedPartNumber(p)) || !p.AsSpan().ContainsAnyInRange('A', 'Z') && !p.AsSpan().ContainsAnyInRange('a', 'z'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>One maker without a part number and one part number without a maker, from different columns: one source.</summary>
     private void JoinOrphans(List<BomSource> sources)
     {
-        if (sources.Count < 2)
+        if (sources.Count >= 2)
         {
-            return;
+            JoinOrphansOf(sources);
         }
+    }
 
+    private void JoinOrphansOf(List<BomSource> sources)
+    {
         // A maker named again without a part number beside its own source adds nothing.
         sources.RemoveAll(s => s.Mpn.Length == 0 && s.Manufacturer.Length > 0 && sources.Any(o => o.Mpn.Length > 0
             && (s.ManufacturerKey is not null ? o.ManufacturerKey == s.ManufacturerKey : string.Equals(o.Manufacturer, s.Manufacturer, StringComparison.OrdinalIgnoreCase))));
@@ -517,14 +535,31 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
     /// </summary>
     private static bool ValueSlotSaysNotFitted(string description, IReadOnlyList<string> designators)
     {
-        var words = description.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 2 || designators.Count == 0 || !CellText.IsDnpMarker(words[1]))
+        // KiCad's description "C NC 0805": the designator's prefix, then the value slot saying not fitted.
+        if (designators.Count == 0)
         {
             return false;
         }
 
-        var prefix = new string(designators[0].TakeWhile(char.IsLetter).ToArray());
-        return prefix.Length > 0 && string.Equals(words[0], prefix, StringComparison.OrdinalIgnoreCase);
+        var text = description.AsSpan().TrimStart(' ');
+        var space = text.IndexOf(' ');
+        if (space <= 0)
+        {
+            return false;
+        }
+
+        var first = text[..space];
+        var rest = text[space..].TrimStart(' ');
+        var end = rest.IndexOf(' ');
+        var second = end < 0 ? rest : rest[..end];
+        var prefixLength = 0;
+        while (prefixLength < designators[0].Length && char.IsLetter(designators[0][prefixLength]))
+        {
+            prefixLength++;
+        }
+
+        return second.Length > 0 && prefixLength > 0 && first.Equals(designators[0].AsSpan(0, prefixLength), StringComparison.OrdinalIgnoreCase)
+            && CellText.IsDnpMarker(second.ToString());
     }
 
     private static bool SamePart(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
@@ -533,17 +568,19 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
 
     private static bool TryQuantity(string text, out decimal quantity)
     {
-        var t = text.Trim();
-        var bracket = t.IndexOfAny(['(', '[']);
+        var t = text.AsSpan().Trim();
+        var bracket = t.IndexOfAny('(', '[');
         if (bracket > 0)
         {
             // "1 (optional)": the number, with a remark.
             t = t[..bracket].Trim();
         }
 
-        if (t.Count(c => c == ',') == 1 && !t.Contains('.', StringComparison.Ordinal))
+        // "2,5" is a decimal comma when it is the only separator.
+        var comma = t.IndexOf(',');
+        if (comma >= 0 && t.LastIndexOf(',') == comma && !t.Contains('.'))
         {
-            t = t.Replace(',', '.');
+            return decimal.TryParse(t.ToString().Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out quantity);
         }
 
         return decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out quantity);

@@ -62,7 +62,18 @@ public sealed class RowAccounting
     private readonly List<RowRange> _ranges = [];
     private readonly int[] _counts = new int[Enum.GetValues<RowKind>().Length];
 
-    public IReadOnlyList<RowRange> Ranges => _ranges;
+    private RowRange? _open;
+    private int _openTo;
+
+    /// <summary>The runs, in row order.</summary>
+    public IReadOnlyList<RowRange> Ranges
+    {
+        get
+        {
+            Close();
+            return _ranges;
+        }
+    }
 
     /// <summary>The number of rows accounted for.</summary>
     public int Total { get; private set; }
@@ -74,17 +85,34 @@ public sealed class RowAccounting
         _counts[(int)kind]++;
         Total++;
         var spans = firstLine is { } f && lastLine is { } l && l > f ? (f, l) : ((int, int)?)null;
-        if (_ranges.Count > 0 && spans is null)
+
+        // The run being built is extended in place (a file of a million lines makes one run, not a million records); a run
+        // closed because someone read the ranges midway is opened again.
+        if (_open is null && spans is null && _ranges.Count > 0 && _ranges[^1] is { TextLines: null } last && last.Kind == kind && last.To == row - 1 && last.Note == note)
         {
-            var last = _ranges[^1];
-            if (last.Kind == kind && last.To == row - 1 && last.Note == note && last.TextLines is null)
-            {
-                _ranges[^1] = last with { To = row };
-                return;
-            }
+            _ranges.RemoveAt(_ranges.Count - 1);
+            _open = last;
+            _openTo = last.To;
         }
 
-        _ranges.Add(new RowRange(row, row, kind, note) { TextLines = spans });
+        if (_open is { } open && spans is null && open.Kind == kind && _openTo == row - 1 && open.Note == note && open.TextLines is null)
+        {
+            _openTo = row;
+            return;
+        }
+
+        Close();
+        _open = new RowRange(row, row, kind, note) { TextLines = spans };
+        _openTo = row;
+    }
+
+    private void Close()
+    {
+        if (_open is { } open)
+        {
+            _ranges.Add(open.To == _openTo ? open : open with { To = _openTo });
+            _open = null;
+        }
     }
 
     /// <summary>One line for people: "rows read 65: 57 lines, 1 header, 5 preamble, 2 blank".</summary>

@@ -156,7 +156,7 @@ internal static class TableReader
                 continue;
             }
 
-            foreach (var ready in lineBuilder.Add(row, line))
+            if (lineBuilder.Add(row, line) is { } ready)
             {
                 yield return ready;
             }
@@ -229,6 +229,18 @@ internal static class TableReader
     /// <summary>KiBoM's closing block ("Component Groups:,12"), and Subtotal/Total rows of carts and order lists.</summary>
     public static bool IsSummary(TableRow row)
     {
+        // A total or a label with its value fills at most three cells; a BOM line fills more (and costs no string here).
+        var cells = 0;
+        for (var c = 0; c < row.Count && cells <= 3; c++)
+        {
+            cells += row.HasText(c) ? 1 : 0;
+        }
+
+        if (cells > 3)
+        {
+            return false;
+        }
+
         var filled = 0;
         string? first = null;
         for (var c = 0; c < row.Count && filled <= 3; c++)
@@ -293,9 +305,13 @@ internal static class TableReader
             }
 
             named++;
-            if (string.Equals(row.Cell(c)?.Trim(), plan.Headers[c], StringComparison.OrdinalIgnoreCase))
+            if (row.CellEquals(c, plan.Headers[c]))
             {
                 same++;
+            }
+            else if ((named - same) * 5 > plan.Headers.Length)
+            {
+                return false;
             }
         }
 
@@ -364,7 +380,8 @@ internal static class TableReader
         private BomLine? _pending;
         private int _pendingRow;
 
-        public IEnumerable<BomLine> Add(TableRow row, BomLine line)
+        /// <summary>Takes the row's line; returns the line before it when that one is complete (null while a continuation may follow).</summary>
+        public BomLine? Add(TableRow row, BomLine line)
         {
             if (_pending is not null && IsContinuation(row, line))
             {
@@ -382,17 +399,14 @@ internal static class TableReader
                 accounting.Add(row.Row, RowKind.Continuation, $"another source for row {_pending.Row.ToString(CultureInfo.InvariantCulture)}", row.FirstLine, row.LastLine);
                 _pending = _pending with { Sources = merged, Dnp = _pending.Dnp || line.Dnp };
                 _pendingRow = row.Row;
-                yield break;
+                return null;
             }
 
             accounting.Add(row.Row, RowKind.Line, null, row.FirstLine, row.LastLine);
-            if (_pending is not null)
-            {
-                yield return _pending;
-            }
-
+            var ready = _pending;
             _pending = line;
             _pendingRow = row.Row;
+            return ready;
         }
 
         public IEnumerable<BomLine> Finish()

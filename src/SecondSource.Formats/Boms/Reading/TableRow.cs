@@ -10,7 +10,6 @@ internal sealed class TableRow
     private readonly string? _text;
     private readonly int[]? _bounds;
     private readonly string?[] _cells;
-    private readonly bool[]? _made;
 
     private TableRow(int row, int firstLine, int lastLine, string? text, int[]? bounds, string?[] cells, int count)
     {
@@ -21,10 +20,6 @@ internal sealed class TableRow
         _bounds = bounds;
         _cells = cells;
         Count = count;
-        if (bounds is not null)
-        {
-            _made = new bool[count];
-        }
     }
 
     /// <summary>The row number shown to people: a CSV record number, a sheet row, a text line (1-based).</summary>
@@ -51,16 +46,8 @@ internal sealed class TableRow
     /// </summary>
     public static TableRow OfText(int row, int firstLine, int lastLine, string text, int[] bounds, string?[] made, int count, bool reread = false)
     {
-        var result = new TableRow(row, firstLine, lastLine, text, bounds, made, count) { Reread = reread };
-        for (var i = 0; i < count; i++)
-        {
-            if (made[i] is not null)
-            {
-                result._made![i] = true;
-            }
-        }
-
-        return result;
+        // A cell is made once its string is in the array (quoted cells arrive made; the rest are cut from the text on demand).
+        return new TableRow(row, firstLine, lastLine, text, bounds, made, count) { Reread = reread };
     }
 
     /// <summary>The cell's text as written (null beyond the row's last cell).</summary>
@@ -76,18 +63,48 @@ internal sealed class TableRow
             return _cells[column];
         }
 
-        if (!_made![column])
+        if (_cells[column] is null)
         {
             var start = _bounds[column * 2];
             var end = _bounds[(column * 2) + 1];
             _cells[column] = start == end ? "" : _text!.Substring(start, end - start);
-            _made[column] = true;
         }
 
         return _cells[column];
     }
 
     /// <summary>True when the cell holds anything but spaces.</summary>
+    /// <summary>True when the cell's text, trimmed, is <paramref name="text"/> (case ignored), without making a string of the cell.</summary>
+    public bool CellEquals(int column, string text)
+    {
+        if ((uint)column >= (uint)Count)
+        {
+            return false;
+        }
+
+        var cell = _bounds is not null && _cells[column] is null
+            ? _text.AsSpan(_bounds[column * 2], _bounds[(column * 2) + 1] - _bounds[column * 2])
+            : _cells[column].AsSpan();
+        return cell.Trim().Equals(text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// False when the cell cannot be a DNP marker (<see cref="Domain.Boms.CellText.IsDnpMarker"/>): empty, longer than a marker,
+    /// or its first letter or digit is not one a marker starts with. Decided on the text in place.
+    /// </summary>
+    public bool MayBeDnpMarker(int column)
+    {
+        if ((uint)column >= (uint)Count)
+        {
+            return false;
+        }
+
+        var cell = _bounds is not null && _cells[column] is null
+            ? _text.AsSpan(_bounds[column * 2], _bounds[(column * 2) + 1] - _bounds[column * 2])
+            : _cells[column].AsSpan();
+        return !cell.IsEmpty && cell.Length <= 40 && Domain.Boms.CellText.MayStartDnpMarker(cell);
+    }
+
     public bool HasText(int column)
     {
         if ((uint)column >= (uint)Count)
@@ -95,7 +112,7 @@ internal sealed class TableRow
             return false;
         }
 
-        if (_bounds is not null && !_made![column])
+        if (_bounds is not null && _cells[column] is null)
         {
             return !_text.AsSpan(_bounds[column * 2], _bounds[(column * 2) + 1] - _bounds[column * 2]).IsWhiteSpace();
         }
