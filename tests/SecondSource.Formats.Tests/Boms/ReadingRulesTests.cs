@@ -198,6 +198,24 @@ public sealed class ReadingRulesTests
     }
 
     [Fact]
+    public void Alternatives_written_with_or_are_sources_each()
+    {
+        var bom = BomFiles.Text(
+            "Designator,Manufacturer,MPN,Maker and part\n" +
+            "U1,TI or ST,LM358DR or LM358DT,\n" +
+            "U2,Texas Instruments,TLV75533PDBVR OR TLV75533PDBVT,\n" +
+            "U3,,,Nexperia 74LVC1G07GV or TI SN74LVC1G07DCKR\n" +
+            "U4,Any or equivalent,NE555,\n");
+
+        bom.At("U1").Sources().ShouldBe([("TI", "LM358DR"), ("ST", "LM358DT")]);
+        bom.At("U1").DistinctManufacturers.ShouldBe(2);
+        bom.At("U2").Sources().ShouldBe([("Texas Instruments", "TLV75533PDBVR"), ("Texas Instruments", "TLV75533PDBVT")]);
+        bom.At("U2").DistinctManufacturers.ShouldBe(1, "two part numbers of one maker are one maker");
+        bom.At("U3").DistinctManufacturers.ShouldBe(2);
+        bom.At("U4").DistinctManufacturers.ShouldBe(0, "'any' is no maker, and not split into one");
+    }
+
+    [Fact]
     public void A_comma_splits_a_part_number_cell_only_when_every_piece_is_a_part_number()
     {
         var bom = BomFiles.Text("Designator,Manufacturer,MPN\nJ1,JST,\"PH B3B-PH-K 1x3, pitch 2.0mm\"\nU1,TI,\"LM358DR, LM358DT\"\nD1,Nexperia,\"BAT54C,215\"\n");

@@ -10,9 +10,11 @@ namespace SecondSource.Formats.Boms.Reading;
 /// the library recognises it. A distributor is never a source. "maker,MPN" and "maker MPN" cells are split; a part-number
 /// cell is split at commas only when every piece is a part number. DNP is read wherever people write it.
 /// </summary>
-internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catalog, Diagnostics diagnostics)
+internal sealed partial class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catalog, Diagnostics diagnostics)
 {
     private static readonly string[] ListSeparators = [";", "|", "\n", " / ", ", ", ","];
+    private static readonly string[] MakerSeparators = [";", "|", "\n"];
+    private static readonly string[] CombinedSeparators = [";", "|", "\n", ", "];
 
     /// <summary>Builds the line of a row; false when the row has no text in any column the reader uses.</summary>
     public bool TryBuild(TableRow row, out BomLine line)
@@ -253,8 +255,14 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
             return [text];
         }
 
+        // Several makers in one cell ("TI or ST"), none of them "any".
+        if (SplitOnOr(text) is { Length: > 1 } alternatives && Array.TrueForAll(alternatives, p => !catalog.IsGeneric(p) && (catalog.Recognise(p) is not null || CellText.LooksLikeMakerName(p))))
+        {
+            return [.. alternatives];
+        }
+
         // Several makers in one cell ("TI; ST").
-        foreach (var separator in (string[])[";", "|", "\n"])
+        foreach (var separator in MakerSeparators)
         {
             if (text.Contains(separator, StringComparison.Ordinal))
             {
@@ -374,7 +382,12 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
     private IEnumerable<(string? Maker, string? Mpn)> SplitCombined(string cell)
     {
         var entries = new List<string> { cell };
-        foreach (var separator in (string[])[";", "|", "\n", ", "])
+        if (SplitOnOr(cell) is { Length: > 1 } alternatives && Array.TrueForAll(alternatives, p => ColumnProfile.LooksLikeMakerAndPart(p, catalog) || CellText.LooksLikePartNumber(p)))
+        {
+            entries = [.. alternatives];
+        }
+
+        foreach (var separator in entries.Count > 1 ? [] : CombinedSeparators)
         {
             if (!cell.Contains(separator, StringComparison.Ordinal))
             {
@@ -457,8 +470,29 @@ internal sealed class LineInterpreter(ColumnPlan plan, ManufacturerCatalog catal
             }
         }
 
+        // "LM358DR or LM358DT": alternatives written as words.
+        if (SplitOnOr(cell) is { Length: > 1 } alternatives && AllPartNumbers(alternatives, 3))
+        {
+            return [.. alternatives];
+        }
+
         return [cell.Trim()];
     }
+
+    /// <summary>The pieces of a cell that lists alternatives with the word "or" ("TI or ST"), or null when it has none.</summary>
+    private static string[]? SplitOnOr(string cell)
+    {
+        if (cell.IndexOf(" or ", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return null;
+        }
+
+        var pieces = OrWord().Split(cell).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
+        return pieces.Length > 1 ? pieces : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+or\s+", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OrWord();
 
     private static bool AllPartNumbers(string[] pieces, int minimum)
     {
