@@ -25,37 +25,18 @@ public sealed class ConfirmManufacturerHandler(SecondSourceDbContext db, Library
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = request.Name?.Trim() ?? "";
-        var catalog = await makers.CatalogAsync(ct);
-        if (catalog.WhyNotAMaker(name) is { } why)
+        var decision = MakerConfirmation.Decide(await makers.CatalogAsync(ct), name, request.SameAs, "the library");
+        if (decision.Refusal is { } refusal)
         {
-            return Fail.Invalid($"'{name}' cannot be confirmed as a manufacturer: {why}.");
+            return decision.Conflict ? Fail.Conflict(refusal) : Fail.Invalid(refusal);
         }
 
-        if (name.Length > 200)
+        if (decision.AlreadyKnown is { } known)
         {
-            return Fail.Invalid("A manufacturer's name has at most 200 characters.");
-        }
-
-        RecognisedMaker? target = null;
-        if (!string.IsNullOrWhiteSpace(request.SameAs))
-        {
-            target = catalog.Recognise(request.SameAs);
-            if (target is null)
-            {
-                return Fail.Invalid($"'{request.SameAs.Trim()}' is not a manufacturer the catalogue or the library knows; confirm it first, or leave out the maker it is the same as.");
-            }
-        }
-
-        if (catalog.Recognise(name) is { } known)
-        {
-            if (target is not null && target.Key != known.Key)
-            {
-                return Fail.Conflict($"'{name}' is already {known.DisplayName} ({Where(known.Origin)}); it cannot also be {target.DisplayName}.");
-            }
-
             return Result.Ok(new ConfirmedManufacturer(name, known.DisplayName, Changed: false));
         }
 
+        var target = decision.SameAs;
         try
         {
             string maker;
@@ -88,11 +69,4 @@ public sealed class ConfirmManufacturerHandler(SecondSourceDbContext db, Library
             return Fail.Invalid(ex.Message);
         }
     }
-
-    private static string Where(MakerOrigin origin) => origin switch
-    {
-        MakerOrigin.Catalogue => "in the catalogue",
-        MakerOrigin.Library => "in the library",
-        _ => "in an aliases file",
-    };
 }

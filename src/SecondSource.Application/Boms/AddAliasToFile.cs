@@ -37,31 +37,18 @@ public sealed class AddAliasToFileHandler
             return Fail.Invalid($"'{name}' cannot be written in an aliases file: it holds '=' or '#'.");
         }
 
-        if (catalog.WhyNotAMaker(name) is { } why)
+        var decision = MakerConfirmation.Decide(catalog, name, request.SameAs, request.FileName);
+        if (decision.Refusal is { } refusal)
         {
-            return Fail.Invalid($"'{name}' cannot be confirmed as a manufacturer: {why}.");
+            return decision.Conflict ? Fail.Conflict(refusal) : Fail.Invalid(refusal);
         }
 
-        RecognisedMaker? target = null;
-        if (!string.IsNullOrWhiteSpace(request.SameAs))
+        if (decision.AlreadyKnown is { } known)
         {
-            target = catalog.Recognise(request.SameAs);
-            if (target is null)
-            {
-                return Fail.Invalid($"'{request.SameAs.Trim()}' is not a manufacturer the catalogue or {request.FileName} knows; add it first, or leave out --same-as.");
-            }
-        }
-
-        if (catalog.Recognise(name) is { } known)
-        {
-            if (target is not null && target.Key != known.Key)
-            {
-                return Fail.Conflict($"'{name}' is already {known.DisplayName} ({(known.Origin == MakerOrigin.Catalogue ? "in the catalogue" : $"in {request.FileName}")}); it cannot also be {target.DisplayName}.");
-            }
-
             return Result.Ok(new AliasFileLine(null, known.DisplayName));
         }
 
+        var target = decision.SameAs;
         var maker = target?.DisplayName ?? name;
         return Result.Ok(new AliasFileLine($"{name} = {maker}", maker));
     }

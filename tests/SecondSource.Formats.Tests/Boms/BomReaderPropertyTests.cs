@@ -17,12 +17,12 @@ public sealed class BomReaderPropertyTests
     private static readonly Domain.Boms.ManufacturerCatalog Catalog = Domain.Boms.ManufacturerCatalog.CreateDefault();
 
     // Part numbers of every shape, with a comma only as a maker's packaging suffix ("74LVC1G07GV,125"): a comma between two
-    // part numbers lists two sources, which is what the reader must make of it. Texts that name no part (DNP, TBA, N/A)
-    // are read as what they are, so they are not part numbers here.
+    // part numbers lists two sources, which is what the reader must make of it. Texts that name no part (DNP, TBA, N/A) or
+    // have the shape of a distributor's stock number ("…-ND") are read as what they are, so they are not part numbers here.
     private static readonly Gen<string> Mpn = Gen.Select(
             Gen.String[Gen.Char["ABCDEFGHJKLMNPRSTUVWXYZ0123456789-/.#\"+()"], 3, 18]
                 .Where(s => s.Any(char.IsAsciiLetterOrDigit) && !s.EndsWith(')') && s.Trim() == s && !Domain.Boms.CellText.IsDnpMarker(s)
-                    && !Catalog.IsPlaceholder(s) && !Catalog.IsGeneric(s)),
+                    && !Catalog.IsPlaceholder(s) && !Catalog.IsGeneric(s) && Domain.Boms.CellText.DistributorOfSku(s) is null),
             Gen.OneOf("", "", "", ",115", ",215"))
         .Select((body, suffix) => body + suffix);
 

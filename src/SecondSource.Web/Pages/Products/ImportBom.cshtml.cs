@@ -79,39 +79,18 @@ public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging sta
     }
 
     /// <summary>Reads the staged file again with the roles chosen in the preview.</summary>
-    public async Task<IActionResult> OnPostRereadAsync(Guid product, CancellationToken ct)
-    {
-        if (!await LoadAsync(product, ct))
-        {
-            return NotFound();
-        }
-
-        if (Sha256 is null || FileName is null)
-        {
-            Message = "Upload the BOM file first.";
-            return Page();
-        }
-
-        FileName = Path.GetFileName(FileName);
-        return await ShowPreviewAsync(MergedChoices(), ct);
-    }
+    public async Task<IActionResult> OnPostRereadAsync(Guid product, CancellationToken ct) =>
+        await StagedFileAsync(product, ct) ?? await ShowPreviewAsync(MergedChoices(), ct);
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid product, CancellationToken ct)
     {
-        if (!await LoadAsync(product, ct))
+        if (await StagedFileAsync(product, ct) is { } early)
         {
-            return NotFound();
+            return early;
         }
 
-        if (Sha256 is null || FileName is null)
-        {
-            Message = "Upload the BOM file first.";
-            return Page();
-        }
-
-        FileName = Path.GetFileName(FileName);
         var choices = MergedChoices();
-        var result = await import.HandleAsync(new ImportBomRevisionRequest(product, Sha256, FileName, Label, Options(choices), User.Identity?.Name ?? "unknown"), ct);
+        var result = await import.HandleAsync(new ImportBomRevisionRequest(product, Sha256!, FileName!, Label, Options(choices), User.Identity?.Name ?? "unknown"), ct);
         if (result.Failure is { } failure)
         {
             Message = failure.Message;
@@ -124,31 +103,16 @@ public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging sta
         return Redirect($"/Products/Revision?id={result.Value.RevisionId}");
     }
 
-    /// <summary>The select's label for a field: "Manufacturer (source 2)", "Designators", "Ignore".</summary>
+    /// <summary>The select's label for a field: the reader's own words for the role, capitalised ("Manufacturer part number (source 2)").</summary>
     public static string FieldLabel(string field)
     {
-        var (name, source) = field.Split(':') is [var f, var n] ? (f, n) : (field, null);
-        var label = name switch
+        if (!ColumnRoles.TryParse(field, out var role, out var source))
         {
-            "refdes" => "Designators",
-            "quantity" => "Quantity",
-            "manufacturer" => "Manufacturer",
-            "mpn" => "Manufacturer part number",
-            "manufacturer-mpn" => "Manufacturer and part number",
-            "dnp" => "DNP / do not fit",
-            "populate" => "Populate / fitted",
-            "variant" => "Variant (DNF there = not fitted)",
-            "internal-part-number" => "Internal part number",
-            "description" => "Description",
-            "value" => "Value",
-            "footprint" => "Footprint / package",
-            "critical" => "Critical",
-            "distributor" => "Distributor stock number",
-            "distributor-name" => "Distributor name",
-            "ignore" => "Ignore",
-            _ => field,
-        };
-        return source is null ? label : $"{label} (source {source})";
+            return field;
+        }
+
+        var words = role == ColumnRole.Ignored ? "ignore (not read)" : ColumnRoles.Describe(role, source);
+        return string.Concat(words[..1].ToUpperInvariant(), words[1..]);
     }
 
     private static BomReadOptions Options(List<KeyValuePair<string, string>> choices) => new() { Map = choices, MapLabel = ChoiceLabel };
@@ -228,6 +192,24 @@ public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging sta
         }
 
         return Page();
+    }
+
+    // The product and the staged file a preview step works on; a result when there is nothing to work on.
+    private async Task<IActionResult?> StagedFileAsync(Guid product, CancellationToken ct)
+    {
+        if (!await LoadAsync(product, ct))
+        {
+            return NotFound();
+        }
+
+        if (Sha256 is null || FileName is null)
+        {
+            Message = "Upload the BOM file first.";
+            return Page();
+        }
+
+        FileName = Path.GetFileName(FileName);
+        return null;
     }
 
     private async Task<bool> LoadAsync(Guid product, CancellationToken ct)
