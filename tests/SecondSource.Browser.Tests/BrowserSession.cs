@@ -55,6 +55,31 @@ public sealed class BrowserSession : IDisposable
         return new BrowserSession();
     }
 
+    /// <summary>
+    /// Runs axe-core (npm's <c>axe-core</c>, installed by .ci/run under artifacts/tools/axe, or SECONDSOURCE_AXE) on the
+    /// current page and returns its critical and serious violations, each as "rule: help (n nodes: first selector)".
+    /// Skips the test with the reason when axe-core is not installed.
+    /// </summary>
+    public IReadOnlyList<string> AccessibilityViolations()
+    {
+        var script = Environment.GetEnvironmentVariable("SECONDSOURCE_AXE")
+            ?? TestPaths.InRepository(Path.Combine("artifacts", "tools", "axe", "node_modules", "axe-core", "axe.min.js"));
+        if (!File.Exists(script))
+        {
+            Assert.Skip($"The accessibility check needs axe-core ({script}); .ci/run installs it with npm.");
+        }
+
+        Driver.ExecuteScript(File.ReadAllText(script));
+        Driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(60);
+        var result = Driver.ExecuteAsyncScript(
+            "const done = arguments[arguments.length - 1];" +
+            "axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations" +
+            ".filter(v => v.impact === 'critical' || v.impact === 'serious')" +
+            ".map(v => v.id + ': ' + v.help + ' (' + v.nodes.length + ' nodes: ' + (v.nodes[0] ? v.nodes[0].target.join(' ') : '') + ')')))" +
+            ".catch(e => done(['axe failed: ' + e]));");
+        return result is IEnumerable<object> items ? items.Select(i => i.ToString() ?? "").ToList() : [$"axe returned {result}"];
+    }
+
     /// <summary>Saves a PNG of the current page under artifacts/screenshots and returns its path.</summary>
     public string Screenshot(string name)
     {
