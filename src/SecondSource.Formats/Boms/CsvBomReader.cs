@@ -71,6 +71,8 @@ internal static class CsvBomReader
     {
         public int? ExpectedCells { get; set; }
 
+        public bool WritesEveryCell => true;
+
         public IEnumerable<TableRow> Rows(Diagnostics diagnostics)
         {
             using var reader = TextDecoding.OpenReader(stream, encoding);

@@ -275,6 +275,15 @@ public sealed class ReadingRulesTests
     }
 
     [Fact]
+    public void A_row_with_fewer_cells_than_the_header_is_named_when_it_leaves_out_a_column_that_is_read()
+    {
+        var bom = BomFiles.Text("Ref,Manufacturer,MPN,Notes\nU1,TI,LM358DR,ok\nU2,TI\nU3,TI,LM358DT\n");
+
+        bom.Diagnostics.ShouldContain(d => d.Row == 3 && d.Message == "row 3 has 2 cells, the header 4: its 'MPN' cell is missing and read as empty.");
+        bom.Diagnostics.ShouldNotContain(d => d.Row == 4, "the Notes column it leaves out is not read");
+    }
+
+    [Fact]
     public void Every_row_is_accounted_for_once()
     {
         const string text = "Title of the board\n\nRef,Qty,MPN\nR1,1,RC0603\n\n## Connectors ##\nJ1,1,TSW-108\n,,\nRef,Qty,MPN\nU1,1,LM358DR\n";

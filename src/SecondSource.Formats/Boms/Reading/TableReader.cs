@@ -7,6 +7,9 @@ namespace SecondSource.Formats.Boms.Reading;
 internal interface ITableSource
 {
     IEnumerable<TableRow> Rows(Diagnostics diagnostics);
+
+    /// <summary>True when a row writes every cell (delimited text); false where empty cells are left out (a sheet's XML).</summary>
+    bool WritesEveryCell => false;
 }
 
 /// <summary>
@@ -149,6 +152,11 @@ internal static class TableReader
                 diagnostics.Add(FindingSeverity.Warning, row.Row, null,
                     $"row {row.Row.ToString(CultureInfo.InvariantCulture)} has {row.Count.ToString(CultureInfo.InvariantCulture)} cells, the header {expected.ToString(CultureInfo.InvariantCulture)}: the extra text '{extra}' is not read.");
             }
+            else if (!plan.Headerless && source.WritesEveryCell && MissingReadCells(row, plan) is { } missing && shapeWarnings++ < 20)
+            {
+                diagnostics.Add(FindingSeverity.Warning, row.Row, null,
+                    $"row {row.Row.ToString(CultureInfo.InvariantCulture)} has {row.Count.ToString(CultureInfo.InvariantCulture)} cells, the header {expected.ToString(CultureInfo.InvariantCulture)}: its {missing} {(missing.Contains(',', StringComparison.Ordinal) ? "cells are" : "cell is")} missing and read as empty.");
+            }
 
             if (!interpreter.TryBuild(row, out var line))
             {
@@ -164,7 +172,7 @@ internal static class TableReader
 
         if (shapeWarnings > 20)
         {
-            diagnostics.Add(FindingSeverity.Warning, null, null, $"{(shapeWarnings - 20).ToString(CultureInfo.InvariantCulture)} more rows have more cells than the header.");
+            diagnostics.Add(FindingSeverity.Warning, null, null, $"{(shapeWarnings - 20).ToString(CultureInfo.InvariantCulture)} more rows have more or fewer cells than the header.");
         }
 
         foreach (var ready in lineBuilder.Finish())
@@ -350,6 +358,18 @@ internal static class TableReader
         // Words alone in the designator column ("Better to source on ali / taobao", "Optional") are a heading too.
         var text = row.Cell(filled)!.Trim();
         return !CellText.LooksLikeDesignators(text) && !CellText.IsDnpMarker(text) && !CellText.LooksLikePartNumber(text);
+    }
+
+    // The columns the audit reads that a short row leaves out ("'MPN', 'Manufacturer'"), or null when it leaves out none.
+    private static string? MissingReadCells(TableRow row, ColumnPlan plan)
+    {
+        if (row.Count >= plan.Headers.Length)
+        {
+            return null;
+        }
+
+        var missing = plan.Columns.Where(c => c.Index >= row.Count && c.Role != ColumnRole.Ignored).Select(c => $"'{c.Reference}'").ToList();
+        return missing.Count == 0 ? null : string.Join(", ", missing);
     }
 
     private static string? ExtraCells(TableRow row, int expected)
