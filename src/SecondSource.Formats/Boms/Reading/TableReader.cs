@@ -152,10 +152,10 @@ internal static class TableReader
                 diagnostics.Add(FindingSeverity.Warning, row.Row, null,
                     $"row {row.Row.ToString(CultureInfo.InvariantCulture)} has {row.Count.ToString(CultureInfo.InvariantCulture)} cells, the header {expected.ToString(CultureInfo.InvariantCulture)}: the extra text '{extra}' is not read.");
             }
-            else if (!plan.Headerless && source.WritesEveryCell && MissingReadCells(row, plan) is { } missing && shapeWarnings++ < 20)
+            else if (!plan.Headerless && source.WritesEveryCell && MissingReadCells(row, plan) is { Count: > 0 } missing && shapeWarnings++ < 20)
             {
                 diagnostics.Add(FindingSeverity.Warning, row.Row, null,
-                    $"row {row.Row.ToString(CultureInfo.InvariantCulture)} has {row.Count.ToString(CultureInfo.InvariantCulture)} cells, the header {expected.ToString(CultureInfo.InvariantCulture)}: its {missing} {(missing.Contains(',', StringComparison.Ordinal) ? "cells are" : "cell is")} missing and read as empty.");
+                    $"row {row.Row.ToString(CultureInfo.InvariantCulture)} has {row.Count.ToString(CultureInfo.InvariantCulture)} cells, the header {expected.ToString(CultureInfo.InvariantCulture)}: its {string.Join(", ", missing)} {(missing.Count > 1 ? "cells are" : "cell is")} missing and read as empty.");
             }
 
             if (!interpreter.TryBuild(row, out var line))
@@ -360,17 +360,9 @@ internal static class TableReader
         return !CellText.LooksLikeDesignators(text) && !CellText.IsDnpMarker(text) && !CellText.LooksLikePartNumber(text);
     }
 
-    // The columns the audit reads that a short row leaves out ("'MPN', 'Manufacturer'"), or null when it leaves out none.
-    private static string? MissingReadCells(TableRow row, ColumnPlan plan)
-    {
-        if (row.Count >= plan.Headers.Length)
-        {
-            return null;
-        }
-
-        var missing = plan.Columns.Where(c => c.Index >= row.Count && c.Role != ColumnRole.Ignored).Select(c => $"'{c.Reference}'").ToList();
-        return missing.Count == 0 ? null : string.Join(", ", missing);
-    }
+    // The columns the audit reads that a short row leaves out ("'MPN'", "'Manufacturer'"); none for a full row.
+    private static List<string> MissingReadCells(TableRow row, ColumnPlan plan) =>
+        row.Count >= plan.Headers.Length ? [] : plan.Columns.Where(c => c.Index >= row.Count && c.Role != ColumnRole.Ignored).Select(c => $"'{c.Reference}'").ToList();
 
     private static string? ExtraCells(TableRow row, int expected)
     {
