@@ -152,7 +152,7 @@ internal static class TableReader
                 diagnostics.Add(FindingSeverity.Warning, row.Row, null,
                     $"row {row.Row.ToString(CultureInfo.InvariantCulture)} has {row.Count.ToString(CultureInfo.InvariantCulture)} cells, the header {expected.ToString(CultureInfo.InvariantCulture)}: the extra text '{extra}' is not read.");
             }
-            else if (!plan.Headerless && source.WritesEveryCell && MissingReadCells(row, plan) is { Count: > 0 } missing && shapeWarnings++ < 20)
+            else if (!plan.Headerless && source.WritesEveryCell && row.Count < expected && MissingReadCells(row, plan) is { Count: > 0 } missing && shapeWarnings++ < 20)
             {
                 diagnostics.Add(FindingSeverity.Warning, row.Row, null,
                     $"row {row.Row.ToString(CultureInfo.InvariantCulture)} has {row.Count.ToString(CultureInfo.InvariantCulture)} cells, the header {expected.ToString(CultureInfo.InvariantCulture)}: its {string.Join(", ", missing)} {(missing.Count > 1 ? "cells are" : "cell is")} missing and read as empty.");
