@@ -3,9 +3,6 @@ using SecondSource.Formats.Boms;
 
 namespace SecondSource.Application.Boms;
 
-/// <summary>A maker name no catalogue or library recognises, with the first rows that give it.</summary>
-public sealed record UnverifiedMaker(string Name, IReadOnlyList<int> Rows);
-
 /// <summary>
 /// What the reader made of a staged file, shown before the import is confirmed: the source (format, every column's role
 /// with evidence and samples), the first lines, the row accounting, the makers nobody has confirmed, the diagnostics and
@@ -28,7 +25,7 @@ public sealed class PreviewBomFileHandler(StagedBomReader reader)
         reader.ReadAsync(sha, fileName, options, (document, choices) =>
         {
             var first = new List<BomLine>();
-            var unverified = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+            var unverified = new UnverifiedMakers();
             int count = 0, twoMakers = 0;
             foreach (var line in document.ReadLines())
             {
@@ -37,18 +34,7 @@ public sealed class PreviewBomFileHandler(StagedBomReader reader)
                     first.Add(line);
                 }
 
-                foreach (var name in line.UnverifiedManufacturers)
-                {
-                    if (!unverified.TryGetValue(name, out var rows))
-                    {
-                        unverified[name] = rows = [];
-                    }
-
-                    if (rows.Count < 5)
-                    {
-                        rows.Add(line.Row);
-                    }
-                }
+                unverified.Add(line);
 
                 if (line.DistinctManufacturers >= 2)
                 {
@@ -59,7 +45,7 @@ public sealed class PreviewBomFileHandler(StagedBomReader reader)
             }
 
             return new BomPreview(sha, fileName, document.Info, count, first, document.Diagnostics, document.Rows,
-                unverified.OrderBy(u => u.Key, StringComparer.OrdinalIgnoreCase).Select(u => new UnverifiedMaker(u.Key, u.Value)).ToList(), choices)
+                unverified.List(), choices)
             {
                 LinesWithTwoMakers = twoMakers,
             };

@@ -30,34 +30,35 @@ public sealed class StagedBomReader(SecondSourceDbContext db, ImportStaging stag
         await makers.AddToAsync(options.Manufacturers, ct);
         try
         {
-            var chosen = new ColumnChoices([.. options.Map], null);
-            if (chosen.Choices.Count == 0)
-            {
-                string? layout;
-                using (var probe = staging.Open(sha))
-                {
-                    if (probe is null)
-                    {
-                        return Fail.NotFound("The uploaded file is no longer there; upload it again.");
-                    }
-
-                    layout = BomReader.Open(fileName, probe, options).Info.LayoutKey;
-                }
-
-                if (layout is not null && await StoredAsync(layout, ct) is { } stored)
-                {
-                    chosen = stored;
-                    options = options with { Map = stored.Choices, MapLabel = $"the roles chosen for {stored.ReusedFrom}" };
-                }
-            }
-
-            using var stream = staging.Open(sha);
+            var stream = staging.Open(sha);
             if (stream is null)
             {
                 return Fail.NotFound("The uploaded file is no longer there; upload it again.");
             }
 
-            return Result.Ok(consume(BomReader.Open(fileName, stream, options), chosen));
+            try
+            {
+                var document = BomReader.Open(fileName, stream, options);
+                if (options.Map.Count > 0)
+                {
+                    return Result.Ok(consume(document, new ColumnChoices([.. options.Map], null)));
+                }
+
+                // The layout is known once the file is open; only when roles were chosen for it is the file read again.
+                if (document.Info.LayoutKey is not { } layout || await StoredAsync(layout, ct) is not { } stored)
+                {
+                    return Result.Ok(consume(document, ColumnChoices.None));
+                }
+
+                await stream.DisposeAsync();
+                stream = staging.Open(sha) ?? throw new BomFileException(fileName, null, null, "the uploaded file is no longer there; upload it again.");
+                var chosen = options with { Map = stored.Choices, MapLabel = $"the roles chosen for {stored.ReusedFrom}" };
+                return Result.Ok(consume(BomReader.Open(fileName, stream, chosen), stored));
+            }
+            finally
+            {
+                await stream.DisposeAsync();
+            }
         }
         catch (BomFileException ex)
         {

@@ -69,8 +69,15 @@ public sealed class BomRevision
             return;
         }
 
-        var json = JsonSerializer.Serialize(choices.Select(c => new Choice(Guard.RequiredText(c.Key, "Field", 40), Guard.RequiredText(c.Value, "Column", 200))).ToList());
+        var json = SerializeChoices(choices);
         ColumnChoices = json.Length <= 8000 ? json : throw new DomainException($"{choices.Count} column choices are more than a revision keeps (8000 characters).");
+    }
+
+    /// <summary>Column choices as stored (and as the import preview carries them between its steps): JSON <c>field</c>/<c>column</c> pairs.</summary>
+    public static string SerializeChoices(IEnumerable<KeyValuePair<string, string>> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        return JsonSerializer.Serialize(choices.Select(c => new Choice(Guard.RequiredText(c.Key, "Field", 40), Guard.RequiredText(c.Value, "Column", 200))).ToList());
     }
 
     /// <summary>Reads stored column choices back (an unreadable value is no choice rather than an error: it was written by this class).</summary>

@@ -30,6 +30,22 @@ public static class AuditReportText
         _ => "info",
     };
 
+    /// <summary>Writes each unverified maker on a line of its own, "  NAME (row 4, 9)", then how many more were not listed.</summary>
+    public static void WriteUnverified(TextWriter output, UnverifiedMakers unverified)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(unverified);
+        foreach (var maker in unverified.List())
+        {
+            output.WriteLine($"  {maker.Name} (row {string.Join(", ", maker.Rows.Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture)))})");
+        }
+
+        if (unverified.NotListed > 0)
+        {
+            output.WriteLine($"  … and {unverified.NotListed.ToString(System.Globalization.CultureInfo.InvariantCulture)} more names (--output json lists every finding).");
+        }
+    }
+
     public static string Format(BomFileFormat format) => format switch
     {
         BomFileFormat.Ipc2581 => "ipc2581",

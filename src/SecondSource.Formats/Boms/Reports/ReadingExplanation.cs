@@ -12,7 +12,7 @@ namespace SecondSource.Formats.Boms.Reports;
 public sealed class ReadingExplanation(IAuditReport inner, TextWriter output, string confirmHint) : IAuditReport
 {
     private const int MaxRangesShown = 60;
-    private readonly Dictionary<string, List<int>> _unverified = new(StringComparer.OrdinalIgnoreCase);
+    private readonly UnverifiedMakers _unverified = new();
     private readonly HashSet<string> _recognised = new(StringComparer.Ordinal);
 
     public void Begin(BomSourceInfo source)
@@ -33,18 +33,7 @@ public sealed class ReadingExplanation(IAuditReport inner, TextWriter output, st
             }
         }
 
-        foreach (var name in line.Line.UnverifiedManufacturers)
-        {
-            if (!_unverified.TryGetValue(name, out var rows))
-            {
-                _unverified[name] = rows = [];
-            }
-
-            if (rows.Count < 6)
-            {
-                rows.Add(line.Line.Row);
-            }
-        }
+        _unverified.Add(line.Line);
 
         inner.Line(line);
     }
@@ -67,10 +56,7 @@ public sealed class ReadingExplanation(IAuditReport inner, TextWriter output, st
         else
         {
             output.WriteLine($"Makers: {recognised} recognised; {_unverified.Count.ToString(CultureInfo.InvariantCulture)} nobody has confirmed (they count towards no second source):");
-            foreach (var (name, at) in _unverified.OrderBy(u => u.Key, StringComparer.OrdinalIgnoreCase))
-            {
-                output.WriteLine($"  {name} (row {string.Join(", ", at.Select(r => r.ToString(CultureInfo.InvariantCulture)))})");
-            }
+            AuditReportText.WriteUnverified(output, _unverified);
 
             output.WriteLine($"  Confirm one with: {confirmHint}");
         }

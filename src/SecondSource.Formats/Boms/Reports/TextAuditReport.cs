@@ -18,7 +18,7 @@ public sealed class TextAuditReport(TextWriter output, bool color, string? confi
     public const string LibraryConfirmHint = "secondsource avl manufacturer confirm \"NAME\" [--same-as \"Maker\"] (or the revision's page)";
 
     private readonly List<AuditFinding> _findings = [];
-    private readonly Dictionary<string, List<int>> _unverified = new(StringComparer.OrdinalIgnoreCase);
+    private readonly UnverifiedMakers _unverified = new();
 
     public void Begin(BomSourceInfo source)
     {
@@ -55,18 +55,7 @@ public sealed class TextAuditReport(TextWriter output, bool color, string? confi
     {
         ArgumentNullException.ThrowIfNull(line);
         _findings.AddRange(line.Findings);
-        foreach (var name in line.Line.UnverifiedManufacturers)
-        {
-            if (!_unverified.TryGetValue(name, out var rows))
-            {
-                _unverified[name] = rows = [];
-            }
-
-            if (rows.Count < 6)
-            {
-                rows.Add(line.Line.Row);
-            }
-        }
+        _unverified.Add(line.Line);
     }
 
     public void End(AuditSummary summary, IReadOnlyList<BomDiagnostic> diagnostics, RowAccounting? rows)
@@ -110,10 +99,7 @@ public sealed class TextAuditReport(TextWriter output, bool color, string? confi
         {
             output.WriteLine();
             output.WriteLine("Makers nobody has confirmed (they count towards no second source):");
-            foreach (var (name, at) in _unverified.OrderBy(u => u.Key, StringComparer.OrdinalIgnoreCase))
-            {
-                output.WriteLine($"  {name} (row {string.Join(", ", at.Select(r => r.ToString(CultureInfo.InvariantCulture)))})");
-            }
+            AuditReportText.WriteUnverified(output, _unverified);
 
             output.WriteLine($"  Confirm one with: {confirmHint ?? FileConfirmHint}");
         }

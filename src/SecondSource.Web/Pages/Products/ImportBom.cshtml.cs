@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecondSource.Application.Boms;
+using SecondSource.Domain.Boms;
 using SecondSource.Formats.Boms;
 using SecondSource.Web.Authorization;
 
@@ -32,7 +32,7 @@ public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging sta
     [BindProperty]
     public string? FileName { get; set; }
 
-    /// <summary>The roles chosen so far, as JSON <c>[["mpn","#3"], ...]</c> (carried between the preview's steps).</summary>
+    /// <summary>The roles chosen so far, in the form a revision stores them (<see cref="BomRevision.SerializeChoices"/>), carried between the preview's steps.</summary>
     [BindProperty]
     public string? Choices { get; set; }
 
@@ -136,22 +136,7 @@ public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging sta
         return choices;
     }
 
-    private static List<KeyValuePair<string, string>> ParseChoices(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return [];
-        }
-
-        try
-        {
-            return (JsonSerializer.Deserialize<List<string[]>>(json) ?? []).Where(p => p is [_, _]).Select(p => new KeyValuePair<string, string>(p[0], p[1])).ToList();
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
+    private static List<KeyValuePair<string, string>> ParseChoices(string? json) => [.. BomRevision.ParseChoices(json)];
 
     private async Task<PageResult> ShowPreviewAsync(List<KeyValuePair<string, string>> choices, CancellationToken ct, bool keepMessage = false)
     {
@@ -174,7 +159,7 @@ public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging sta
 
         var shownPreview = read.Value!;
         Preview = shownPreview;
-        Choices = shownPreview.Choices.Choices.Count == 0 ? null : JsonSerializer.Serialize(Preview.Choices.Choices.Select(c => new[] { c.Key, c.Value }));
+        Choices = shownPreview.Choices.Choices.Count == 0 ? null : BomRevision.SerializeChoices(shownPreview.Choices.Choices);
         ModelState.Remove(nameof(Choices));
         ModelState.Remove(nameof(Role));
         ModelState.Remove(nameof(Shown));

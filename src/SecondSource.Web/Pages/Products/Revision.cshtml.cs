@@ -44,7 +44,7 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
     public string? Refusal { get; set; }
 
     /// <summary>Names the BOM gives as makers that neither the catalogue nor the library recognises, with the first rows giving each.</summary>
-    public IReadOnlyList<(string Name, IReadOnlyList<int> Rows)> Unverified { get; private set; } = [];
+    public IReadOnlyList<UnverifiedMaker> Unverified { get; private set; } = [];
 
     /// <summary>Makers a name can be confirmed as the same as: the catalogue's and the library's (for the editor's list).</summary>
     public IReadOnlyList<string> KnownMakers { get; private set; } = [];
@@ -74,10 +74,7 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
             && Audit.BuildLines.Select(b => string.Join("|", part.Sources.Where(s => s.UsableOn(b)).Select(s => s.EntryId).Order())).Distinct().Count() > 1);
         UnknownSources = Audit.Lines.Where(l => l.Part is not null && !l.Line.Dnp && !l.Line.Generic)
             .Sum(l => l.Line.Sources.Count(s => s.Mpn.Length > 0 && s.ManufacturerKey is not null && l.Part!.Find(s) is null));
-        Unverified = Audit.Lines.SelectMany(l => l.Line.UnverifiedManufacturers.Select(name => (Name: name, l.Line.Row)))
-            .GroupBy(u => u.Name, StringComparer.OrdinalIgnoreCase)
-            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(g => (g.First().Name, (IReadOnlyList<int>)g.Select(u => u.Row).Distinct().Take(6).ToList())).ToList();
+        Unverified = UnverifiedMakers.Of(Audit.Lines.Select(l => l.Line)).List();
         if (CanEdit && Unverified.Count > 0)
         {
             KnownMakers = ManufacturerCatalog.CatalogueEntries.Select(e => e.Canonical)
