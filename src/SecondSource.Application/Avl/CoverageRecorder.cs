@@ -35,7 +35,7 @@ public sealed class CoverageRecorder(SecondSourceDbContext db, IPartyContext par
         var buyer = await library.BuyerAsync(ct);
         foreach (var productId in productIds)
         {
-            var latest = await db.BomRevisions.Where(r => r.ProductId == productId).OrderByDescending(r => r.ImportedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+            var latest = await db.BomRevisions.CurrentOf(productId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
             if (latest is not { } revisionId || await revisions.AuditAsync(revisionId, CriticalityPolicy.Default, ct) is not { } audit)
             {
                 continue;

@@ -6,15 +6,33 @@ using SecondSource.Domain.Boms;
 
 namespace SecondSource.Application.Boms;
 
-public sealed record BomRevisionSummary(Guid Id, Guid ProductId, string Label, string FileName, string Sha256, string Format, DateTimeOffset ImportedAt, string ImportedBy, int Lines);
+/// <summary>A stored revision: what was imported, and where it stands (a draft, or released: when, by whom, why).</summary>
+public sealed record BomRevisionSummary(Guid Id, Guid ProductId, string Label, string FileName, string Sha256, string Format, DateTimeOffset ImportedAt, string ImportedBy, int Lines,
+    BomRevisionState State, DateTimeOffset? ReleasedAt, string? ReleasedBy, string? ReleaseNote)
+{
+    public bool IsDraft => State == BomRevisionState.Draft;
+
+    /// <summary>The product's current revision: the latest released one (<see cref="CurrentRevision"/>).</summary>
+    public bool IsCurrent { get; init; }
+
+    /// <summary>draft, current, or superseded (released, with a later release since).</summary>
+    public string Status => IsDraft ? "draft" : IsCurrent ? "current" : "superseded";
+}
 
 public sealed record ProductRef(Guid Id, string Code, string Name);
 
 public sealed record RevisionAudit(BomRevisionSummary Revision, IReadOnlyList<AuditedLine> Lines, AuditSummary Summary, IReadOnlyList<BuildLine> BuildLines);
 
-/// <summary>A product's BOM revisions and their audit, through the party filter (a manufacturer sees the products its lines build).</summary>
-public sealed class BomRevisionQueries(SecondSourceDbContext db, PartLibrary library, LibraryMakers makers)
+/// <summary>
+/// A product's BOM revisions and their audit, through the party filter (a manufacturer sees the products its lines
+/// build). Drafts are the buyer's work in progress: a manufacturer sees released revisions only.
+/// </summary>
+public sealed class BomRevisionQueries(SecondSourceDbContext db, PartLibrary library, LibraryMakers makers, IPartyContext party)
 {
+    /// <summary>The revisions the caller may see: every one for the buyer and the system, released ones for a manufacturer.</summary>
+    private IQueryable<BomRevision> Visible() =>
+        party.Scope.IsRestricted ? db.BomRevisions.AsNoTracking().Where(r => r.State == BomRevisionState.Released) : db.BomRevisions.AsNoTracking();
+
     /// <summary>A product by its id or its code (case-insensitive), as the caller may see it; null when there is no single one.</summary>
     public async Task<ProductRef?> FindProductAsync(string idOrCode, CancellationToken ct)
     {
@@ -53,11 +71,21 @@ public sealed class BomRevisionQueries(SecondSourceDbContext db, PartLibrary lib
         };
     }
 
-    public async Task<IReadOnlyList<BomRevisionSummary>> ListAsync(Guid productId, CancellationToken ct) =>
-        await db.BomRevisions.AsNoTracking().Where(r => r.ProductId == productId)
+    /// <summary>A product's revisions the caller may see, newest import first, the current one marked.</summary>
+    public async Task<IReadOnlyList<BomRevisionSummary>> ListAsync(Guid productId, CancellationToken ct)
+    {
+        var current = await CurrentIdAsync(productId, ct);
+        var all = await Visible().Where(r => r.ProductId == productId)
             .OrderByDescending(r => r.ImportedAt)
-            .Select(r => new BomRevisionSummary(r.Id, r.ProductId, r.Label, r.FileName, r.Sha256, r.Format, r.ImportedAt, r.ImportedBy, r.Lines.Count))
+            .Select(r => new BomRevisionSummary(r.Id, r.ProductId, r.Label, r.FileName, r.Sha256, r.Format, r.ImportedAt, r.ImportedBy, r.Lines.Count,
+                r.State, r.ReleasedAt, r.ReleasedBy, r.ReleaseNote))
             .ToListAsync(ct);
+        return [.. all.Select(r => r with { IsCurrent = r.Id == current })];
+    }
+
+    /// <summary>The product's current revision's id: the latest released one; null before any release.</summary>
+    public async Task<Guid?> CurrentIdAsync(Guid productId, CancellationToken ct) =>
+        await db.BomRevisions.AsNoTracking().CurrentOf(productId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// The revision's lines through the dual-AVL audit against the library: the same engine and policy as the file
@@ -67,7 +95,7 @@ public sealed class BomRevisionQueries(SecondSourceDbContext db, PartLibrary lib
     /// </summary>
     public async Task<RevisionAudit?> AuditAsync(Guid revisionId, CriticalityPolicy policy, CancellationToken ct)
     {
-        var revision = await db.BomRevisions.AsNoTracking()
+        var revision = await Visible()
             .Include(r => r.Lines).ThenInclude(l => l.Sources)
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == revisionId, ct);
@@ -81,7 +109,8 @@ public sealed class BomRevisionQueries(SecondSourceDbContext db, PartLibrary lib
         var auditor = new BomAuditor(policy, sourcing);
         var lines = revision.Lines.OrderBy(l => l.Position).Select(l => auditor.Audit(LibraryMakers.Recognised(l.ToBomLine(), catalog))).ToList();
         return new RevisionAudit(
-            new BomRevisionSummary(revision.Id, revision.ProductId, revision.Label, revision.FileName, revision.Sha256, revision.Format, revision.ImportedAt, revision.ImportedBy, revision.Lines.Count),
+            new BomRevisionSummary(revision.Id, revision.ProductId, revision.Label, revision.FileName, revision.Sha256, revision.Format, revision.ImportedAt, revision.ImportedBy, revision.Lines.Count,
+                revision.State, revision.ReleasedAt, revision.ReleasedBy, revision.ReleaseNote) { IsCurrent = await CurrentIdAsync(revision.ProductId, ct) == revision.Id },
             lines,
             auditor.Summary,
             sourcing.Lines);

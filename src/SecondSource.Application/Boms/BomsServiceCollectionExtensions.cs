@@ -14,6 +14,9 @@ public static class BomsServiceCollectionExtensions
         services.AddScoped<ImportBomRevisionHandler>();
         services.AddScoped<BomRevisionQueries>();
         services.AddScoped<AuditBomRevisionHandler>();
+        services.AddScoped<ReleaseBomRevisionHandler>();
+        services.AddScoped<DeleteBomRevisionHandler>();
+        services.AddScoped<CompareBomRevisionsHandler>();
         services.AddScoped<IDemoSeeder, BomsDemoSeeder>();
         return services;
     }

@@ -30,7 +30,7 @@ public sealed record ProgramScorecard(Guid ProgramId, Guid ProductId, string Pro
 /// them — AVL coverage snapshots, the allocation plan, the second lines' warmth and emergency shift, the vault's line
 /// sync and fixtures, test-data reconciliation, key custody and releases — and judged by <see cref="HealthRules"/>.
 /// </summary>
-public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, ShiftQueries shift, VaultAccessQueries vault, TestDataQueries testData,
+public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, Programs.ProgramFacts programFacts, VaultAccessQueries vault, TestDataQueries testData,
     ProvisioningQueries provisioning, ReviewQueries reviews, TimeProvider clock)
 {
     /// <summary>Every program's scorecard, or one program's (by id or product code).</summary>
@@ -71,10 +71,10 @@ public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, Shif
     private async Task<(HealthFacts Facts, IReadOnlyList<LineWarmth> Warmth)> FactsAsync(Guid productId, SharePolicy policy, DateOnly today, CancellationToken ct)
     {
         var coverage = (await avl.LatestCoverageAsync([productId], ct)).GetValueOrDefault(productId);
-        var readiness = await shift.OfProductAsync(productId, ct);
+        var readiness = await programFacts.ShiftAsync(productId, ct);
         var secondLines = readiness.Select(r => r.Line.Id).ToHashSet();
         var share = await PlannedShareAsync(productId, secondLines, today, ct);
-        var sync = await vault.SyncAsync(productId, ct);
+        var sync = await programFacts.SyncAsync(productId, ct);
         var primary = sync.FirstOrDefault(s => s.Line.Role == LineRole.Primary);
         var seconds = sync.Where(s => secondLines.Contains(s.Line.Id)).ToList();
         var reconciliation = await testData.ReconcileAsync(productId, ct);
@@ -102,6 +102,7 @@ public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, Shif
             ShiftDocumented = readiness.Any(r => r.Plan is not null),
             LastDrillOn = lastDrill?.HeldOn,
             LastDrillPassed = lastDrill?.Passed,
+            ShiftNotReady = [.. readiness.Where(r => r.Assessment is { Passes: false }).Select(r => (r.Line.Name, r.Assessment!.Unmet))],
             FixturesReplicated = fixtures.Count(f => f.State == FixtureState.Replicated),
             FixturesDocumentedOnly = fixtures.Count(f => f.State == FixtureState.DocumentedOnly),
             FixturesPulled = fixtures.Count(f => f.State == FixtureState.Pulled),

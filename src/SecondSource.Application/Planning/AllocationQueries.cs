@@ -24,7 +24,7 @@ public sealed record AllocationView(
     IReadOnlyList<PlanWeek> Weeks, CalendarQuarter LaunchQuarter, BuiltBatch? LastSecondLineBatch, IReadOnlyList<PlanFinding> Findings,
     string? ForecastSource, DateTimeOffset? ForecastImportedAt, IReadOnlyDictionary<DateOnly, double> ForecastDemand);
 
-public sealed class AllocationQueries(SecondSourceDbContext db, VaultLines lines, WarmthQueries warmth, TimeProvider clock)
+public sealed class AllocationQueries(SecondSourceDbContext db, VaultLines lines, Programs.ProgramFacts facts, TimeProvider clock)
 {
     /// <summary>The most weeks a plan shows and checks.</summary>
     public const int MaxWeeks = 52;
@@ -59,7 +59,7 @@ public sealed class AllocationQueries(SecondSourceDbContext db, VaultLines lines
         }
 
         var second = planLines.Where(l => l.Line.Role == LineRole.SecondSource).ToList();
-        var warm = second.Count == 0 ? [] : await warmth.OfProductAsync(productId, new WarmthPolicy { MinimumBatchUnits = program.Policy.MinWarmBatch }, ct);
+        var warm = second.Count == 0 ? [] : await facts.WarmthAsync(productId, ct);
         var lastBatch = warm.Select(w => w.Warmth.LastQualifying).Where(b => b is not null).Select(b => b!.Value).OrderByDescending(b => b.Completed).Cast<BuiltBatch?>().FirstOrDefault();
         var launch = LaunchQuarter(program, second, planned, today);
         var findings = weeks.Count == 0 ? [] : AllocationCheck.Check(program.Policy, [.. planLines.Select(l => l.ToPlanLine())], weeks, launch, lastBatch?.Completed).ToList();

@@ -23,7 +23,7 @@ public sealed record StressReport(VaultLine Line, OutageInputs Inputs, ShiftAsse
 /// capacity credited by age and capped by the reservation, the standing share is the plan's next 13 weeks (else the
 /// policy's target), and the component kits held for a surge (when recorded) limit it until supply catches up. The same seeded scenarios are run for today's warmth, a monthly and a quarterly warm batch.
 /// </summary>
-public sealed class RunStressTestHandler(ShiftQueries shift)
+public sealed class RunStressTestHandler(Programs.ProgramFacts facts)
 {
     public const int MaxScenarios = 1_000_000;
 
@@ -35,7 +35,7 @@ public sealed class RunStressTestHandler(ShiftQueries shift)
             return Fail.Invalid($"Run between 100 and {MaxScenarios:N0} scenarios (asked for {request.Scenarios:N0}).");
         }
 
-        var readiness = (await shift.OfProductAsync(request.ProductId, ct)).FirstOrDefault(r => r.Plan is not null && r.Assessment is not null);
+        var readiness = (await facts.ShiftAsync(request.ProductId, ct)).FirstOrDefault(r => r.Plan is not null && r.Assessment is not null);
         if (readiness is null)
         {
             return Fail.Invalid("A stress test needs a second line with an emergency-shift plan (clause, reference demand, capacities, recovery time, bridge inventory).");

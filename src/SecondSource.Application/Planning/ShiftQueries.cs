@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SecondSource.Application.Avl;
+using SecondSource.Application.Boms;
 using SecondSource.Application.Persistence;
 using SecondSource.Application.Vault;
 using SecondSource.Domain.Avl;
@@ -20,13 +21,14 @@ public sealed record ShiftReadiness(
 /// capacities, the primary's recovery time, bridge inventory), the latest surge run (a Run@Rate or a physical drill's
 /// best week), the drills, the line's warmth, BOM lines of the latest revision with no source qualified and accepted
 /// on the line (from the AVL library), vault items the line is behind on (read once, with the warmth) and its standing
-/// share from the allocation plan; then the six criteria.
+/// share from the allocation plan; then the six criteria. Computed over the whole program: read it through
+/// <see cref="Programs.ProgramFacts"/>, which projects it for the viewer.
 /// </summary>
 public sealed class ShiftQueries(SecondSourceDbContext db, WarmthQueries warmth, PartLibrary library, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ShiftReadiness>> OfProductAsync(Guid productId, CancellationToken ct)
     {
-        var lines = await warmth.OfProductAsync(productId, new WarmthPolicy(), ct);
+        var lines = await warmth.OfProductAsync(productId, ct);
         if (lines.Count == 0)
         {
             return [];
@@ -76,7 +78,7 @@ public sealed class ShiftQueries(SecondSourceDbContext db, WarmthQueries warmth,
     /// <summary>Per line: BOM lines of the product's latest revision with no source qualified and accepted there.</summary>
     private async Task<Dictionary<Guid, int>> UncoveredAsync(Guid productId, IReadOnlyList<Guid> lineIds, CancellationToken ct)
     {
-        var revision = await db.BomRevisions.AsNoTracking().Where(r => r.ProductId == productId).OrderByDescending(r => r.ImportedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        var revision = await db.BomRevisions.AsNoTracking().CurrentOf(productId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
         if (revision is null)
         {
             return [];

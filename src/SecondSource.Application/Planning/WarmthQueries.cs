@@ -16,12 +16,16 @@ public sealed record LineWarmth(Guid ProductId, VaultLine Line, WarmthAssessment
 /// The warmth of each product's second lines past candidacy, today: from the batches the line built (units tested from
 /// the test data; a batch counts on the day it ended, else started) and the decay signals the caller may see — test
 /// fixtures only documented or pulled, vault items the line builds from an older revision of (firmware first), and
-/// operator training on the product missing or lapsed.
+/// operator training on the product missing or lapsed. A qualifying batch is one of at least the program's minimum warm
+/// batch (its allocation policy; 50 units by default): one definition for the program page, the plan and the health check.
+/// Read through <see cref="Programs.ProgramFacts"/>, which computes it over the whole program and projects it per viewer.
 /// </summary>
 public sealed class WarmthQueries(SecondSourceDbContext db, VaultLines lines, TestDataQueries testData, VaultAccessQueries vault, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<LineWarmth>> OfProductAsync(Guid productId, WarmthPolicy policy, CancellationToken ct)
+    public async Task<IReadOnlyList<LineWarmth>> OfProductAsync(Guid productId, CancellationToken ct)
     {
+        var programPolicy = await db.Programs.AsNoTracking().Where(p => p.ProductId == productId).Select(p => p.AllocationPolicy).FirstOrDefaultAsync(ct);
+        var policy = Programs.ProgramWarmthPolicy.For(programPolicy);
         var second = (await lines.OfProductAsync(productId, ct)).Where(l => l.Role == LineRole.SecondSource && l.Stage is not (LineStage.Candidate or LineStage.Suspended)).ToList();
         if (second.Count == 0)
         {

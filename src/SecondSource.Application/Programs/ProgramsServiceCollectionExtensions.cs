@@ -17,6 +17,7 @@ public static class ProgramsServiceCollectionExtensions
         services.AddScoped<SiteQueries>();
         services.AddScoped<LineProfileChangeQueries>();
         services.AddScoped<ProgramQueries>();
+        services.AddScoped<ProgramFacts>();
         services.AddScoped<StartProgramHandler>();
         services.AddScoped<AddCandidateHandler>();
         services.AddScoped<RecordAssessmentHandler>();

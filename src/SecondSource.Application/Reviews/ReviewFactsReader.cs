@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Boms;
 using SecondSource.Application.Persistence;
 using SecondSource.Domain.Avl;
 using SecondSource.Domain.Reviews;
@@ -87,7 +88,7 @@ public sealed class ReviewFactsReader(SecondSourceDbContext db)
     /// <summary>Approved (qualified) sources of the parts of the product's latest BOM revision that one line accepts and the other does not.</summary>
     public async Task<(int Compared, IReadOnlyList<AvlMismatch> Mismatches)> AvlAsync(Guid productId, (Guid Id, string Name) a, (Guid Id, string Name) b, CancellationToken ct)
     {
-        var revision = await db.BomRevisions.AsNoTracking().Where(r => r.ProductId == productId).OrderByDescending(r => r.ImportedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        var revision = await db.BomRevisions.AsNoTracking().CurrentOf(productId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
         if (revision is null)
         {
             return (0, []);

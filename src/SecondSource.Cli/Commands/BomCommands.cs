@@ -106,6 +106,9 @@ internal static class BomCommands
         bom.Subcommands.Add(audit);
         bom.Subcommands.Add(Import(context, format, encoding, sheet, map, aliases, policy));
         bom.Subcommands.Add(Revisions(context));
+        bom.Subcommands.Add(BomLifecycleCommands.Release(context));
+        bom.Subcommands.Add(BomLifecycleCommands.Delete(context));
+        bom.Subcommands.Add(BomLifecycleCommands.Diff(context));
         bom.Subcommands.Add(BomExportCommand.Create(context));
         bom.Subcommands.Add(BomAliasesCommand.Create(context));
         return bom;
@@ -117,10 +120,11 @@ internal static class BomCommands
         var product = new Argument<string>("product") { Description = "The product's code (e.g. AUR-VSM200) or id." };
         var file = new Argument<string>("file") { Description = "The BOM file, in any format 'bom audit' reads." };
         var label = new Option<string>("--label") { Description = "The revision as people name it (Rev C, 2026-11 build).", Required = true };
+        var release = new Option<string?>("--release") { Description = "Release the revision at once, with this note (who and when are recorded); without it the revision is a draft until 'bom release'." };
         var json = CommandActions.JsonOption();
-        var import = new Command("import", "Import a BOM file as a revision of a product (the same file twice is one revision).")
+        var import = new Command("import", "Import a BOM file as a draft revision of a product (the same file twice is one revision); --release releases it too.")
         {
-            product, file, label, format, encoding, sheet, map, aliases, policy, json,
+            product, file, label, release, format, encoding, sheet, map, aliases, policy, json,
         };
         import.SetScopedAction(context, async (parsed, services, ct) =>
         {
@@ -145,6 +149,16 @@ internal static class BomCommands
                 return await context.FailAsync(failure);
             }
 
+            if (parsed.GetValue(release) is { } note && !result.Value!.AlreadyImported)
+            {
+                var released = await services.GetRequiredService<ReleaseBomRevisionHandler>().HandleAsync(
+                    new ReleaseBomRevisionRequest(result.Value.RevisionId, note, new Application.Vault.Actor($"cli:{Environment.UserName}", "command line", null)), ct);
+                if (released.Failure is { } refused)
+                {
+                    return await context.FailAsync(refused with { Message = $"Imported as a draft, but not released: {refused.Message}" });
+                }
+            }
+
             var audit = (await queries.AuditAsync(result.Value!.RevisionId, Policy(parsed, policy), ct))!;
             var summary = audit.Summary;
             if (parsed.GetValue(json))
@@ -161,7 +175,8 @@ internal static class BomCommands
             var o = context.Console.Out;
             await o.WriteLineAsync(result.Value.AlreadyImported
                 ? $"{audit.Revision.FileName} was already imported for {target.Code} as '{audit.Revision.Label}' on {audit.Revision.ImportedAt:yyyy-MM-dd}; nothing changed."
-                : $"Imported {audit.Revision.FileName} as '{audit.Revision.Label}' of {target.Code}: {summary.Lines} lines.");
+                : $"Imported {audit.Revision.FileName} as '{audit.Revision.Label}' of {target.Code}: {summary.Lines} lines, " +
+                  (audit.Revision.IsDraft ? $"a draft (release it with: secondsource bom release {target.Code} \"{audit.Revision.Label}\" --note ...)." : "released."));
             await o.WriteLineAsync($"  critical lines {summary.CriticalLines}, dual-sourced {summary.DualSourcedCriticalLines}; revision {audit.Revision.Id}");
             return ExitCodes.Ok;
         });
@@ -185,8 +200,10 @@ internal static class BomCommands
                 return ExitCodes.Ok;
             }
 
-            await CliOutput.WriteTableAsync(context.Console.Out, ["Revision", "File", "Lines", "Imported", "By", "SHA-256", "Id"], all.Select(r => (IReadOnlyList<string>)
-                [r.Label, r.FileName, r.Lines.ToString(CultureInfo.InvariantCulture), r.ImportedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + "Z", r.ImportedBy, r.Sha256[..12], r.Id.ToString()]));
+            await CliOutput.WriteTableAsync(context.Console.Out, ["Revision", "State", "File", "Lines", "Imported", "By", "Released", "SHA-256", "Id"], all.Select(r => (IReadOnlyList<string>)
+                [r.Label, r.Status, r.FileName, r.Lines.ToString(CultureInfo.InvariantCulture),
+                 r.ImportedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + "Z", r.ImportedBy,
+                 r.ReleasedAt is { } at ? $"{at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}Z by {r.ReleasedBy}" : "", r.Sha256[..12], r.Id.ToString()]));
             return ExitCodes.Ok;
         });
         return revisions;

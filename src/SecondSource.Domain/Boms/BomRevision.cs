@@ -6,9 +6,21 @@ using SecondSource.Domain.Common;
 
 namespace SecondSource.Domain.Boms;
 
+/// <summary>Where a BOM revision stands: imported for review, or released to drive the program.</summary>
+public enum BomRevisionState
+{
+    /// <summary>Imported and auditable, but it drives nothing: coverage, health, plans, exports and the lines see the released one.</summary>
+    Draft = 1,
+
+    /// <summary>Released by an engineer with a note; the latest released revision is the product's current one.</summary>
+    Released = 2,
+}
+
 /// <summary>
 /// A BOM of a product as imported from one file: its lines, the file's name and SHA-256 (the same file twice is
-/// one revision), how it was read, who imported it and when.
+/// one revision), how it was read, who imported it and when. It is imported as a <see cref="BomRevisionState.Draft"/>;
+/// releasing it (who, when, why) makes it the product's current revision — the latest released one — and it is then
+/// only superseded by a later release, never deleted. A draft may be deleted.
 /// </summary>
 public sealed class BomRevision
 {
@@ -45,6 +57,44 @@ public sealed class BomRevision
     public string ImportedBy { get; private set; }
 
     public IReadOnlyList<BomRevisionLine> Lines => _lines;
+
+    public BomRevisionState State { get; private set; } = BomRevisionState.Draft;
+
+    /// <summary>When it was released, by whom and why; null while it is a draft.</summary>
+    public DateTimeOffset? ReleasedAt { get; private set; }
+
+    public string? ReleasedBy { get; private set; }
+
+    public string? ReleaseNote { get; private set; }
+
+    /// <summary>Releases the draft: from now on it is the product's current revision unless a later one is released.</summary>
+    public void Release(DateTimeOffset at, string by, string note)
+    {
+        if (State == BomRevisionState.Released)
+        {
+            throw new DomainException($"Revision '{Label}' was already released on {ReleasedAt:yyyy-MM-dd} by {ReleasedBy}.");
+        }
+
+        var when = Guard.Utc(at, "Release time");
+        if (when < ImportedAt)
+        {
+            throw new DomainException($"Revision '{Label}' cannot be released before it was imported ({ImportedAt:yyyy-MM-dd HH:mm} UTC).");
+        }
+
+        ReleaseNote = Guard.RequiredText(note, "Release note", 2000);
+        ReleasedBy = Guard.RequiredText(by, "Released by", 256);
+        ReleasedAt = when;
+        State = BomRevisionState.Released;
+    }
+
+    /// <summary>Refuses to delete a released revision: it has driven the program and stays in its history.</summary>
+    public void EnsureDeletable()
+    {
+        if (State == BomRevisionState.Released)
+        {
+            throw new DomainException($"Revision '{Label}' is released (on {ReleasedAt:yyyy-MM-dd} by {ReleasedBy}): a released revision is superseded by releasing a later one, not deleted.");
+        }
+    }
 
     /// <summary>SHA-256 (hex) of the file's column layout (its header names, normalised): a later file with the same layout is read with <see cref="ColumnChoices"/>.</summary>
     public string? LayoutHash { get; private set; }

@@ -65,6 +65,12 @@ public sealed record HealthFacts
 
     public bool? LastDrillPassed { get; init; }
 
+    /// <summary>
+    /// Each second line with a plan whose emergency shift is not ready today (<see cref="Planning.ShiftAssessment.Passes"/>):
+    /// the line and the criteria it does not meet. Empty when every planned line is ready.
+    /// </summary>
+    public IReadOnlyList<(string Line, IReadOnlyList<string> Unmet)> ShiftNotReady { get; init; } = [];
+
     public int FixturesReplicated { get; init; }
 
     public int FixturesDocumentedOnly { get; init; }
@@ -255,11 +261,21 @@ public static class HealthRules
         const string title = "The emergency shift is tested";
         if (f.LastDrillOn is not { } on)
         {
-            return new("shift-tested", title, f.ShiftDocumented ? HealthStatus.Attention : HealthStatus.Problem, "no drill recorded", link);
+            return f.ShiftNotReady.Count > 0
+                ? new("shift-tested", title, HealthStatus.Problem, $"no drill recorded, and not ready today — {string.Join("; ", f.ShiftNotReady.Select(n => $"{n.Line}: {n.Unmet.Count} of 6 criteria unmet"))}", link)
+                : new("shift-tested", title, f.ShiftDocumented ? HealthStatus.Attention : HealthStatus.Problem, "no drill recorded", link);
         }
 
         var days = today.DayNumber - on.DayNumber;
         var when = on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // One definition of ready (ShiftAssessment.Passes): a passed drill does not make a shift ready while criteria fail today.
+        if (f.ShiftNotReady.Count > 0)
+        {
+            var unmet = string.Join("; ", f.ShiftNotReady.Select(n => $"{n.Line}: {n.Unmet.Count} of 6 criteria unmet ({string.Join(", ", n.Unmet)})"));
+            return new("shift-tested", title, HealthStatus.Problem,
+                $"not ready today — {unmet}; the last drill {(f.LastDrillPassed == true ? "passed" : "did not meet the clause")} on {when}", link);
+        }
+
         return f.LastDrillPassed != true ? new("shift-tested", title, HealthStatus.Problem, $"the last drill ({when}) did not meet the clause", link)
             : days > DrillValidDays ? new("shift-tested", title, HealthStatus.Attention, $"the last drill passed on {when}, over a year ago", link)
             : new("shift-tested", title, HealthStatus.Good, $"the last drill passed on {when}", link);

@@ -65,7 +65,14 @@ public sealed record ShiftAssessment(
     double Credit, double DemonstratedWeekly, double CoverageRatio, IReadOnlyList<double> Envelope, int? WeeksTo90,
     TimeToSurvive Survive, double BridgeNeeded, IReadOnlyList<ShiftCriterion> Criteria)
 {
+    /// <summary>
+    /// "Ready": every one of the six criteria holds today. The one definition the program page's badge, the health
+    /// scorecard's "emergency shift is tested" and the glossary use; a passed drill alone does not make a shift ready.
+    /// </summary>
     public bool Passes => Criteria.All(c => c.Met);
+
+    /// <summary>The criteria not met today, by name.</summary>
+    public IReadOnlyList<string> Unmet => [.. Criteria.Where(c => !c.Met).Select(c => c.Name)];
 }
 
 /// <summary>

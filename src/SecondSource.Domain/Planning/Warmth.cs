@@ -71,7 +71,25 @@ public readonly record struct BuiltBatch(string Name, DateOnly Completed, int Un
 /// </summary>
 public sealed record WarmthAssessment(
     WarmthState State, BuiltBatch? LastQualifying, double? WeeksSince, double Retention, double Index,
-    DateOnly? ColdOn, bool FirstArticleOnRestart, double FirstWeekRate, double LongestGapWeeks, IReadOnlyList<string> Signals);
+    DateOnly? ColdOn, bool FirstArticleOnRestart, double FirstWeekRate, double LongestGapWeeks, IReadOnlyList<string> Signals)
+{
+    /// <summary>
+    /// The badge, carrying its caveats so it never contradicts the text beside it: the state, then the decay signals'
+    /// count ("warm · 2 signals"). One definition for the program page, the dashboard and the glossary.
+    /// </summary>
+    public string Badge => Signals.Count == 0 ? StateWord : $"{StateWord} · {Signals.Count} signal{(Signals.Count == 1 ? "" : "s")}";
+
+    /// <summary>The state in lower case: warm, cooling or cold.</summary>
+    public string StateWord => State.ToString().ToLowerInvariant();
+
+    /// <summary>How the badge reads at a glance: good only when warm with no decay signal; cold is bad; anything between needs attention.</summary>
+    public Health.HealthStatus Tone => State switch
+    {
+        WarmthState.Warm when Signals.Count == 0 => Health.HealthStatus.Good,
+        WarmthState.Cold => Health.HealthStatus.Problem,
+        _ => Health.HealthStatus.Attention,
+    };
+}
 
 public static class Warmth
 {

@@ -696,10 +696,24 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ReleaseNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -707,6 +721,8 @@ namespace SecondSource.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProductId", "Sha256")
                         .IsUnique();
+
+                    b.HasIndex("ProductId", "State");
 
                     b.ToTable("BomRevisions", (string)null);
                 });

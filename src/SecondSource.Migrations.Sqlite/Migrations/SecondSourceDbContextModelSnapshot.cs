@@ -687,10 +687,24 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReleaseNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -698,6 +712,8 @@ namespace SecondSource.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProductId", "Sha256")
                         .IsUnique();
+
+                    b.HasIndex("ProductId", "State");
 
                     b.ToTable("BomRevisions", (string)null);
                 });

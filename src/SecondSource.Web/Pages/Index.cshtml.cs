@@ -11,7 +11,7 @@ using SecondSource.Web.Hosting;
 namespace SecondSource.Web.Pages;
 
 /// <summary>The dashboard: the programs with each line's stage and the product's dual-sourcing coverage, and the installation's set-up state.</summary>
-public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, AvlQueries avl, Application.Planning.WarmthQueries warmth, Application.Health.HealthQueries health,
+public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, AvlQueries avl, ProgramFacts facts, Application.Health.HealthQueries health,
     ReadModelCache cache, IPartyContext partyContext) : PageModel
 {
     public bool IsBuyer { get; private set; }
@@ -63,7 +63,8 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
             var own = new Dictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>>();
             foreach (var product in list.Select(p => p.ProductId).Distinct())
             {
-                own[product] = await warmth.OfProductAsync(product, new Domain.Planning.WarmthPolicy(), ct);
+                // The same warmth the buyer's scorecard reads (computed over the whole program), projected to the manufacturer's own lines.
+                own[product] = await facts.WarmthAsync(product, ct);
             }
 
             warmthByProduct = own;

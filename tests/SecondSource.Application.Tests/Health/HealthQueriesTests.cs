@@ -36,11 +36,16 @@ public sealed class HealthQueriesTests
             ["traceability"] = HealthStatus.Good,
             ["review"] = HealthStatus.Attention,
             ["shift-documented"] = HealthStatus.Good,
-            ["shift-tested"] = HealthStatus.Good,
+            // The demo's drill passed, but the shift is not ready today (the program page says so): one definition of ready.
+            ["shift-tested"] = HealthStatus.Problem,
             ["fixtures"] = HealthStatus.Problem,
             ["keys"] = HealthStatus.Attention,
         });
         card.Checks.Single(c => c.Key == "documents").Finding.ShouldContain("behind on 1 item");
+        var shift = card.Checks.Single(c => c.Key == "shift-tested").Finding;
+        shift.ShouldStartWith("not ready today — Vistula");
+        shift.ShouldContain("criteria unmet (");
+        shift.ShouldContain("the last drill passed on");
         card.Checks.Single(c => c.Key == "keys").Finding.ShouldContain("1 firmware version(s) that were never released");
         card.Checks.Single(c => c.Key == "review").Finding.ShouldBe("2026Q3's review was held, but 1 difference(s) persist without a root cause");
         card.Checks.Single(c => c.Key == "fixtures").Evidence.ShouldBe($"/Vault/Fixtures?product={card.ProductId}");

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SecondSource.Application.Demo;
 using SecondSource.Application.Persistence;
-using SecondSource.Application.Planning;
 using SecondSource.Domain.Planning;
 using SecondSource.Testing;
 
@@ -29,7 +28,7 @@ public sealed class WarmthQueriesTests
         {
             await using var services = database.BuildServices(PartyScope.Unrestricted, new FakeTimeProvider(now));
             await using var scope = services.CreateAsyncScope();
-            return (await scope.ServiceProvider.GetRequiredService<WarmthQueries>().OfProductAsync(product, new WarmthPolicy(), CancellationToken.None)).Single().Warmth;
+            return (await scope.ServiceProvider.GetRequiredService<Application.Programs.ProgramFacts>().WarmthAsync(product, CancellationToken.None)).Single().Warmth;
         }
 
         var today = await At(seeded);

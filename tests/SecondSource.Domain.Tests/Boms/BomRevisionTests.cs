@@ -55,4 +55,25 @@ public sealed class BomRevisionTests
         Should.Throw<DomainException>(() => BomRevision.Import(Guid.NewGuid(), " ", "board.csv", Sha, "csv", [], At, "e")).Message.ShouldContain("Revision label");
         Should.Throw<DomainException>(() => BomRevision.Import(Guid.NewGuid(), "Rev C", "board.csv", Sha, "csv", [], new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(1)), "e"));
     }
+
+    [Fact]
+    public void An_import_is_a_draft_a_release_records_who_when_and_why_and_only_a_draft_may_be_deleted()
+    {
+        var revision = BomRevision.Import(Guid.NewGuid(), "Rev C", "board.csv", Sha, "csv", [Regulator], At, "engineer@example.com");
+        revision.State.ShouldBe(BomRevisionState.Draft);
+        revision.ReleasedAt.ShouldBeNull();
+        Should.NotThrow(revision.EnsureDeletable);
+
+        Should.Throw<DomainException>(() => revision.Release(At.AddHours(1), "engineer@example.com", " ")).Message.ShouldContain("Release note");
+        Should.Throw<DomainException>(() => revision.Release(At.AddHours(-1), "engineer@example.com", "ECO-1")).Message.ShouldContain("before it was imported");
+        revision.State.ShouldBe(BomRevisionState.Draft, "a refused release leaves the draft as it was");
+
+        revision.Release(At.AddHours(2), "lead@example.com", "ECO-1: second LDO source");
+        revision.State.ShouldBe(BomRevisionState.Released);
+        revision.ReleasedAt.ShouldBe(At.AddHours(2));
+        revision.ReleasedBy.ShouldBe("lead@example.com");
+        revision.ReleaseNote.ShouldBe("ECO-1: second LDO source");
+        Should.Throw<DomainException>(() => revision.Release(At.AddHours(3), "lead@example.com", "again")).Message.ShouldContain("already released");
+        Should.Throw<DomainException>(revision.EnsureDeletable).Message.ShouldContain("superseded by releasing a later one");
+    }
 }

@@ -19,6 +19,9 @@ internal sealed class BomRevisionConfiguration : IEntityTypeConfiguration<BomRev
         builder.Property(r => r.ImportedBy).HasMaxLength(256).IsRequired();
         builder.Property(r => r.LayoutHash).HasMaxLength(64);
         builder.Property(r => r.ColumnChoices).HasMaxLength(8000);
+        builder.Property(r => r.ReleasedBy).HasMaxLength(256);
+        builder.Property(r => r.ReleaseNote).HasMaxLength(2000);
+        builder.HasIndex(r => new { r.ProductId, r.State });
         builder.HasIndex(r => new { r.ProductId, r.Sha256 }).IsUnique();
         builder.HasIndex(r => r.LayoutHash);
         builder.HasOne<Product>().WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Restrict);

@@ -12,8 +12,11 @@ namespace SecondSource.Web.Pages.Products;
 /// One BOM revision through the dual-AVL audit against the library: coverage per manufacturing line, then the BOM
 /// lines (findings first), optionally of one rule or about one line; editors can adopt the BOM's unknown sources.
 /// </summary>
-public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cache, IPartyContext partyContext, Application.Avl.AvlQueries avl) : PageModel
+public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cache, IPartyContext partyContext, Application.Avl.AvlQueries avl, CompareBomRevisionsHandler compare) : PageModel
 {
+    /// <summary>For an editor looking at a draft: what releasing it changes against the current revision (null when there is none yet).</summary>
+    public BomRevisionComparison? ReleaseChanges { get; private set; }
+
     public RevisionAudit? Audit { get; private set; }
 
     /// <summary>Show only the lines with a finding of this rule id (e.g. single-source-critical).</summary>
@@ -55,6 +58,12 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
         if (Audit is null)
         {
             return NotFound();
+        }
+
+        if (CanEdit && Audit.Revision.IsDraft && await queries.CurrentIdAsync(Audit.Revision.ProductId, ct) is { } current
+            && await queries.FindProductAsync(Audit.Revision.ProductId.ToString(), ct) is { } product)
+        {
+            ReleaseChanges = await compare.CompareAsync(product, current, Audit.Revision.Id, ct);
         }
 
         if (Rule is not null && !BomAuditRules.All.Any(r => r.Id == Rule))

@@ -11,7 +11,7 @@ namespace SecondSource.Web.Pages.Programs;
 /// A program: its lines and stages for everyone who takes part (a manufacturer sees its own lines only), and for the
 /// buyer the comparison of candidate second sources and the decision.
 /// </summary>
-public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHandler evaluate, Application.Lines.LineQueries lines, Application.Planning.ShiftQueries shift) : PageModel
+public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHandler evaluate, Application.Lines.LineQueries lines, ProgramFacts facts) : PageModel
 {
     public ProgramView? Program { get; private set; }
 
@@ -66,8 +66,9 @@ public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHand
             return false;
         }
 
-        // The shift readiness carries each second line's warmth: one read of batches, fixtures and the vault, not two.
-        Shift = await shift.OfProductAsync(Program.ProductId, ct);
+        // The shift readiness carries each second line's warmth: one read of batches, fixtures and the vault, not two. Computed over
+        // the whole program and projected: a manufacturer sees its own line's entry with the buyer's values.
+        Shift = await facts.ShiftAsync(Program.ProductId, ct);
         Warmth = [.. Shift.Select(r => new Application.Planning.LineWarmth(Program.ProductId, r.Line, r.Warmth, r.RevisionItemsBehind))];
 
         if (User.IsBuyer())
