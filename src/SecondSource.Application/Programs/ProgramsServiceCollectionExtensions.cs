@@ -18,6 +18,7 @@ public static class ProgramsServiceCollectionExtensions
         services.AddScoped<LineProfileChangeQueries>();
         services.AddScoped<ProgramQueries>();
         services.AddScoped<ProgramFacts>();
+        services.AddScoped<ManufacturerAgenda>();
         services.AddScoped<StartProgramHandler>();
         services.AddScoped<AddCandidateHandler>();
         services.AddScoped<RecordAssessmentHandler>();

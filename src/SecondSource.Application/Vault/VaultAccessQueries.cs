@@ -7,7 +7,11 @@ namespace SecondSource.Application.Vault;
 
 public sealed record NdaView(Guid Id, PartyId PartyId, string Manufacturer, string Scope, DateOnly SignedOn, DateOnly ExpiresOn, string DocumentName, string DocumentSha256, bool Live, int DaysLeft, string RecordedBy);
 
-public sealed record GrantView(Guid Id, ArtifactKind Kind, string Artifact, Guid LineId, string Line, int? PinnedRevision, DateTimeOffset From, DateTimeOffset Until, string GrantedBy, DateTimeOffset? RevokedAt, string? RevokeReason, AccessVerdict Verdict);
+public sealed record GrantView(Guid Id, ArtifactKind Kind, string Artifact, Guid LineId, string Line, int? PinnedRevision, DateTimeOffset From, DateTimeOffset Until, string GrantedBy, DateTimeOffset? RevokedAt, string? RevokeReason, AccessVerdict Verdict)
+{
+    /// <summary>The effective end of a grant giving access now: the earlier of the grant's and the NDA's.</summary>
+    public AccessEnd? Ends { get; init; }
+}
 
 /// <summary>One line's sync on every checklist item, and its fixtures' warnings.</summary>
 public sealed record LineSyncView(VaultLine Line, IReadOnlyDictionary<ArtifactKind, SyncStatus> Items, NdaView? Nda)
@@ -51,7 +55,7 @@ public sealed class VaultAccessQueries(SecondSourceDbContext db, VaultLines line
         var ndas = await db.Ndas.AsNoTracking().ToListAsync(ct);
         return rows.OrderBy(r => r.Kind).ThenBy(r => names.GetValueOrDefault(r.Grant.LineId), StringComparer.Ordinal).ThenByDescending(r => r.Grant.GrantedAt)
             .Select(r => new GrantView(r.Grant.Id, r.Kind, r.Title, r.Grant.LineId, names.GetValueOrDefault(r.Grant.LineId) ?? "(line)", r.Pinned, r.Grant.From, r.Grant.Until, r.Grant.GrantedBy,
-                r.Grant.RevokedAt, r.Grant.RevokeReason, VaultAccess.Decide(r.Grant, ndas, now)))
+                r.Grant.RevokedAt, r.Grant.RevokeReason, VaultAccess.Decide(r.Grant, ndas, now)) { Ends = VaultAccess.EffectiveEnd(r.Grant, ndas, now) })
             .ToList();
     }
 

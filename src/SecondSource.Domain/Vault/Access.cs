@@ -227,6 +227,28 @@ public static class VaultAccess
         return ofParty.Any(n => n.IsLiveAt(at)) ? AccessVerdict.Allowed : AccessVerdict.NdaExpired;
     }
 
+    /// <summary>Days before an NDA or a grant ends that both the buyer and the manufacturer are warned.</summary>
+    public const int WarnDays = 30;
+
+    /// <summary>
+    /// When access under a grant ends, as of <paramref name="at"/>: the earlier of the grant's end and the end of the last
+    /// day of the manufacturer's live NDA (the longest-lasting one), and which of the two ends it. Null when the grant
+    /// gives no access now (revoked, not started, ended, or no live NDA).
+    /// </summary>
+    public static AccessEnd? EffectiveEnd(VaultGrant grant, IEnumerable<Nda> ndas, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        ArgumentNullException.ThrowIfNull(ndas);
+        var nda = ndas.Where(n => n.PartyId == grant.PartyId && n.IsLiveAt(at)).OrderByDescending(n => n.ExpiresOn).FirstOrDefault();
+        if (Decide(grant, ndas, at) != AccessVerdict.Allowed || nda is null)
+        {
+            return null;
+        }
+
+        var ndaEnd = new DateTimeOffset(nda.ExpiresOn.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return ndaEnd < grant.Until ? new AccessEnd(ndaEnd, AccessEndCause.Nda, at) : new AccessEnd(grant.Until, AccessEndCause.Grant, at);
+    }
+
     public static string Describe(AccessVerdict verdict) => verdict switch
     {
         AccessVerdict.Allowed => "access",
@@ -309,4 +331,26 @@ public sealed class DownloadLink : IPartyOwned
         UsedAt = Guard.Utc(at, "Use time");
         return null;
     }
+}
+
+/// <summary>What ends a grant's access first: the grant itself, or the manufacturer's NDA.</summary>
+public enum AccessEndCause
+{
+    Grant = 1,
+    Nda = 2,
+}
+
+/// <summary>When access ends (exclusive), what ends it, and how many whole days are left from the moment it was judged.</summary>
+public sealed record AccessEnd(DateTimeOffset At, AccessEndCause Cause, DateTimeOffset JudgedAt)
+{
+    /// <summary>The last day of access (UTC).</summary>
+    public DateOnly LastDay => DateOnly.FromDateTime(At.UtcDateTime.AddTicks(-1));
+
+    public int DaysLeft => LastDay.DayNumber - DateOnly.FromDateTime(JudgedAt.UtcDateTime).DayNumber;
+
+    /// <summary>Within <see cref="VaultAccess.WarnDays"/> of the end: both sides are warned.</summary>
+    public bool Warn => DaysLeft <= VaultAccess.WarnDays;
+
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"until {LastDay:yyyy-MM-dd} ({(Cause == AccessEndCause.Nda ? "the NDA ends" : "the grant ends")}{(Warn ? $", {DaysLeft} day{(DaysLeft == 1 ? "" : "s")} left" : "")})");
 }

@@ -12,7 +12,7 @@ namespace SecondSource.Web.Pages;
 
 /// <summary>The dashboard: the programs with each line's stage and the product's dual-sourcing coverage, and the installation's set-up state.</summary>
 public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, AvlQueries avl, ProgramFacts facts, Application.Health.HealthQueries health,
-    ReadModelCache cache, IPartyContext partyContext) : PageModel
+    ManufacturerAgenda agenda, ReadModelCache cache, IPartyContext partyContext) : PageModel
 {
     public bool IsBuyer { get; private set; }
 
@@ -36,6 +36,9 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
     /// <summary>Each program's scorecard, for the buyer (by program id).</summary>
     public IReadOnlyDictionary<Guid, Application.Health.ProgramScorecard> Health { get; private set; } = new Dictionary<Guid, Application.Health.ProgramScorecard>();
 
+    /// <summary>For a manufacturer: what binds it and what waits for it (NDA and grant ends, acknowledgements, review actions).</summary>
+    public IReadOnlyList<AgendaItem> Agenda { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         IsBuyer = User.IsBuyer();
@@ -43,7 +46,7 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         PartyName = User.FindFirstValue(SecondSourceClaims.PartyName) ?? "";
         // Everything below depends only on the party scope (the query filters) and on whether the caller is the buyer.
         var data = await cache.GetAsync($"dashboard|{partyContext.Scope}|{IsBuyer}", LoadAsync, ct);
-        (Programs, Coverage, Health, Warmth, Manufacturers, InPrograms) = data;
+        (Programs, Coverage, Health, Warmth, Manufacturers, InPrograms, Agenda) = data;
     }
 
     private async Task<Dashboard> LoadAsync(CancellationToken ct)
@@ -74,7 +77,8 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         var involved = list.SelectMany(p => p.Lines)
             .Where(l => l.Role == Domain.Programs.LineRole.Primary || l.Stage != Domain.Programs.LineStage.Candidate)
             .Select(l => l.Manufacturer).ToHashSet(StringComparer.Ordinal);
-        return new Dashboard(list, coverage, scorecards, warmthByProduct, manufacturers, manufacturers.Where(m => involved.Contains(m.Name)).ToList());
+        var waiting = IsBuyer ? [] : await agenda.ListAsync(ct);
+        return new Dashboard(list, coverage, scorecards, warmthByProduct, manufacturers, manufacturers.Where(m => involved.Contains(m.Name)).ToList(), waiting);
     }
 
     private sealed record Dashboard(
@@ -83,5 +87,6 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         IReadOnlyDictionary<Guid, Application.Health.ProgramScorecard> Health,
         IReadOnlyDictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>> Warmth,
         IReadOnlyList<PartyView> Manufacturers,
-        IReadOnlyList<PartyView> InPrograms);
+        IReadOnlyList<PartyView> InPrograms,
+        IReadOnlyList<AgendaItem> Agenda);
 }

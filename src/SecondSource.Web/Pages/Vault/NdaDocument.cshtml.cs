@@ -1,13 +1,10 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecondSource.Application.Vault;
-using SecondSource.Web.Authorization;
 
 namespace SecondSource.Web.Pages.Vault;
 
-/// <summary>The signed document of an NDA, as an attachment (the buyer's people).</summary>
-[Authorize(Policy = Policies.BuyerPerson)]
+/// <summary>The signed document of an NDA, as an attachment: the buyer's people, or the manufacturer that signed it (the party filter hides the others').</summary>
 public sealed class NdaDocumentModel(VaultAccessQueries queries, VaultStore store) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid nda, CancellationToken ct)

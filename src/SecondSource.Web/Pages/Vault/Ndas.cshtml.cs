@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecondSource.Application.Parties;
@@ -8,8 +7,10 @@ using SecondSource.Web.Authorization;
 
 namespace SecondSource.Web.Pages.Vault;
 
-/// <summary>The NDAs with each manufacturer: scope, signed, expiry, the signed document; recording a new one (admins and engineers).</summary>
-[Authorize(Policy = Policies.BuyerPerson)]
+/// <summary>
+/// The NDAs with each manufacturer: scope, signed, expiry, the signed document; recording a new one (admins and engineers).
+/// A manufacturer sees its own NDAs only (the party filter): what binds it, and the document it signed.
+/// </summary>
 public sealed class NdasModel(VaultAccessQueries queries, PartyQueries parties) : PageModel
 {
     public IReadOnlyList<NdaView> Ndas { get; private set; } = [];
@@ -25,6 +26,6 @@ public sealed class NdasModel(VaultAccessQueries queries, PartyQueries parties) 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Ndas = await queries.NdasAsync(ct);
-        Manufacturers = (await parties.ListAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
+        Manufacturers = User.IsBuyerEditor() ? (await parties.ListAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList() : [];
     }
 }

@@ -1,0 +1,81 @@
+using SecondSource.Application.Reviews;
+using SecondSource.Application.Vault;
+using SecondSource.Domain.Reviews;
+using SecondSource.Domain.Vault;
+
+namespace SecondSource.Application.Programs;
+
+/// <summary>One thing that binds a manufacturer or waits for it, with where to act and when it is due.</summary>
+public sealed record AgendaItem(string Kind, string Text, string Link, DateOnly? Due, bool Urgent);
+
+/// <summary>
+/// What binds a manufacturer and what waits for it, for its own dashboard: its NDAs with the buyer (ending within
+/// <see cref="VaultAccess.WarnDays"/> days, or over), grants whose effective end (the earlier of the grant and the NDA) is
+/// that close, package items its lines must acknowledge (a released revision it has not said it builds with — the
+/// acknowledgement request a BOM release opens), and open actions of review findings on its lines. Everything is read
+/// as the manufacturer may see it: its own NDAs and grants under its filter, the package sync from <see cref="ProgramFacts"/>
+/// (the buyer's values projected to its lines), the findings through the reviews' own manufacturer view.
+/// </summary>
+public sealed class ManufacturerAgenda(ProgramQueries programs, ProgramFacts facts, VaultAccessQueries vault, ReviewQueries reviews, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<AgendaItem>> ListAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var items = new List<AgendaItem>();
+        foreach (var nda in await vault.NdasAsync(ct))
+        {
+            if (!nda.Live && nda.DaysLeft < 0)
+            {
+                continue;
+            }
+
+            if (nda.DaysLeft <= VaultAccess.WarnDays)
+            {
+                items.Add(new AgendaItem("nda", $"Your NDA with the buyer ({nda.Scope}) ends on {Day(nda.ExpiresOn)}: {nda.DaysLeft} day{(nda.DaysLeft == 1 ? "" : "s")} left. Access to the package stops with it.",
+                    "/Vault/Ndas", nda.ExpiresOn, Urgent: true));
+            }
+        }
+
+        foreach (var program in await programs.ListAsync(ct))
+        {
+            var ownLines = program.Lines.Select(l => l.LineId).ToHashSet();
+            foreach (var grant in (await vault.GrantsAsync(program.ProductId, ct)).Where(g => ownLines.Contains(g.LineId) && g.Ends is { Warn: true } && g.Ends.Cause == AccessEndCause.Grant))
+            {
+                items.Add(new AgendaItem("grant", $"{program.ProductCode}: your line's access to {grant.Artifact} ends on {Day(grant.Ends!.LastDay)} ({grant.Ends.DaysLeft} days left); ask the buyer to extend the grant.",
+                    $"/Vault/Granted?product={program.ProductId}", grant.Ends.LastDay, Urgent: true));
+            }
+
+            foreach (var line in await facts.SyncAsync(program.ProductId, ct))
+            {
+                foreach (var (kind, status) in line.Items.Where(i => i.Value.State is SyncState.NotAcknowledged or SyncState.Behind))
+                {
+                    items.Add(new AgendaItem("acknowledge", $"{program.ProductCode}, {line.Line.Name}: acknowledge {ArtifactKinds.Name(kind)} rev {status.Latest} ({status.Describe()}).",
+                        $"/Vault/Granted?product={program.ProductId}", null, status.State == SyncState.Behind));
+                }
+            }
+        }
+
+        foreach (var (reviewId, section) in await reviews.LineSectionsAsync(ct))
+        {
+            if (await reviews.LineViewAsync(reviewId, ct) is not { } view)
+            {
+                continue;
+            }
+
+            // The manufacturer's view holds only findings on its own lines.
+            foreach (var finding in view.Findings)
+            {
+                foreach (var action in finding.Actions.Where(a => a.Status is ActionStatus.Open or ActionStatus.InProgress))
+                {
+                    items.Add(new AgendaItem("review-action", $"{section.ProductCode} {section.Quarter} review, {finding.Title}: {action.Description} (owner {action.Owner}, due {Day(action.Due)}).",
+                        $"/Reviews/Pack?id={reviewId}", action.Due, action.Overdue));
+                }
+            }
+        }
+
+        return [.. items.DistinctBy(i => i.Text).OrderByDescending(i => i.Urgent).ThenBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Text, StringComparer.Ordinal)];
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
