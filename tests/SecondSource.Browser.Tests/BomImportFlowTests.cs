@@ -67,6 +67,24 @@ public sealed class BomImportFlowTests : IAsyncLifetime
         var first = browser.Driver.FindElement(By.CssSelector("[data-testid=revision-lines] tbody tr"));
         first.Text.ShouldContain("U1");
         first.Text.ShouldContain("STM32F407VGT6");
+
+        // A draft until released: the release dialog says what it changes against Rev B; releasing makes it current.
+        browser.Driver.FindElement(By.CssSelector("[data-testid=revision-state]")).Text.ShouldBe("draft");
+        browser.Driver.FindElement(By.CssSelector("[data-testid=release] [data-testid=diff-summary]")).Text.ShouldContain("added");
+        browser.Driver.FindElement(By.Id("release-note")).SendKeys("ECO-21: Rev D for both lines");
+        browser.Driver.FindElement(By.CssSelector("[data-testid=release-form] button")).Click();
+        browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=revision-state]")).Count > 0
+            && d.FindElement(By.CssSelector("[data-testid=revision-state]")).Text == "current");
+        browser.Driver.FindElement(By.CssSelector(".alert.success")).Text.ShouldContain("is released");
+
+        browser.Driver.FindElement(By.LinkText("All revisions of the product")).Click();
+        browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=compare-form]")).Count > 0);
+        browser.Driver.FindElement(By.CssSelector("tr[data-revision='Rev B']")).GetAttribute("data-state").ShouldBe("superseded");
+        ScreenshotsAt(browser, "bom-revisions");
+        browser.Driver.FindElement(By.CssSelector("[data-testid=compare-form] button")).Click();
+        browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=diff-summary]")).Count > 0);
+        browser.Driver.FindElements(By.CssSelector("[data-testid=diff] tbody tr")).Count.ShouldBeGreaterThan(0);
+        ScreenshotsAt(browser, "bom-compare");
     }
 
     // The page at a desktop and a phone width, each saved and never wider than the window; then axe-core finds no

@@ -36,9 +36,9 @@ public sealed class BomsDemoSeeder(ImportStaging staging) : IDemoSeeder
         var document = BomReader.Open(FileName, copy, new BomReadOptions());
         var lines = document.ReadLines().ToList();
         var revision = BomRevision.Import(product.Id, "Rev B", FileName, sha, document.Info.Format.ToString().ToLowerInvariant(), lines,
-            context.Clock.GetUtcNow().AddDays(-95), "engineer@aurora-medical.example");
+            new Demo.DemoTimeline(context.Clock.GetUtcNow()).RevBImported, "engineer@aurora-medical.example");
         // Released the next day: the revision the lines build from (the vault's BOM and AVL item is its export).
-        revision.Release(context.Clock.GetUtcNow().AddDays(-94), "engineer@aurora-medical.example", "Rev B for the second-source transfer: U6 footprint widened for the second LDO source.");
+        revision.Release(new Demo.DemoTimeline(context.Clock.GetUtcNow()).RevBReleased, "engineer@aurora-medical.example", "Rev B for the second-source transfer: U6 footprint widened for the second LDO source.");
         context.Db.BomRevisions.Add(revision);
         await new PartLibrary(context.Db, new Avl.LibraryMakers(context.Db)).AttachPartsAsync(revision.Lines, ct);
         context.Report($"BOM: {product.Code} main board Rev B, {lines.Count} lines");

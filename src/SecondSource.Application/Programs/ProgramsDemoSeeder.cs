@@ -67,16 +67,17 @@ public sealed class ProgramsDemoSeeder : IDemoSeeder
         db.Products.Add(product);
 
         const string by = "admin@aurora-medical.example";
-        var program = ProductProgram.Start(product, "VSM-200 second source", 4000, primaryLine, now.AddDays(-90), by);
-        program.AddCandidate(vistulaLine, now.AddDays(-80), by);
-        program.AddCandidate(dongguanLine, now.AddDays(-80), by);
-        program.AddCandidate(saigonLine, now.AddDays(-78), by);
+        var timeline = new DemoTimeline(now);
+        var program = ProductProgram.Start(product, "VSM-200 second source", 4000, primaryLine, timeline.ProgramStarted, by);
+        program.AddCandidate(vistulaLine, timeline.CandidatesAdded, by);
+        program.AddCandidate(dongguanLine, timeline.CandidatesAdded, by);
+        program.AddCandidate(saigonLine, timeline.CandidatesAdded.AddDays(2), by);
         db.Programs.Add(program);
 
         void Assess(ManufacturingLine line, CandidateAssessment assessment, string evidence)
         {
             var record = CandidateAssessmentRecord.Create(program.Id, line.Id);
-            record.Record(assessment, evidence, now.AddDays(-40), "engineer@aurora-medical.example");
+            record.Record(assessment, evidence, timeline.CandidatesAssessed, "engineer@aurora-medical.example");
             db.Assessments.Add(record);
         }
 
@@ -86,7 +87,7 @@ public sealed class ProgramsDemoSeeder : IDemoSeeder
         db.Decisions.Add(program.Decide(vistulaLine.Id,
             "Only EU candidate; meets every requirement; strongest communication and IP discipline; will start at 10 % and has tested 4,500 units a week. " +
             "Dongguan is cheaper and faster but shares the primary's zone; Saigon lacks 0201 placement and a valid ISO 13485.",
-            now.AddDays(-30), by));
+            timeline.SecondSourceChosen, by));
 
         context.Report("4 lines at 4 sites (CN, PL, CN, VN), the product VSM-200 and its program: primary in production, 3 candidates assessed, the EU line chosen and in Transfer");
         return Task.CompletedTask;

@@ -26,7 +26,12 @@ public sealed class PilotDemoSeeder(PilotQueries pilots) : IDemoSeeder
         var now = context.Clock.GetUtcNow();
         const string engineer = "engineer@aurora-medical.example";
         const string vistula = "member@vistula-ems.example";
-        programLine.MoveTo(LineStage.Pilot, now.AddDays(-30), engineer, "pilot build of 300 units (VE-PILOT) against the golden samples");
+        var timeline = new Demo.DemoTimeline(now);
+        // The story so far: a year ago the first pilot, the gate, production with a monthly share; now back in Pilot for Rev B.
+        programLine.MoveTo(LineStage.Pilot, timeline.FirstPilot, engineer, "pilot build of 300 units (VE-PILOT) against the golden samples");
+        programLine.PassPilotGate(timeline.PilotGatePassed, engineer, "first pilot: yield and measurements match the golden samples");
+        programLine.MoveTo(LineStage.Production, timeline.InProduction, engineer, "steady monthly share after the ramp");
+        programLine.MoveTo(LineStage.Pilot, timeline.Requalification, engineer, "requalification on main board Rev B against the golden samples (VE-PILOT's results carried over)");
 
         var rig = DfmItem.Raise(product, second.Id, second.PartyId, DfmCategory.Fixture, "FCT rig link partner differs",
             "ETH_LINK_TIME is about 150 ms longer on the pilot. Vistula's FCT rig uses a different managed switch as the link partner; its auto-negotiation is slower.",

@@ -44,7 +44,7 @@ public sealed class TestDataDemoSeeder(CreateTestBatchHandler batches, ImportTes
         var primary = lines.Single(l => l.Role == LineRole.Primary);
         var second = lines.Single(l => l.Role == LineRole.SecondSource && l.Stage != LineStage.Candidate);
         var now = context.Clock.GetUtcNow();
-        var yearStart = new DateTimeOffset(now.Year - 1, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var yearStart = new Demo.DemoTimeline(now).YearStart;
         var random = new Random(2026);
         var units = 0;
         long measurements = 0;

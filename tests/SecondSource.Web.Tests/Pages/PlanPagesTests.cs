@@ -104,15 +104,16 @@ public sealed class PlanPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         finally
         {
             // Back to the defaults for the other tests of this class.
-            using var back = await engineer.SubmitFormAsync(url, new Dictionary<string, string> { ["launchMin"] = "10", ["launchMax"] = "30", ["window"] = "4" }, "[data-testid=policy-form]");
+            using var back = await engineer.SubmitFormAsync(url, new Dictionary<string, string> { ["steadyMin"] = "15", ["steadyMax"] = "25", ["target"] = "20", ["window"] = "4" }, "[data-testid=policy-form]");
             using var again = await engineer.SubmitFormAsync(url, new Dictionary<string, string> { ["weeks"] = "26" }, "[data-testid=optimise-form]");
         }
     }
 
     private static async Task TighterPolicyIsMetAfterOptimising(HttpClient engineer, string url)
     {
-        // A launch band of 25–30 % and a warm window of two weeks: the demo's plan (about 20 %, a batch every few weeks) breaks it until re-optimised.
-        using var tighter = await engineer.SubmitFormAsync(url, new Dictionary<string, string> { ["launchMin"] = "25", ["launchMax"] = "30", ["window"] = "2" }, "[data-testid=policy-form]");
+        // The demo's second line ramped a year ago, so the steady band applies. A steady band of 25–30 % and a warm window of
+        // two weeks: the demo's plan (about 20 %, a batch every few weeks) breaks it until re-optimised.
+        using var tighter = await engineer.SubmitFormAsync(url, new Dictionary<string, string> { ["steadyMin"] = "25", ["steadyMax"] = "30", ["target"] = "27", ["window"] = "2" }, "[data-testid=policy-form]");
         var page = await engineer.GetDocumentAsync(url);
         page.QuerySelector("[data-testid=policy]")!.TextContent.ShouldContain("(this program's)");
         page.QuerySelectorAll("[data-testid=findings] li[data-rule='share band']").ShouldNotBeEmpty();

@@ -99,7 +99,7 @@ public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging sta
 
         TempData["Notice"] = result.Value!.AlreadyImported
             ? $"{FileName} was already imported for this product; nothing changed."
-            : $"Imported {FileName} as '{Label.Trim()}': {result.Value.Lines} lines.";
+            : $"Imported {FileName} as '{Label.Trim()}': {result.Value.Lines} lines, a draft. Review it below and release it when it should drive the program.";
         return Redirect($"/Products/Revision?id={result.Value.RevisionId}");
     }
 
