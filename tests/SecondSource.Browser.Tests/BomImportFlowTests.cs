@@ -98,8 +98,8 @@ public sealed class BomImportFlowTests : IAsyncLifetime
                 ? (Convert.ToInt64(sizes[0], System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(sizes[1], System.Globalization.CultureInfo.InvariantCulture))
                 : (0L, 0L));
             var culprits = ((IJavaScriptExecutor)browser.Driver).ExecuteScript(
-                "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.scroll-x'))" +
-                ".slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + (e.getAttribute('data-testid') || '') + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ');");
+                "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.scroll-x, .nav'))" +
+                ".slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + (e.getAttribute('data-testid') || '') + ' ' + Math.round(e.getBoundingClientRect().right) + ' [' + (e.textContent || '').trim().slice(0, 30) + ']').join('; ');");
             page.ShouldBeLessThanOrEqualTo(window, $"{name} at {width} px is wider than the window: {culprits}");
             browser.Screenshot($"{name}-{width}");
         }
