@@ -21,19 +21,7 @@ public sealed class AuditBomFileHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(report);
-        var name = System.IO.Path.GetFileName(request.Path);
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(request.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
-        {
-            throw new BomFileException(name, null, null, ex is FileNotFoundException or DirectoryNotFoundException
-                ? $"there is no such file ({request.Path})."
-                : $"the file cannot be read: {ex.Message}");
-        }
-
+        var stream = BomFileAccess.OpenRead(request.Path);
         using (stream)
         {
             var document = BomReader.Open(request.Path, stream, request.ReadOptions);

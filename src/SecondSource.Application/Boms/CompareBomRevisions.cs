@@ -56,19 +56,7 @@ public sealed class CompareBomRevisionsHandler(BomRevisionQueries queries)
 
     private static List<DiffInput> ReadFile(string path, BomReadOptions options, CriticalityPolicy policy)
     {
-        var name = Path.GetFileName(path);
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
-        {
-            throw new BomFileException(name, null, null, ex is FileNotFoundException or DirectoryNotFoundException
-                ? $"there is no such file ({path})."
-                : $"the file cannot be read: {ex.Message}");
-        }
-
+        var stream = BomFileAccess.OpenRead(path);
         using (stream)
         {
             var document = BomReader.Open(path, stream, options);
