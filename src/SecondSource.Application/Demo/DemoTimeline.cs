@@ -32,6 +32,9 @@ public sealed record DemoTimeline(DateTimeOffset Now)
 
     public DateTimeOffset RevBReleased => Now.AddDays(-94);
 
+    /// <summary>Firmware 2.5.0's image in the vault, two weeks ago.</summary>
+    public DateTimeOffset Firmware250 => Now.AddDays(-14);
+
     /// <summary>Back in Pilot to requalify on Rev B.</summary>
     public DateTimeOffset Requalification => Now.AddDays(-30);
 }

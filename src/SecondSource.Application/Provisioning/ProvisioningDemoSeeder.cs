@@ -19,7 +19,7 @@ namespace SecondSource.Application.Provisioning;
 /// 40 units at Pearl River, 20 at Vistula, one of Vistula's stations reporting an unreleased firmware (a warning) and
 /// one of its certificates revoked (key compromise), so the CRL has an entry.
 /// </summary>
-public sealed class ProvisioningDemoSeeder(CreateCustodyKeyHandler keys, SetProvisioningProfileHandler profiles, VaultStore store, UploadArtifactRevisionHandler upload,
+public sealed class ProvisioningDemoSeeder(CreateCustodyKeyHandler keys, SetProvisioningProfileHandler profiles, VaultStore store,
     ReleaseFirmwareHandler release, SignFirmwareReleaseHandler sign, CreateTestBatchHandler batches, AllocateSerialsHandler allocate,
     IssueDeviceCertificateHandler issue, RevokeDeviceCertificateHandler revoke, VaultLines vaultLines, AcknowledgeRevisionHandler acknowledge) : IDemoSeeder
 {
@@ -42,7 +42,9 @@ public sealed class ProvisioningDemoSeeder(CreateCustodyKeyHandler keys, SetProv
         DemoSeedContext.Value(await sign.HandleAsync(new SignFirmwareReleaseRequest(first, releaseKey, actor), ct), "the 2.4.1 signature");
         var image = Encoding.ASCII.GetBytes("VSM200 FW 2.5.0").Concat(Enumerable.Range(0, 256 * 1024).Select(i => (byte)(((i * 37) ^ (i >> 7)) & 0xFF))).ToArray();
         var stored = await store.StoreFileAsync(new MemoryStream(image), "vsm200-fw-2.5.0.bin", null, ct);
-        var image250 = DemoSeedContext.Value(await upload.HandleAsync(new UploadArtifactRevisionRequest(product.Id, ArtifactKind.FirmwareBinary, stored, "2.5.0: ECG lead-off detection faster", actor), ct), "the 2.5.0 image");
+        // Dated by the story (two weeks ago), so the lines' drift on it reads its age rather than "0 h".
+        var uploadedOn = new Demo.StoryClock(new Demo.DemoTimeline(context.Clock.GetUtcNow()).Firmware250);
+        var image250 = DemoSeedContext.Value(await new UploadArtifactRevisionHandler(context.Db, store, new AccessLogWriter(context.Db, uploadedOn), uploadedOn).HandleAsync(new UploadArtifactRevisionRequest(product.Id, ArtifactKind.FirmwareBinary, stored, "2.5.0: ECG lead-off detection faster", actor), ct), "the 2.5.0 image");
         var second = DemoSeedContext.Value(await release.HandleAsync(new ReleaseFirmwareRequest(product.Id, "2.5.0", null, actor), ct), "firmware 2.5.0");
         DemoSeedContext.Value(await sign.HandleAsync(new SignFirmwareReleaseRequest(second, releaseKey, actor), ct), "the 2.5.0 signature");
 

@@ -20,7 +20,13 @@ public sealed class AccessLogWriter(SecondSourceDbContext db, TimeProvider clock
 
     public async Task AppendAsync(AccessAction action, string actor, string party, Guid? artifactId, Guid? revisionId, string? sha256, string? clientAddress, CancellationToken ct, string? detail = null)
     {
-        _last ??= await TailAsync(ct);
+        // A unit of work starts from the stored tail: another writer (another scope, a seeder's own) may have appended since.
+        if (_pending.Count == 0)
+        {
+            _last = await TailAsync(ct);
+        }
+
+
         _last = AccessLogEntry.Next(_last, clock.GetUtcNow(), action, actor, party, artifactId, revisionId, sha256, clientAddress, detail);
         db.AccessLog.Add(_last);
         _pending.Add(_last);

@@ -17,8 +17,8 @@ namespace SecondSource.Application.Vault;
 /// per line, the second line's FCT rig only documented (the guide's pitfall). Every action is in the access log.
 /// </summary>
 public sealed class VaultDemoSeeder(
-    VaultStore store, UploadArtifactRevisionHandler upload, ExportFlaggedBomHandler export, PartLibrary library,
-    RecordNdaHandler ndas, GrantAccessHandler grants, AcknowledgeRevisionHandler acknowledge, SetFixtureHandler fixtures, VaultLines vaultLines, RecordGoldenUnitsHandler goldenUnits) : IDemoSeeder
+    VaultStore store, ExportFlaggedBomHandler export, PartLibrary library,
+    RecordNdaHandler ndas, GrantAccessHandler grants, AcknowledgeRevisionHandler acknowledge, SetFixtureHandler fixtures, VaultLines vaultLines) : IDemoSeeder
 {
     public int Order => 500;
 
@@ -32,11 +32,14 @@ public sealed class VaultDemoSeeder(
         var primary = (await library.BuildLinesAsync([product.Id], ct))[0];
         var actor = new Actor("engineer@aurora-medical.example", context.Buyer?.Name ?? "Aurora Medical Instruments AB", "10.20.0.15");
 
+        // The package went to the second line when it was chosen (DemoTimeline): its revisions carry that date.
+        var chosen = new Demo.StoryClock(new Demo.DemoTimeline(context.Clock.GetUtcNow()).SecondSourceChosen);
+        var transferUpload = new UploadArtifactRevisionHandler(context.Db, store, new AccessLogWriter(context.Db, chosen), chosen);
         var revisions = new Dictionary<ArtifactKind, List<Guid>>();
         async Task Put(ArtifactKind kind, string name, byte[] content, string note)
         {
             var stored = await Store(name, content);
-            var result = await upload.HandleAsync(new UploadArtifactRevisionRequest(product.Id, kind, stored, note, actor), ct);
+            var result = await transferUpload.HandleAsync(new UploadArtifactRevisionRequest(product.Id, kind, stored, note, actor), ct);
             Check(result.Failure, name);
             (revisions.TryGetValue(kind, out var list) ? list : revisions[kind] = []).Add(result.Value!.RevisionId);
         }
@@ -61,7 +64,7 @@ public sealed class VaultDemoSeeder(
             4. FCT: ECG channel noise < 10 uV p-p, SpO2 LED drive, Ethernet link, RS-485 loopback
             5. Hi-pot on the isolated patient side, 5 kV for 60 s
             """), "v4: isolation test added");
-        var golden = await goldenUnits.HandleAsync(new RecordGoldenUnitsRequest(product.Id, """
+        var golden = await new RecordGoldenUnitsHandler(store, transferUpload).HandleAsync(new RecordGoldenUnitsRequest(product.Id, """
             AUR2611-000101; Pearl River, Shenzhen: ICT room, cabinet 3; GU-0001, characterised at ICT and FCT
             AUR2611-000102; Aurora, Lund: reliability lab; GU-0002, reference for hi-pot and ECG noise
             AUR2611-000103; reserved for the second-source pilot, to ship to Gdansk; GU-0003
@@ -104,7 +107,13 @@ public sealed class VaultDemoSeeder(
         }
 
         // Released after the grants, so both lines are notified of it.
-        await Put(ArtifactKind.BomAndAvl, "VSM200-main-board-Rev-B-BOM-AVL.csv", csv.Value!.Content, "Rev B re-issued with the approved sources and each line's acceptance flags");
+        // The story dates this re-issue at Rev B's release (DemoTimeline), so the second line's drift reads its true age, not "0 h".
+        var released = new Demo.StoryClock(new Demo.DemoTimeline(context.Clock.GetUtcNow()).RevBReleased);
+        var reissue = await new UploadArtifactRevisionHandler(context.Db, store, new AccessLogWriter(context.Db, released), released).HandleAsync(
+            new UploadArtifactRevisionRequest(product.Id, ArtifactKind.BomAndAvl, await Store("VSM200-main-board-Rev-B-BOM-AVL.csv", csv.Value!.Content),
+                "Rev B re-issued with the approved sources and each line's acceptance flags", actor), ct);
+        Check(reissue.Failure, "VSM200-main-board-Rev-B-BOM-AVL.csv");
+        revisions[ArtifactKind.BomAndAvl].Add(reissue.Value!.RevisionId);
         foreach (var line in production)
         {
             var lineActor = new Actor(line.Role == Domain.Programs.LineRole.Primary ? "member@pearlriver-ems.example" : "member@vistula-ems.example", line.Name.Split(" / ")[0], null);

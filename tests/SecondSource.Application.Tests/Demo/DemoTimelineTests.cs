@@ -58,5 +58,12 @@ public sealed class DemoTimelineTests
         revision.ReleasedAt!.Value.ShouldBeGreaterThan(revision.ImportedAt);
         (now - revision.ReleasedAt.Value).TotalDays.ShouldBeGreaterThan(1);
         lines.SelectMany(l => l.History).ShouldAllBe(h => now - h.At > TimeSpan.FromDays(1));
+        (await db.ArtifactRevisions.AsNoTracking().Select(r => r.UploadedAt).ToListAsync()).ShouldAllBe(at => now - at > TimeSpan.FromDays(1), "package revisions are dated by the story");
+        var product = await db.Products.Where(p => p.Code == "AUR-VSM200").Select(p => p.Id).SingleAsync();
+        var sync = await scope.ServiceProvider.GetRequiredService<Application.Programs.ProgramFacts>().SyncAsync(product, CancellationToken.None);
+        var drift = sync.SelectMany(l => l.Items.Values).Select(i => i.Describe()).Where(d => d.Contains(" ago", StringComparison.Ordinal)).ToList();
+        drift.ShouldNotBeEmpty("the second line builds from an older BOM and AVL issue");
+        drift.ShouldAllBe(d => d.EndsWith(" d ago", StringComparison.Ordinal), "no seeded revision reads hours old");
+        drift.ShouldContain("on rev 1, rev 2 released 94 d ago");
     }
 }
