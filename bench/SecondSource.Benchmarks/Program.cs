@@ -3,6 +3,7 @@ using SecondSource.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "bom-audit" => BomAuditBenchmark.Run(args.Skip(1).ToArray()),
+    "bom-diff" => BomDiffBenchmark.Run(args.Skip(1).ToArray()),
     "library" => LibraryBenchmark.Run(args.Skip(1).ToArray()),
     "vault" => VaultBenchmark.Run(args.Skip(1).ToArray()),
     "testdata" => TestDataBenchmark.Run(args.Skip(1).ToArray()),
@@ -14,6 +15,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S] [--baseline PUBLISHED_CLI_DIR] [--runs N] | library [--lines N] | vault [--mib N] | testdata [--measurements N] | compare [--measurements N] | plan [--products N] [--weeks N] [--scenarios N] [--time-limit S] | provisioning [--certificates N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S] [--baseline PUBLISHED_CLI_DIR] [--runs N] | bom-diff [--lines N] [--runs N] | library [--lines N] | vault [--mib N] | testdata [--measurements N] | compare [--measurements N] | plan [--products N] [--weeks N] [--scenarios N] [--time-limit S] | provisioning [--certificates N]");
     return 2;
 }

@@ -19,6 +19,7 @@ try
     app.MapMeApi();
     app.MapVaultApi();
     app.MapTestDataApi();
+    app.MapBomsApi();
     app.MapProvisioningApi();
     app.MapApiNotFound();
 

@@ -182,7 +182,8 @@ public sealed class VaultAccessTests
 
         var sync = await SyncAsync();
         var second = sync.Single(l => l.Line.PartyId == demo.Second);
-        second.Items[ArtifactKind.BomAndAvl].ShouldBe(new SyncStatus(SyncState.Behind, 2, 1, TimeSpan.FromDays(3)));
+        // The demo's story dates BOM and AVL revision 2 at Rev B's release, 94 days before the seed (DemoTimeline).
+        second.Items[ArtifactKind.BomAndAvl].ShouldBe(new SyncStatus(SyncState.Behind, 2, 1, TimeSpan.FromDays(94 + 3)));
         second.Items[ArtifactKind.OdbPlusPlus].State.ShouldBe(SyncState.Missing);
         var primary = sync.Single(l => l.Line.PartyId == demo.Primary);
         primary.Drifting.ShouldBe(0, string.Join("; ", primary.Items.Where(i => i.Value.State != SyncState.Current).Select(i => $"{i.Key}: {i.Value}")));
