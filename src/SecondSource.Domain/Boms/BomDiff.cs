@@ -71,12 +71,12 @@ public static class BomDiff
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         var pairs = new List<(int Before, int After)>();
-        var freeBefore = Enumerable.Range(0, before.Count).ToList();
-        var freeAfter = Enumerable.Range(0, after.Count).ToList();
+        var pairedBefore = new bool[before.Count];
+        var pairedAfter = new bool[after.Count];
 
-        Pair(before, after, freeBefore, freeAfter, pairs, l => l.InternalPartNumber is { Length: > 0 } ipn ? [Norm(ipn)] : []);
-        Pair(before, after, freeBefore, freeAfter, pairs, l => [.. l.Sources.Select(s => Norm(s.Mpn)).Where(m => m.Length > 0).Distinct()]);
-        PairByDesignators(before, after, freeBefore, freeAfter, pairs);
+        Pair(before, after, pairedBefore, pairedAfter, pairs, l => l.InternalPartNumber is { Length: > 0 } ipn ? [Norm(ipn)] : []);
+        Pair(before, after, pairedBefore, pairedAfter, pairs, l => [.. l.Sources.Select(s => Norm(s.Mpn)).Where(m => m.Length > 0).Distinct()]);
+        PairByDesignators(before, after, pairedBefore, pairedAfter, pairs);
 
         var changes = new List<LineChange>();
         var unchanged = 0;
@@ -93,8 +93,10 @@ public static class BomDiff
             }
         }
 
-        changes.AddRange(freeAfter.Select(a => new LineChange(LineChangeKind.Added, null, after[a], ["added"], after[a].Line.Sources, [])));
-        changes.AddRange(freeBefore.Select(b => new LineChange(LineChangeKind.Removed, before[b], null, ["removed"], [], before[b].Line.Sources)));
+        changes.AddRange(Enumerable.Range(0, after.Count).Where(a => !pairedAfter[a])
+            .Select(a => new LineChange(LineChangeKind.Added, null, after[a], ["added"], after[a].Line.Sources, [])));
+        changes.AddRange(Enumerable.Range(0, before.Count).Where(b => !pairedBefore[b])
+            .Select(b => new LineChange(LineChangeKind.Removed, before[b], null, ["removed"], [], before[b].Line.Sources)));
         return new BomComparison(
             before.Count, after.Count,
             before.Count(l => l.Critical), after.Count(l => l.Critical),
@@ -108,51 +110,99 @@ public static class BomDiff
             .ThenBy(d => int.TryParse(d.AsSpan(d.TrimEnd("0123456789".ToCharArray()).Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1)
             .ThenBy(d => d, StringComparer.Ordinal));
 
-    private static void Pair(IReadOnlyList<DiffInput> before, IReadOnlyList<DiffInput> after, List<int> freeBefore, List<int> freeAfter, List<(int, int)> pairs, Func<BomLine, string[]> keys)
+    private static void Pair(IReadOnlyList<DiffInput> before, IReadOnlyList<DiffInput> after, bool[] pairedBefore, bool[] pairedAfter, List<(int, int)> pairs, Func<BomLine, string[]> keys)
     {
-        // Each key of a later line points at the earliest unpaired earlier line holding it; lines pair in file order.
+        // Each key points at the unpaired earlier lines holding it; a later line takes the one its designators overlap most.
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var b in freeBefore)
+        for (var b = 0; b < before.Count; b++)
         {
-            foreach (var key in keys(before[b].Line))
+            if (!pairedBefore[b])
             {
-                (index.TryGetValue(key, out var list) ? list : index[key] = []).Add(b);
+                foreach (var key in keys(before[b].Line))
+                {
+                    (index.TryGetValue(key, out var list) ? list : index[key] = []).Add(b);
+                }
             }
         }
 
-        var taken = new HashSet<int>();
-        foreach (var a in freeAfter.ToList())
+        for (var a = 0; a < after.Count; a++)
         {
-            var match = keys(after[a].Line).SelectMany(k => index.TryGetValue(k, out var list) ? list : []).Where(b => !taken.Contains(b))
-                .OrderByDescending(b => Overlap(before[b].Line.Designators, after[a].Line.Designators)).ThenBy(b => b).Cast<int?>().FirstOrDefault();
-            if (match is { } b)
-            {
-                taken.Add(b);
-                pairs.Add((b, a));
-                freeAfter.Remove(a);
-            }
-        }
-
-        freeBefore.RemoveAll(taken.Contains);
-    }
-
-    private static void PairByDesignators(IReadOnlyList<DiffInput> before, IReadOnlyList<DiffInput> after, List<int> freeBefore, List<int> freeAfter, List<(int, int)> pairs)
-    {
-        foreach (var a in freeAfter.ToList())
-        {
-            var target = after[a].Line.Designators;
-            if (target.Count == 0)
+            if (pairedAfter[a])
             {
                 continue;
             }
 
-            var best = freeBefore.Select(b => (b, Score: Overlap(before[b].Line.Designators, target))).Where(x => x.Score >= 0.5)
-                .OrderByDescending(x => x.Score).ThenBy(x => x.b).Select(x => (int?)x.b).FirstOrDefault();
-            if (best is { } b)
+            var best = -1;
+            var bestOverlap = -1.0;
+            foreach (var key in keys(after[a].Line))
             {
-                pairs.Add((b, a));
-                freeBefore.Remove(b);
-                freeAfter.Remove(a);
+                if (!index.TryGetValue(key, out var list))
+                {
+                    continue;
+                }
+
+                list.RemoveAll(b => pairedBefore[b]);
+                foreach (var b in list)
+                {
+                    var overlap = Overlap(before[b].Line.Designators, after[a].Line.Designators);
+                    if (overlap > bestOverlap || (overlap == bestOverlap && b < best))
+                    {
+                        (best, bestOverlap) = (b, overlap);
+                    }
+                }
+            }
+
+            if (best >= 0)
+            {
+                pairedBefore[best] = pairedAfter[a] = true;
+                pairs.Add((best, a));
+            }
+        }
+    }
+
+    private static void PairByDesignators(IReadOnlyList<DiffInput> before, IReadOnlyList<DiffInput> after, bool[] pairedBefore, bool[] pairedAfter, List<(int, int)> pairs)
+    {
+        // Only lines sharing a designator can overlap: index the unpaired earlier lines by designator.
+        var index = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        for (var b = 0; b < before.Count; b++)
+        {
+            if (!pairedBefore[b])
+            {
+                foreach (var designator in before[b].Line.Designators)
+                {
+                    (index.TryGetValue(designator, out var list) ? list : index[designator] = []).Add(b);
+                }
+            }
+        }
+
+        for (var a = 0; a < after.Count; a++)
+        {
+            var target = after[a].Line.Designators;
+            if (pairedAfter[a] || target.Count == 0)
+            {
+                continue;
+            }
+
+            var best = -1;
+            var bestScore = 0.0;
+            foreach (var b in target.SelectMany(d => index.TryGetValue(d, out var list) ? list : []).Distinct())
+            {
+                if (pairedBefore[b])
+                {
+                    continue;
+                }
+
+                var score = Overlap(before[b].Line.Designators, target);
+                if (score >= 0.5 && (score > bestScore || (score == bestScore && b < best)))
+                {
+                    (best, bestScore) = (b, score);
+                }
+            }
+
+            if (best >= 0)
+            {
+                pairedBefore[best] = pairedAfter[a] = true;
+                pairs.Add((best, a));
             }
         }
     }
@@ -163,6 +213,11 @@ public static class BomDiff
         if (x.Count == 0 || y.Count == 0)
         {
             return 0;
+        }
+
+        if (SameDesignators(x, y))
+        {
+            return 1;
         }
 
         var shared = x.Intersect(y, StringComparer.OrdinalIgnoreCase).Count();
@@ -179,8 +234,9 @@ public static class BomDiff
             changes.Add($"quantity {Quantity(b.Quantity)} → {Quantity(a.Quantity)}");
         }
 
-        var gone = b.Designators.Except(a.Designators, StringComparer.OrdinalIgnoreCase).ToList();
-        var come = a.Designators.Except(b.Designators, StringComparer.OrdinalIgnoreCase).ToList();
+        var same = SameDesignators(b.Designators, a.Designators);
+        var gone = same ? [] : b.Designators.Except(a.Designators, StringComparer.OrdinalIgnoreCase).ToList();
+        var come = same ? [] : a.Designators.Except(b.Designators, StringComparer.OrdinalIgnoreCase).ToList();
         if (come.Count > 0)
         {
             changes.Add($"designators added {Designators(come)}");
@@ -200,8 +256,9 @@ public static class BomDiff
         Field(changes, "value", b.Value, a.Value);
         Field(changes, "footprint", b.Footprint, a.Footprint);
 
-        var added = a.Sources.Where(s => !b.Sources.Any(o => SameSource(o, s))).ToList();
-        var removed = b.Sources.Where(s => !a.Sources.Any(n => SameSource(n, s))).ToList();
+        var sameSources = a.Sources.Count == b.Sources.Count && a.Sources.Select((s, i) => SameSource(b.Sources[i], s)).All(x => x);
+        var added = sameSources ? [] : a.Sources.Where(s => !b.Sources.Any(o => SameSource(o, s))).ToList();
+        var removed = sameSources ? [] : b.Sources.Where(s => !a.Sources.Any(n => SameSource(n, s))).ToList();
         if (added.Count > 0)
         {
             changes.Add($"sources added: {string.Join("; ", added.Select(Source))}");
@@ -237,7 +294,48 @@ public static class BomDiff
 
     private static string Quantity(decimal? q) => q?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) ?? "(none)";
 
+    /// <summary>The same designators in the same order (the common case between revisions), without case.</summary>
+    private static bool SameDesignators(IReadOnlyList<string> x, IReadOnlyList<string> y)
+    {
+        if (x.Count != y.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < x.Count; i++)
+        {
+            if (!string.Equals(x[i], y[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A part number compared without case, spaces or dashes.</summary>
-    private static string Norm(string text) =>
-        string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c != '-')).ToUpperInvariant();
+    private static string Norm(string text)
+    {
+        var clean = true;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c == '-' || char.IsLower(c))
+            {
+                clean = false;
+                break;
+            }
+        }
+
+        return clean ? text : string.Create(text.Count(c => !char.IsWhiteSpace(c) && c != '-'), text, static (span, source) =>
+        {
+            var i = 0;
+            foreach (var c in source)
+            {
+                if (!char.IsWhiteSpace(c) && c != '-')
+                {
+                    span[i++] = char.ToUpperInvariant(c);
+                }
+            }
+        });
+    }
 }
