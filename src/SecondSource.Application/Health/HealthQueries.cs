@@ -102,7 +102,7 @@ public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, Prog
             ShiftDocumented = readiness.Any(r => r.Plan is not null),
             LastDrillOn = lastDrill?.HeldOn,
             LastDrillPassed = lastDrill?.Passed,
-            ShiftNotReady = [.. readiness.Where(r => r.Assessment is { Passes: false }).Select(r => (r.Line.Name, r.Assessment!.Unmet))],
+            ShiftNotReady = [.. readiness.Where(r => r.Assessment is { Passes: false }).Select(r => (r.Line.Name, r.Assessment!.Unmet, r.Assessment.Criteria.Count))],
             FixturesReplicated = fixtures.Count(f => f.State == FixtureState.Replicated),
             FixturesDocumentedOnly = fixtures.Count(f => f.State == FixtureState.DocumentedOnly),
             FixturesPulled = fixtures.Count(f => f.State == FixtureState.Pulled),

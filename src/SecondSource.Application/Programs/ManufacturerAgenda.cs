@@ -1,6 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Persistence;
 using SecondSource.Application.Reviews;
 using SecondSource.Application.Vault;
 using SecondSource.Domain.Reviews;
+using SecondSource.Domain.TestData;
 using SecondSource.Domain.Vault;
 
 namespace SecondSource.Application.Programs;
@@ -12,11 +15,12 @@ public sealed record AgendaItem(string Kind, string Text, string Link, DateOnly?
 /// What binds a manufacturer and what waits for it, for its own dashboard: its NDAs with the buyer (ending within
 /// <see cref="VaultAccess.WarnDays"/> days, or over), grants whose effective end (the earlier of the grant and the NDA) is
 /// that close, package items its lines must acknowledge (a released revision it has not said it builds with — the
-/// acknowledgement request a BOM release opens), and open actions of review findings on its lines. Everything is read
+/// acknowledgement request a BOM release opens), open DFM items on its lines (they hold the pilot gate), and open actions
+/// of review findings on its lines. Everything is read
 /// as the manufacturer may see it: its own NDAs and grants under its filter, the package sync from <see cref="ProgramFacts"/>
 /// (the buyer's values projected to its lines), the findings through the reviews' own manufacturer view.
 /// </summary>
-public sealed class ManufacturerAgenda(ProgramQueries programs, ProgramFacts facts, VaultAccessQueries vault, ReviewQueries reviews, TimeProvider clock)
+public sealed class ManufacturerAgenda(SecondSourceDbContext db, ProgramQueries programs, ProgramFacts facts, VaultAccessQueries vault, ReviewQueries reviews, TimeProvider clock)
 {
     public async Task<IReadOnlyList<AgendaItem>> ListAsync(CancellationToken ct)
     {
@@ -54,6 +58,14 @@ public sealed class ManufacturerAgenda(ProgramQueries programs, ProgramFacts fac
                         $"/Vault/Granted?product={program.ProductId}", null, status.State == SyncState.Behind));
                 }
             }
+        }
+
+        // DFM items are party-owned: the filter gives the manufacturer those on its own lines.
+        var codes = (await programs.ListAsync(ct)).ToDictionary(p => p.ProductId, p => p.ProductCode);
+        foreach (var dfm in await db.DfmItems.AsNoTracking().Where(d => d.Status == DfmStatus.Open).OrderBy(d => d.RaisedAt).ToListAsync(ct))
+        {
+            items.Add(new AgendaItem("dfm", $"{codes.GetValueOrDefault(dfm.ProductId) ?? "a product"}: DFM item open since {Day(DateOnly.FromDateTime(dfm.RaisedAt.UtcDateTime))}, {dfm.Title} (owner {dfm.Owner}); it holds the pilot gate.",
+                $"/TestData/Dfm?product={dfm.ProductId}", null, Urgent: false));
         }
 
         foreach (var (reviewId, section) in await reviews.LineSectionsAsync(ct))

@@ -69,7 +69,7 @@ public sealed record HealthFacts
     /// Each second line with a plan whose emergency shift is not ready today (<see cref="Planning.ShiftAssessment.Passes"/>):
     /// the line and the criteria it does not meet. Empty when every planned line is ready.
     /// </summary>
-    public IReadOnlyList<(string Line, IReadOnlyList<string> Unmet)> ShiftNotReady { get; init; } = [];
+    public IReadOnlyList<(string Line, IReadOnlyList<string> Unmet, int Of)> ShiftNotReady { get; init; } = [];
 
     public int FixturesReplicated { get; init; }
 
@@ -262,7 +262,7 @@ public static class HealthRules
         if (f.LastDrillOn is not { } on)
         {
             return f.ShiftNotReady.Count > 0
-                ? new("shift-tested", title, HealthStatus.Problem, $"no drill recorded, and not ready today — {string.Join("; ", f.ShiftNotReady.Select(n => $"{n.Line}: {n.Unmet.Count} of 6 criteria unmet"))}", link)
+                ? new("shift-tested", title, HealthStatus.Problem, $"no drill recorded, and not ready today — {string.Join("; ", f.ShiftNotReady.Select(n => $"{n.Line}: {n.Unmet.Count} of {n.Of} criteria unmet"))}", link)
                 : new("shift-tested", title, f.ShiftDocumented ? HealthStatus.Attention : HealthStatus.Problem, "no drill recorded", link);
         }
 
@@ -271,7 +271,7 @@ public static class HealthRules
         // One definition of ready (ShiftAssessment.Passes): a passed drill does not make a shift ready while criteria fail today.
         if (f.ShiftNotReady.Count > 0)
         {
-            var unmet = string.Join("; ", f.ShiftNotReady.Select(n => $"{n.Line}: {n.Unmet.Count} of 6 criteria unmet ({string.Join(", ", n.Unmet)})"));
+            var unmet = string.Join("; ", f.ShiftNotReady.Select(n => $"{n.Line}: {n.Unmet.Count} of {n.Of} criteria unmet ({string.Join(", ", n.Unmet)})"));
             return new("shift-tested", title, HealthStatus.Problem,
                 $"not ready today — {unmet}; the last drill {(f.LastDrillPassed == true ? "passed" : "did not meet the clause")} on {when}", link);
         }

@@ -85,6 +85,11 @@ public sealed class HealthRulesTests
         Check(Healthy with { LastDrillOn = null, LastDrillPassed = null }, "shift-tested").Status.ShouldBe(HealthStatus.Attention);
         Check(Healthy with { LastDrillPassed = false }, "shift-tested").Status.ShouldBe(HealthStatus.Problem);
         Check(Healthy with { LastDrillOn = Today.AddDays(-366) }, "shift-tested").Status.ShouldBe(HealthStatus.Attention);
+        // One definition of ready: a passed, recent drill does not make the shift tested while a criterion fails today.
+        var notReady = Check(Healthy with { ShiftNotReady = [("Vistula / SMT line 1", ["Revision parity with the primary"], 6)] }, "shift-tested");
+        notReady.Status.ShouldBe(HealthStatus.Problem);
+        notReady.Finding.ShouldStartWith("not ready today — Vistula / SMT line 1: 1 of 6 criteria unmet (Revision parity with the primary); the last drill passed on ");
+        Check(Healthy with { ShiftNotReady = [("L", ["ECR"], 6)], LastDrillOn = null, LastDrillPassed = null }, "shift-tested").Finding.ShouldBe("no drill recorded, and not ready today — L: 1 of 6 criteria unmet");
         Check(Healthy with { LastDrillOn = Today.AddDays(-365) }, "shift-tested").Status.ShouldBe(HealthStatus.Good);
     }
 

@@ -140,6 +140,26 @@ public sealed class VaultAccessRuleTests
         typeof(AccessLogEntry).GetProperty(nameof(AccessLogEntry.Detail))!.SetValue(detailed, "package of another product");
         detailed.ComputeHash().ShouldNotBe(detailed.Hash, "changing the detail breaks the entry");
     }
+
+    [Fact]
+    public void A_grants_effective_end_is_the_earlier_of_the_grant_and_the_nda_and_both_sides_are_warned_30_days_before()
+    {
+        var grant = Grant(Gerbers(1), days: 365);
+        var soon = VaultAccess.EffectiveEnd(grant, [NdaUntil(new DateOnly(2026, 12, 19))], Now)!;
+        soon.Cause.ShouldBe(AccessEndCause.Nda);
+        soon.LastDay.ShouldBe(new DateOnly(2026, 12, 19));
+        soon.DaysLeft.ShouldBe(21);
+        soon.Warn.ShouldBeTrue();
+        soon.Describe().ShouldBe("until 2026-12-19 (the NDA ends, 21 days left)");
+
+        var byGrant = VaultAccess.EffectiveEnd(Grant(Gerbers(1), days: 60), [NdaUntil(new DateOnly(2028, 1, 1))], Now)!;
+        byGrant.Cause.ShouldBe(AccessEndCause.Grant);
+        byGrant.LastDay.ShouldBe(DateOnly.FromDateTime(Now.AddDays(60).UtcDateTime.AddTicks(-1)));
+        byGrant.Warn.ShouldBeFalse();
+
+        VaultAccess.EffectiveEnd(grant, [], Now).ShouldBeNull("no live NDA, no access to end");
+        VaultAccess.EffectiveEnd(grant, [NdaUntil(new DateOnly(2026, 11, 1))], Now).ShouldBeNull();
+    }
 }
 
 public sealed class GoldenUnitListTests

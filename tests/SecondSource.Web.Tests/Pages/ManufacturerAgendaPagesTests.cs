@@ -19,6 +19,8 @@ public sealed class ManufacturerAgendaPagesTests(SecondSourceWebFactory app) : I
         var agenda = dashboard.QuerySelector("[data-testid=agenda]")!;
         agenda.QuerySelector("li[data-kind=nda]")!.TextContent.ShouldContain("21 days left");
         agenda.QuerySelectorAll("li[data-kind=acknowledge]").Select(li => li.TextContent).ShouldContain(t => t.Contains("BOM and AVL", StringComparison.Ordinal));
+        // The demo's open DFM item on Vistula's pilot (idle current), not the accepted one.
+        agenda.QuerySelectorAll("li[data-kind=dfm]").Select(li => li.TextContent).ShouldHaveSingleItem().ShouldContain("Idle current higher on the pilot");
 
         var ndas = await vistula.GetDocumentAsync("/Vault/Ndas");
         ndas.QuerySelectorAll("[data-testid=ndas] tbody tr").Select(r => r.GetAttribute("data-manufacturer")).ShouldAllBe(m => m!.StartsWith("Vistula", StringComparison.Ordinal));
@@ -55,6 +57,8 @@ public sealed class ManufacturerAgendaPagesTests(SecondSourceWebFactory app) : I
 
         // The primary's NDA runs two more years: nothing of it is urgent.
         using var pearl = await app.SignedInAsync("Member", "Pearl River");
-        (await pearl.GetDocumentAsync("/")).QuerySelectorAll("[data-testid=agenda] li[data-kind=nda]").ShouldBeEmpty();
+        var primaryAgenda = await pearl.GetDocumentAsync("/");
+        primaryAgenda.QuerySelectorAll("[data-testid=agenda] li[data-kind=nda]").ShouldBeEmpty();
+        primaryAgenda.QuerySelectorAll("[data-testid=agenda] li[data-kind=dfm]").ShouldBeEmpty("the DFM items are on the second line");
     }
 }
