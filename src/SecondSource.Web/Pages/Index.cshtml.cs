@@ -36,7 +36,7 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
     /// <summary>Each program's scorecard, for the buyer (by program id).</summary>
     public IReadOnlyDictionary<Guid, Application.Health.ProgramScorecard> Health { get; private set; } = new Dictionary<Guid, Application.Health.ProgramScorecard>();
 
-    /// <summary>For a manufacturer: what binds it and what waits for it (NDA and grant ends, acknowledgements, review actions).</summary>
+    /// <summary>For a manufacturer: what binds it and what waits for it (NDA and grant ends, acknowledgements, DFM items, review actions).</summary>
     public IReadOnlyList<AgendaItem> Agenda { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
