@@ -20,28 +20,28 @@ public sealed record AgendaItem(string Kind, string Text, string Link, DateOnly?
 /// as the manufacturer may see it: its own NDAs and grants under its filter, the package sync from <see cref="ProgramFacts"/>
 /// (the buyer's values projected to its lines), the findings through the reviews' own manufacturer view.
 /// </summary>
-public sealed class ManufacturerAgenda(SecondSourceDbContext db, ProgramQueries programs, ProgramFacts facts, VaultAccessQueries vault, ReviewQueries reviews, TimeProvider clock)
+public sealed class ManufacturerAgenda(SecondSourceDbContext db, ProgramQueries programs, ProgramFacts facts, VaultAccessQueries vault, ReviewQueries reviews)
 {
     public async Task<IReadOnlyList<AgendaItem>> ListAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var items = new List<AgendaItem>();
-        foreach (var nda in await vault.NdasAsync(ct))
+        var ndas = await vault.NdasAsync(ct);
+        foreach (var nda in ndas.Where(n => n.DaysLeft <= VaultAccess.WarnDays))
         {
-            if (!nda.Live && nda.DaysLeft < 0)
+            // An NDA over matters only while no other is in force (an old one replaced by a renewal does not).
+            if (nda.DaysLeft < 0 && (ndas.Any(n => n.Live) || ndas.Any(n => n.ExpiresOn > nda.ExpiresOn)))
             {
                 continue;
             }
 
-            if (nda.DaysLeft <= VaultAccess.WarnDays)
-            {
-                items.Add(new AgendaItem("nda", $"Your NDA with the buyer ({nda.Scope}) ends on {Day(nda.ExpiresOn)}: {nda.DaysLeft} day{(nda.DaysLeft == 1 ? "" : "s")} left. Access to the package stops with it.",
-                    "/Vault/Ndas", nda.ExpiresOn, Urgent: true));
-            }
+            items.Add(new AgendaItem("nda", nda.DaysLeft < 0
+                    ? $"Your NDA with the buyer ({nda.Scope}) ended on {Day(nda.ExpiresOn)}: your lines cannot reach the package until a new one is recorded."
+                    : $"Your NDA with the buyer ({nda.Scope}) ends on {Day(nda.ExpiresOn)}: {nda.DaysLeft} day{(nda.DaysLeft == 1 ? "" : "s")} left. Access to the package stops with it.",
+                "/Vault/Ndas", nda.ExpiresOn, Urgent: true));
         }
 
-        foreach (var program in await programs.ListAsync(ct))
+        var programList = await programs.ListAsync(ct);
+        foreach (var program in programList)
         {
             var ownLines = program.Lines.Select(l => l.LineId).ToHashSet();
             foreach (var grant in (await vault.GrantsAsync(program.ProductId, ct)).Where(g => ownLines.Contains(g.LineId) && g.Ends is { Warn: true } && g.Ends.Cause == AccessEndCause.Grant))
@@ -61,7 +61,7 @@ public sealed class ManufacturerAgenda(SecondSourceDbContext db, ProgramQueries 
         }
 
         // DFM items are party-owned: the filter gives the manufacturer those on its own lines.
-        var codes = (await programs.ListAsync(ct)).ToDictionary(p => p.ProductId, p => p.ProductCode);
+        var codes = programList.ToDictionary(p => p.ProductId, p => p.ProductCode);
         foreach (var dfm in await db.DfmItems.AsNoTracking().Where(d => d.Status == DfmStatus.Open).OrderBy(d => d.RaisedAt).ToListAsync(ct))
         {
             items.Add(new AgendaItem("dfm", $"{codes.GetValueOrDefault(dfm.ProductId) ?? "a product"}: DFM item open since {Day(DateOnly.FromDateTime(dfm.RaisedAt.UtcDateTime))}, {dfm.Title} (owner {dfm.Owner}); it holds the pilot gate.",
