@@ -44,7 +44,7 @@ public static class CliApp
         {
             foreach (var error in parsed.Errors)
             {
-                await console.Error.WriteLineAsync($"secondsource: {error.Message}");
+                await console.Error.WriteLineAsync($"secondsource: {ParseErrors.Explain(error.Message, parsed.CommandResult.Command)}");
             }
 
             await console.Error.WriteLineAsync($"Run '{string.Join(' ', CommandPath(parsed))} --help' for usage.");
@@ -68,7 +68,7 @@ public static class CliApp
         catch (Exception ex) when (context.Settings is { } settings && DatabaseErrors.TryExplain(ex, settings, out var message))
         {
             await console.Error.WriteLineAsync($"secondsource: {message}");
-            return ExitCodes.Unexpected;
+            return DatabaseErrors.IsConfigurationProblem(ex) ? ExitCodes.UsageOrInput : ExitCodes.Unexpected;
         }
         catch (OperationCanceledException)
         {
@@ -77,7 +77,7 @@ public static class CliApp
         }
         catch (Exception ex)
         {
-            await console.Error.WriteLineAsync($"secondsource: unexpected failure ({ex.GetType().Name}): {ex.Message}");
+            await console.Error.WriteLineAsync($"secondsource: unexpected failure: {ex.Message} This is not your input's fault; please report it with the command you ran.");
             return ExitCodes.Unexpected;
         }
     }

@@ -33,6 +33,10 @@ public sealed class BomRevisionQueries(SecondSourceDbContext db, PartLibrary lib
     private IQueryable<BomRevision> Visible() =>
         party.Scope.IsRestricted ? db.BomRevisions.AsNoTracking().Where(r => r.State == BomRevisionState.Released) : db.BomRevisions.AsNoTracking();
 
+    /// <summary>Every product the caller may see, by code.</summary>
+    public async Task<IReadOnlyList<ProductRef>> ProductsAsync(CancellationToken ct) =>
+        (await db.Products.AsNoTracking().Select(p => new ProductRef(p.Id, p.Code, p.Name)).ToListAsync(ct)).OrderBy(p => p.Code, StringComparer.OrdinalIgnoreCase).ToList();
+
     /// <summary>A product by its id or its code (case-insensitive), as the caller may see it; null when there is no single one.</summary>
     public async Task<ProductRef?> FindProductAsync(string idOrCode, CancellationToken ct)
     {

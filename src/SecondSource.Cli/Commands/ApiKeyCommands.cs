@@ -19,24 +19,16 @@ internal static class ApiKeyCommands
 
     private static Command CreateKey(CliContext context)
     {
-        var party = new Option<string>("--party") { Description = "The organisation the key acts for (its name).", Required = true };
+        var party = new Option<string>("--party") { Description = "The organisation the key acts for: its name (a unique part is enough) or id.", Required = true };
         var name = new Option<string>("--name") { Description = "What the key is for, e.g. \"ICT station 2, line 1\".", Required = true };
-        var expires = new Option<string?>("--expires") { Description = "Expiry date, yyyy-MM-dd (UTC). Default: none." };
+        var expires = CliValues.DayOption("--expires", "Expiry date, UTC; default: none");
         var line = new Option<string?>("--line") { Description = "Bind a station's key to one of the party's lines (its id, or a unique part of '<manufacturer> / <line>'): test data for that line only." };
         var json = CommandActions.JsonOption();
         var create = new Command("create", "Create a key and print it once; only its hash is stored.") { party, name, expires, line, json };
         create.SetScopedAction(context, async (parsed, services, ct) =>
         {
-            var partyName = parsed.GetValue(party)!;
-            var found = await services.GetRequiredService<PartyQueries>().FindByNameAsync(partyName, ct)
-                ?? throw new CliUsageException($"There is no party named '{partyName}'. 'secondsource party list' shows them.");
-            DateTimeOffset? expiresAt = null;
-            if (parsed.GetValue(expires) is { } text)
-            {
-                expiresAt = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                    ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
-                    : throw new CliUsageException($"--expires '{text}' is not a date in the form yyyy-MM-dd.");
-            }
+            var found = await Resolve.PartyAsync(services, parsed.GetValue(party)!, ct);
+            DateTimeOffset? expiresAt = parsed.GetValue(expires) is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
 
             Guid? lineId = parsed.GetValue(line) is { } which ? (await TestDataCommands.LineAsync(services, which, ct, found.Id)).Id : null;
 

@@ -86,7 +86,7 @@ internal static class AvlCommands
         };
         adopt.SetScopedAction(context, async (parsed, services, ct) =>
         {
-            var found = await services.GetRequiredService<Application.Boms.BomRevisionQueries>().FindRevisionAsync(parsed.GetValue(product)!, parsed.GetValue(revision)!, ct);
+            var found = await CommandActions.RevisionAsync(services, parsed.GetValue(product)!, parsed.GetValue(revision)!, ct);
             if (found.Failure is { } notFound)
             {
                 return await context.FailAsync(notFound);

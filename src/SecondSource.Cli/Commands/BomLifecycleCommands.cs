@@ -27,7 +27,7 @@ internal static class BomLifecycleCommands
         };
         release.SetScopedAction(context, async (parsed, services, ct) =>
         {
-            var found = await services.GetRequiredService<BomRevisionQueries>().FindRevisionAsync(parsed.GetValue(product)!, parsed.GetValue(revision)!, ct);
+            var found = await CommandActions.RevisionAsync(services, parsed.GetValue(product)!, parsed.GetValue(revision)!, ct);
             if (found.Failure is { } notFound)
             {
                 return await context.FailAsync(notFound);
@@ -61,7 +61,7 @@ internal static class BomLifecycleCommands
         var delete = new Command("delete", "Delete a draft BOM revision (a released one is superseded by releasing a later revision, never deleted).") { product, revision };
         delete.SetScopedAction(context, async (parsed, services, ct) =>
         {
-            var found = await services.GetRequiredService<BomRevisionQueries>().FindRevisionAsync(parsed.GetValue(product)!, parsed.GetValue(revision)!, ct);
+            var found = await CommandActions.RevisionAsync(services, parsed.GetValue(product)!, parsed.GetValue(revision)!, ct);
             if (found.Failure is { } notFound)
             {
                 return await context.FailAsync(notFound);

@@ -25,9 +25,14 @@ internal static class CommandActions
     }
 
     /// <summary>The product a command names (its code or id); none or several is a usage error.</summary>
-    public static async Task<ProductRef> ProductAsync(IServiceProvider services, string which, CancellationToken ct) =>
-        await services.GetRequiredService<BomRevisionQueries>().FindProductAsync(which, ct)
-        ?? throw new CliUsageException($"There is no single product '{which}'; 'secondsource programs list' shows the products by code.");
+    public static Task<ProductRef> ProductAsync(IServiceProvider services, string which, CancellationToken ct) => Resolve.ProductAsync(services, which, ct);
+
+    /// <summary>A stored revision of a product the user named (resolved as <see cref="Resolve.ProductAsync"/> does).</summary>
+    public static async Task<Result<(ProductRef Product, BomRevisionSummary Revision)>> RevisionAsync(IServiceProvider services, string product, string revision, CancellationToken ct)
+    {
+        var found = await Resolve.ProductAsync(services, product, ct);
+        return await services.GetRequiredService<BomRevisionQueries>().FindRevisionAsync(found.Id.ToString(), revision, ct);
+    }
 
     /// <summary>Opens an input file for reading; a missing or unreadable file is a usage error naming it.</summary>
     public static FileStream OpenInput(string path)

@@ -10,8 +10,8 @@ internal static class HealthCommands
 {
     public static Command Create(CliContext context)
     {
-        var program = new Option<string?>("--program") { Description = "One program: its id or its product's code." };
-        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a check is at or above: pitfall (default), attention, never.", DefaultValueFactory = _ => "pitfall" };
+        var program = new Option<string?>("--program") { Description = "One program: its id, name, or its product's code or name." };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a check is at or above: problem (default; the guide calls these pitfalls), attention, never.", DefaultValueFactory = _ => "problem" };
         var json = CommandActions.JsonOption();
         var command = new Command("health", "The program health scorecard: the guide's good practices and pitfalls judged from the data.") { program, failOn, json };
         command.SetScopedAction(context, async (parsed, services, ct) =>
@@ -21,14 +21,10 @@ internal static class HealthCommands
                 "pitfall" or "problem" => HealthStatus.Problem,
                 "attention" => HealthStatus.Attention,
                 "never" => null,
-                var other => throw new CliUsageException($"--fail-on '{other}' is not pitfall, attention or never."),
+                var other => throw new CliUsageException($"--fail-on '{other}' is not problem, attention or never."),
             };
-            var which = parsed.GetValue(program);
+            var which = parsed.GetValue(program) is { } named ? (await Resolve.ProgramAsync(services, named, ct, "--program")).Id.ToString() : null;
             var cards = await services.GetRequiredService<HealthQueries>().ScorecardsAsync(which, ct);
-            if (which is not null && cards.Count == 0)
-            {
-                throw new CliUsageException($"There is no program '{which}'; 'secondsource programs list' shows them.");
-            }
 
             if (parsed.GetValue(json))
             {

@@ -84,13 +84,12 @@ internal static class LineCommands
             return ExitCodes.Ok;
         });
 
-        var which = new Argument<string>("program") { Description = "The program's id, or its name when that is unique." };
+        var which = new Argument<string>("program") { Description = "The program: its id, its name or its product's code or name (a unique part is enough)." };
         var showJson = CommandActions.JsonOption();
         var show = new Command("show", "One program: its lines, their stages and history.") { which, showJson };
         show.SetScopedAction(context, async (parsed, services, ct) =>
         {
-            var program = await services.GetRequiredService<ProgramQueries>().FindAsync(parsed.GetValue(which)!, ct)
-                ?? throw new CliUsageException($"There is no single program '{parsed.GetValue(which)}'; 'secondsource programs list' shows them with their ids.");
+            var program = await Resolve.ProgramAsync(services, parsed.GetValue(which)!, ct);
             if (parsed.GetValue(showJson))
             {
                 await CliOutput.WriteJsonAsync(context.Console.Out, program);

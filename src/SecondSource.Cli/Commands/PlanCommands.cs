@@ -92,10 +92,10 @@ internal static class PlanCommands
     private static Command Optimise(CliContext context)
     {
         var product = new Argument<string>("product") { Description = "The product's code or id." };
-        var weeks = new Option<int>("--weeks") { Description = "Weeks to plan from this one (4–52).", DefaultValueFactory = _ => 26 };
-        var limit = new Option<double>("--time-limit") { Description = "The solver's time limit in seconds.", DefaultValueFactory = _ => 30 };
-        var gap = new Option<double>("--gap") { Description = "Relative MIP gap at which the solver stops.", DefaultValueFactory = _ => 0.01 };
-        var premium = new Option<double>("--premium") { Description = "The second line's extra unit cost, as a fraction of the primary's.", DefaultValueFactory = _ => 0.03 };
+        var weeks = CliValues.IntOption("--weeks", "Weeks to plan from this one (4–52).", 4, 52, 26);
+        var limit = CliValues.NumberOption("--time-limit", "The solver's time limit in seconds.", 1, 3600, 30);
+        var gap = CliValues.NumberOption("--gap", "Relative MIP gap at which the solver stops.", 0, 1, 0.01);
+        var premium = CliValues.NumberOption("--premium", "The second line's extra unit cost, as a fraction of the primary's.", 0, 10, 0.03);
         var adopt = new Option<bool>("--adopt") { Description = "Store the proposal as the plan (replacing the weeks it covers)." };
         var json = CommandActions.JsonOption();
         var command = new Command("optimise", "Propose a plan with the weekly MILP (OR-Tools SCIP): demand, capacities, minimum and warm batches, share bands. Exit 1 when a rule had to give.")
@@ -156,9 +156,9 @@ internal static class PlanCommands
 
     public static Command Stress(CliContext context)
     {
-        var product = new Option<string>("--product") { Description = "The product's code or id.", Required = true };
-        var scenarios = new Option<int>("--scenarios") { Description = "Outage scenarios per cadence (100–1,000,000).", DefaultValueFactory = _ => 10_000 };
-        var seed = new Option<int>("--seed") { Description = "The run's seed: the same seed gives the same result.", DefaultValueFactory = _ => 1 };
+        var product = new Argument<string>("program") { Description = "The program: its product's code or name, the program's name, or an id." };
+        var scenarios = CliValues.IntOption("--scenarios", "Outage scenarios per cadence (100–1,000,000).", 100, 1_000_000, 10_000);
+        var seed = CliValues.IntOption("--seed", "The run's seed: the same seed gives the same result.", int.MinValue, int.MaxValue, 1);
         var json = CommandActions.JsonOption();
         var command = new Command("stress", "Monte Carlo of the primary failing: fill rate, lost units, T90, CVaR95 — today, and with monthly or quarterly warm batches.")
             { product, scenarios, seed, json };

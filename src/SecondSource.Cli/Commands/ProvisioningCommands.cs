@@ -99,7 +99,7 @@ internal static class ProvisioningCommands
         var firmware = new Command("firmware", "Firmware releases: a vault revision released under a version and signed with a key in custody.");
         var product = new Option<string>("--product") { Description = "The product's code or id.", Required = true };
         var version = new Option<string>("--version") { Description = "The firmware version, e.g. 2.5.1.", Required = true };
-        var revision = new Option<int?>("--revision") { Description = "The firmware binary's vault revision (default: the latest)." };
+        var revision = CliValues.OptionalIntOption("--revision", "The firmware binary's vault revision (default: the latest).", 1, int.MaxValue);
         var release = new Command("release", "Release a firmware revision of the vault under a version (the approval).") { product, version, revision };
         release.SetScopedAction(context, async (parsed, services, ct) =>
         {
@@ -182,9 +182,9 @@ internal static class ProvisioningCommands
     {
         var batch = new Option<string>("--batch") { Description = "The open batch's id.", Required = true };
         var prefix = new Option<string>("--prefix") { Description = "The serials' prefix, e.g. AUR2701-V.", DefaultValueFactory = _ => "" };
-        var first = new Option<long>("--first") { Description = "The first number.", Required = true };
-        var last = new Option<long>("--last") { Description = "The last number.", Required = true };
-        var width = new Option<int>("--width") { Description = "Digits, zero-padded.", DefaultValueFactory = _ => 6 };
+        var first = CliValues.LongOption("--first", "The first number.", 0, required: true);
+        var last = CliValues.LongOption("--last", "The last number.", 0, required: true);
+        var width = CliValues.IntOption("--width", "Digits, zero-padded.", 1, 18, 6);
         var command = new Command("allocate", "Allocate a block of serial numbers to a batch: the certificates its line may obtain.") { batch, prefix, first, last, width };
         command.SetScopedAction(context, async (parsed, services, ct) =>
         {

@@ -21,14 +21,14 @@ internal static class ReviewCommands
 
     private static Command Generate(CliContext context)
     {
-        var program = new Option<string>("--program") { Description = "The program: its id or its product's code.", Required = true };
-        var quarter = new Option<string>("--quarter") { Description = "The quarter, e.g. 2026Q3 (by the program's calendar).", Required = true };
+        var program = new Option<string>("--program") { Description = "The program: its id, name, or its product's code or name.", Required = true };
+        var quarter = CliValues.QuarterOption("--quarter", "The quarter by the program's calendar", required: true);
         var json = CommandActions.JsonOption();
         var command = new Command("generate", "Generate a new version of a program's review of a quarter. Exit 1 when a difference persists without a root cause.") { program, quarter, json };
         command.SetScopedAction(context, async (parsed, services, ct) =>
         {
             var result = await services.GetRequiredService<GenerateReviewHandler>().HandleAsync(
-                new GenerateReviewRequest(parsed.GetValue(program)!, parsed.GetValue(quarter)!, $"cli:{Environment.UserName}"), ct);
+                new GenerateReviewRequest((await Resolve.ProgramAsync(services, parsed.GetValue(program)!, ct, "--program")).Id.ToString(), parsed.GetValue(quarter)!, $"cli:{Environment.UserName}"), ct);
             if (result.Failure is { } failure)
             {
                 return await context.FailAsync(failure);

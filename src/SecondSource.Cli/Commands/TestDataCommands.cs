@@ -27,21 +27,9 @@ internal static class TestDataCommands
     }
 
     /// <summary>A line by id or by a unique part of its name (optionally among one party's lines only).</summary>
-    internal static async Task<LineRef> LineAsync(IServiceProvider services, string which, CancellationToken ct, Domain.Parties.PartyId? party = null)
-    {
-        var lines = (await services.GetRequiredService<TestDataQueries>().LinesAsync(ct)).Where(l => party is null || l.PartyId == party).ToList();
-        var matching = Guid.TryParse(which, out var id)
-            ? lines.Where(l => l.Id == id).ToList()
-            : lines.Where(l => l.Name.Contains(which.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
-        return matching.Count == 1
-            ? matching[0]
-            : throw new CliUsageException($"--line '{which}' matches {(matching.Count == 0 ? "no" : matching.Count.ToString(CultureInfo.InvariantCulture))} line; they are: {string.Join("; ", lines.Select(l => l.Name))}.");
-    }
+    internal static Task<LineRef> LineAsync(IServiceProvider services, string which, CancellationToken ct, Domain.Parties.PartyId? party = null) =>
+        Resolve.LineAsync(services, which, ct, party);
 
-    private static DateTimeOffset Time(string option, string text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
-            ? time
-            : throw new CliUsageException($"{option} '{text}' is not a date or time (yyyy-MM-dd or ISO 8601).");
 
     private static Command AddBatch(CliContext context)
     {
@@ -49,9 +37,9 @@ internal static class TestDataCommands
         var line = new Option<string>("--line") { Description = "The line: its id, or a unique part of '<manufacturer> / <line>'.", Required = true };
         var name = new Option<string>("--name") { Description = "The batch's name (unique on the line), as test logs name it.", Required = true };
         var kind = new Option<string>("--kind") { Description = "Pilot, Production, Drill or Golden.", DefaultValueFactory = _ => "Production" };
-        var quantity = new Option<int>("--quantity") { Description = "Units planned in the batch.", Required = true };
-        var start = new Option<string>("--start") { Description = "When the batch started (yyyy-MM-dd or ISO 8601, UTC).", Required = true };
-        var end = new Option<string?>("--end") { Description = "When it ended." };
+        var quantity = CliValues.IntOption("--quantity", "Units planned in the batch.", 1, 10_000_000, required: true);
+        var start = CliValues.InstantOption("--start", "When the batch started", required: true);
+        var end = CliValues.InstantOption("--end", "When it ended");
         var add = new Command("add", "Open a batch of a product on a line.") { product, line, name, kind, quantity, start, end };
         add.SetScopedAction(context, async (parsed, services, ct) =>
         {
@@ -63,7 +51,7 @@ internal static class TestDataCommands
             }
 
             var result = await services.GetRequiredService<CreateTestBatchHandler>().HandleAsync(new CreateTestBatchRequest(target.Id, which.Id, parsed.GetValue(name)!, batchKind,
-                parsed.GetValue(quantity), Time("--start", parsed.GetValue(start)!), parsed.GetValue(end) is { } e ? Time("--end", e) : null, Who), ct);
+                parsed.GetValue(quantity), parsed.GetValue(start)!.Value, parsed.GetValue(end), Who), ct);
             if (result.Failure is { } failure)
             {
                 return await context.FailAsync(failure);
@@ -159,7 +147,7 @@ internal static class TestDataCommands
             watch.Stop();
             await context.Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{files.Count - refused} of {files.Count} files imported for {which.Name}: {measurements} measurements in {watch.Elapsed.TotalSeconds:F1} s."));
-            return refused == 0 ? ExitCodes.Ok : ExitCodes.Findings;
+            return refused == 0 ? ExitCodes.Ok : ExitCodes.UsageOrInput;
         });
         return import;
     }
@@ -174,8 +162,7 @@ internal static class TestDataCommands
             var traces = await services.GetRequiredService<TestDataQueries>().UnitAsync(parsed.GetValue(serial)!, ct);
             if (traces.Count == 0)
             {
-                await context.Console.Error.WriteLineAsync($"There is no unit with serial number '{parsed.GetValue(serial)}'.");
-                return ExitCodes.Findings;
+                throw new CliUsageException($"There is no unit with serial number '{parsed.GetValue(serial)}'; 'secondsource testdata batches PRODUCT' shows the batches and their units.");
             }
 
             if (parsed.GetValue(json))
@@ -214,10 +201,10 @@ internal static class TestDataCommands
         var fileA = new Argument<string>("a") { Description = "The reference: a test-log file (long CSV or IPC-CFX UnitsTested), or with --product its batch names, comma-separated." };
         var fileB = new Argument<string>("b") { Description = "The side judged against it: a file, or with --product batch names." };
         var product = new Option<string?>("--product") { Description = "Compare stored batches of this product (code or id) from their statistics, instead of two files." };
-        var fraction = new Option<double?>("--margin-fraction") { Description = "Equivalence margin as a fraction of each measurement's spec window (USL − LSL); default 0.1 (stored margins of the product still apply)." };
-        var alpha = new Option<double>("--alpha") { Description = "Significance level: TOST at α (a 1 − 2α interval), Benjamini–Hochberg at α.", DefaultValueFactory = _ => 0.05 };
+        var fraction = CliValues.OptionalNumberOption("--margin-fraction", "Equivalence margin as a fraction of each measurement's spec window (USL − LSL); default 0.1 (stored margins of the product still apply).", 0.0001, 1);
+        var alpha = CliValues.NumberOption("--alpha", "Significance level: TOST at α (a 1 − 2α interval), Benjamini–Hochberg at α.", 0.0001, 0.25, 0.05);
         var margins = new Option<string[]>("--margin") { Description = "An absolute margin for one measurement, NAME=VALUE in its base unit (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var minimum = new Option<int>("--min-units") { Description = "Fewer first-pass values than this on a side is Inconclusive.", DefaultValueFactory = _ => 10 };
+        var minimum = CliValues.IntOption("--min-units", "Fewer first-pass values than this on a side is Inconclusive.", 2, 1_000_000, 10);
         var json = new Option<bool>("--json") { Description = "Write the JSON report (docs/equivalence.md) instead of the table." };
         var compare = new Command("compare", "Compare two test-log files (no database) or two sets of a product's batches, measurement by measurement: TOST equivalence, Welch, yield, defects.")
         {

@@ -19,7 +19,7 @@ internal static class UserCommands
         return user;
     }
 
-    private static Option<string> Email() => new("--email") { Description = "The person's e-mail, used to sign in.", Required = true };
+    private static PositionalInput Email() => new("email", "--email", "The person's e-mail, used to sign in.", "EMAIL");
 
     private static Option<bool> PasswordStdin() => new("--password-stdin") { Description = "Read the password from the first line of standard input instead of prompting." };
 
@@ -33,10 +33,11 @@ internal static class UserCommands
         var organization = new Option<string?>("--organization") { Description = "The buyer's name, when this first user creates the buyer (default: the e-mail domain)." };
         var stdin = PasswordStdin();
         var json = CommandActions.JsonOption();
-        var add = new Command("add", "Add a person. The first admin is created this way: secondsource user add --admin --email you@example.com")
+        var add = new Command("add", "Add a person. The first admin is created this way: secondsource user add you@example.com --admin")
         {
-            email, admin, role, manufacturer, name, organization, stdin, json,
+            admin, role, manufacturer, name, organization, stdin, json,
         };
+        email.AddTo(add);
         add.SetScopedAction(context, async (parsed, services, ct) =>
         {
             var chosenRole = parsed.GetValue(admin) ? Role.Admin
@@ -48,21 +49,27 @@ internal static class UserCommands
                 throw new CliUsageException($"--admin and --role {other} contradict each other.");
             }
 
+            var address = email.From(parsed, "user add");
             PartyId? manufacturerId = null;
             if (parsed.GetValue(manufacturer) is { } manufacturerName)
             {
-                var party = await services.GetRequiredService<PartyQueries>().FindByNameAsync(manufacturerName, ct);
-                if (party is null || party.Kind != PartyKind.Manufacturer)
+                var party = await Resolve.PartyAsync(services, manufacturerName, ct, "--manufacturer");
+                if (party.Kind != PartyKind.Manufacturer)
                 {
-                    throw new CliUsageException($"There is no manufacturer named '{manufacturerName}'. 'secondsource party list' shows them.");
+                    throw new CliUsageException($"'{party.Name}' is the buyer, not a manufacturer (--manufacturer); 'secondsource party list' shows the manufacturers.");
                 }
 
                 manufacturerId = party.Id;
             }
 
+            if (parsed.GetValue(organization) is not null && await services.GetRequiredService<PartyQueries>().FindBuyerAsync(ct) is { } buyer)
+            {
+                await context.Console.Error.WriteLineAsync($"secondsource: warning: --organization had no effect: the buyer '{buyer.Name}' exists already.");
+            }
+
             var password = await PasswordInput.ReadAsync(context.Console, parsed.GetValue(stdin));
             var result = await services.GetRequiredService<AddUserHandler>().HandleAsync(
-                new AddUserRequest(parsed.GetValue(email)!, parsed.GetValue(name), chosenRole, password, manufacturerId, parsed.GetValue(organization)), ct);
+                new AddUserRequest(address, parsed.GetValue(name), chosenRole, password, manufacturerId, parsed.GetValue(organization)), ct);
             if (result.Failure is { } failure)
             {
                 return await context.FailAsync(failure);
@@ -112,11 +119,12 @@ internal static class UserCommands
     {
         var email = Email();
         var stdin = PasswordStdin();
-        var command = new Command("set-password", "Set a person's password (clears a lockout, ends their sessions).") { email, stdin };
+        var command = new Command("set-password", "Set a person's password (clears a lockout, ends their sessions).") { stdin };
+        email.AddTo(command);
         command.SetScopedAction(context, async (parsed, services, ct) =>
         {
             var password = await PasswordInput.ReadAsync(context.Console, parsed.GetValue(stdin));
-            var result = await services.GetRequiredService<ResetPasswordHandler>().HandleAsync(new ResetPasswordRequest(parsed.GetValue(email)!, password), ct);
+            var result = await services.GetRequiredService<ResetPasswordHandler>().HandleAsync(new ResetPasswordRequest(email.From(parsed, "user set-password"), password), ct);
             if (result.Failure is { } failure)
             {
                 return await context.FailAsync(failure);
@@ -131,16 +139,15 @@ internal static class UserCommands
     private static Command SetDisabled(CliContext context, string verb, bool disabled)
     {
         var email = Email();
-        var command = new Command(verb, disabled ? "Disable a person: they cannot sign in and their sessions end." : "Enable a disabled person again.") { email };
+        var command = new Command(verb, disabled ? "Disable a person: they cannot sign in and their sessions end." : "Enable a disabled person again.");
+        email.AddTo(command);
         command.SetScopedAction(context, async (parsed, services, ct) =>
         {
-            var id = await services.GetRequiredService<UserQueries>().FindIdByEmailAsync(parsed.GetValue(email)!, ct);
-            if (id is null)
-            {
-                throw new CliUsageException($"There is no user with the e-mail {parsed.GetValue(email)}.");
-            }
+            var address = email.From(parsed, $"user {verb}");
+            var id = await services.GetRequiredService<UserQueries>().FindIdByEmailAsync(address, ct)
+                ?? throw new CliUsageException($"There is no user with the e-mail {address}; 'secondsource user list' shows them.");
 
-            var result = await services.GetRequiredService<SetUserDisabledHandler>().HandleAsync(new SetUserDisabledRequest(id.Value, disabled, ActingUserId: null), ct);
+            var result = await services.GetRequiredService<SetUserDisabledHandler>().HandleAsync(new SetUserDisabledRequest(id, disabled, ActingUserId: null), ct);
             if (result.Failure is { } failure)
             {
                 return await context.FailAsync(failure);

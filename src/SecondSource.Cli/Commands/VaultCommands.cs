@@ -114,7 +114,7 @@ internal static class VaultCommands
 
     private static Command Get(CliContext context)
     {
-        var revision = new Argument<Guid>("revision") { Description = "The revision's id ('vault list' shows them)." };
+        var revision = CliValues.IdArgument("revision", "The revision's id ('vault list' shows them).");
         var output = new Option<string>("--out") { Description = "The file to write; it must not exist yet.", Required = true };
         var get = new Command("get", "Fetch a revision's content (logged in the access log).") { revision, output };
         get.SetScopedAction(context, async (parsed, services, ct) =>
@@ -152,28 +152,22 @@ internal static class VaultCommands
             ? chosen
             : throw new CliUsageException($"'{text}' is not a checklist item; use one of: {string.Join(", ", Enum.GetNames<ArtifactKind>())}.");
 
-    private static DateOnly DayOf(string option, string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new CliUsageException($"{option} '{text}' is not a date in the form yyyy-MM-dd.");
 
     private static Command Grant(CliContext context)
     {
         var product = new Argument<string>("product") { Description = "The product's code (e.g. AUR-VSM200) or id." };
         var kind = new Argument<string>("kind") { Description = "The checklist item: " + string.Join(", ", Enum.GetNames<ArtifactKind>()) + "." };
-        var line = new Option<string>("--line") { Description = "The line, as 'Manufacturer / Line' (see 'vault grants').", Required = true };
-        var until = new Option<string>("--until") { Description = "The last day of access, yyyy-MM-dd (UTC).", Required = true };
-        var revision = new Option<int?>("--revision") { Description = "Pin this revision number (default: always the latest)." };
+        var line = new Option<string>("--line") { Description = "The line: 'Manufacturer / Line', a unique part of it, or its id.", Required = true };
+        var until = CliValues.DayOption("--until", "The last day of access (UTC)", required: true);
+        var revision = CliValues.OptionalIntOption("--revision", "Pin this revision number (default: always the latest).", 1, int.MaxValue);
         var grant = new Command("grant", "Give a line access to a checklist item until a day (access also needs a live NDA).") { product, kind, line, until, revision };
         grant.SetScopedAction(context, async (parsed, services, ct) =>
         {
             var target = await ProductAsync(services, parsed.GetValue(product)!, ct);
             var chosen = KindOf(parsed.GetValue(kind)!);
-            var lastDay = DayOf("--until", parsed.GetValue(until)!);
+            var lastDay = parsed.GetValue(until)!.Value;
             var lines = await services.GetRequiredService<VaultLines>().OfProductAsync(target.Id, ct);
-            var name = parsed.GetValue(line)!.Trim();
-            var found = lines.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new CliUsageException($"No line of {target.Code}'s programs is called '{name}'; they are: {string.Join("; ", lines.Select(l => l.Name))}.");
+            var found = Resolve.One("line", "--line", parsed.GetValue(line)!, lines, l => [l.Id], l => [l.Name], l => l.Name, $"'secondsource vault grants {target.Code}' shows {target.Code}'s lines");
             var result = await services.GetRequiredService<GrantAccessHandler>().HandleAsync(
                 new GrantAccessRequest(target.Id, chosen, found.Id, parsed.GetValue(revision), lastDay, CliActor), ct);
             if (result.Failure is { } failure)
@@ -189,7 +183,7 @@ internal static class VaultCommands
 
     private static Command Revoke(CliContext context)
     {
-        var id = new Argument<Guid>("grant") { Description = "The grant's id ('vault grants' shows them)." };
+        var id = CliValues.IdArgument("grant", "The grant's id ('vault grants' shows them).");
         var reason = new Option<string>("--reason") { Description = "Why access ends.", Required = true };
         var revoke = new Command("revoke", "End a grant now.") { id, reason };
         revoke.SetScopedAction(context, async (parsed, services, ct) =>
@@ -232,8 +226,8 @@ internal static class VaultCommands
     {
         var manufacturer = new Option<string>("--manufacturer") { Description = "The manufacturer's name.", Required = true };
         var scope = new Option<string>("--scope") { Description = "What the NDA covers.", Required = true };
-        var signedOn = new Option<string>("--signed") { Description = "The day it was signed, yyyy-MM-dd.", Required = true };
-        var expires = new Option<string>("--expires") { Description = "Its last day in force, yyyy-MM-dd.", Required = true };
+        var signedOn = CliValues.DayOption("--signed", "The day it was signed", required: true);
+        var expires = CliValues.DayOption("--expires", "Its last day in force", required: true);
         var document = new Option<string>("--document") { Description = "The signed document (stored in the vault by its hash).", Required = true };
         var nda = new Command("nda", "Record an NDA with a manufacturer, with its signed document.") { manufacturer, scope, signedOn, expires, document };
         nda.SetScopedAction(context, async (parsed, services, ct) =>
@@ -245,8 +239,8 @@ internal static class VaultCommands
                 throw new CliUsageException($"There is no manufacturer named '{name}'. 'secondsource party list' shows them.");
             }
 
-            var signedDay = DayOf("--signed", parsed.GetValue(signedOn)!);
-            var lastDay = DayOf("--expires", parsed.GetValue(expires)!);
+            var signedDay = parsed.GetValue(signedOn)!.Value;
+            var lastDay = parsed.GetValue(expires)!.Value;
             var path = parsed.GetValue(document)!;
             StoredFile stored;
             try

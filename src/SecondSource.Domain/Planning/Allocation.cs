@@ -48,7 +48,7 @@ public readonly record struct CalendarQuarter(int Year, int Number)
 
     public int Index => (Year * 4) + Number - 1;
 
-    public override string ToString() => $"{Year}-Q{Number}";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year}Q{Number}");
 }
 
 /// <summary>ISO-8601 weeks: plans are weekly, keyed by the Monday that starts the week.</summary>

@@ -41,7 +41,7 @@ public sealed class AllocationCheckTests
             ("2027-W03", AllocationCheck.DemandRule),
             ("2027-W04", AllocationCheck.DemandRule),
             ("2027-W05", AllocationCheck.CapacityRule),
-            ("2027-Q1", AllocationCheck.BandRule),
+            ("2027Q1", AllocationCheck.BandRule),
             ("2027-W06 to 2027-W12", AllocationCheck.WarmRule),
         ]);
         findings[0].Message.ShouldBe("11,400 units planned up to this week against a demand of 12,000 so far: 600 short (this week 3,400 planned, 4,000 demanded).");
@@ -59,9 +59,9 @@ public sealed class AllocationCheckTests
 
         var findings = AllocationCheck.Check(policy, Lines(), weeks, new CalendarQuarter(2027, 1), new DateOnly(2027, 1, 1));
 
-        findings.Select(f => f.Period).ShouldBe(["2027-Q2", "2027-Q3"]);
+        findings.Select(f => f.Period).ShouldBe(["2027Q2", "2027Q3"]);
         AllocationCheck.Check(policy with { LaunchQuarters = 2 }, Lines(), weeks, new CalendarQuarter(2027, 1), new DateOnly(2027, 1, 1))
-            .ShouldHaveSingleItem().Period.ShouldBe("2027-Q3");
+            .ShouldHaveSingleItem().Period.ShouldBe("2027Q3");
     }
 
     [Fact]
