@@ -18,6 +18,24 @@ public sealed class PositionalInput(string name, string option, string descripti
         ArgumentNullException.ThrowIfNull(command);
         command.Arguments.Add(Argument);
         command.Options.Add(Option);
+        command.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValue(Argument)) && string.IsNullOrWhiteSpace(result.GetValue(Option)))
+            {
+                result.AddError($"Give {placeholder}: {Usage(result.Command)} {placeholder}.");
+            }
+        });
+    }
+
+    private static string Usage(Command command)
+    {
+        var names = new List<string>();
+        for (Symbol? s = command; s is Command c; s = c.Parents.FirstOrDefault())
+        {
+            names.Insert(0, c is RootCommand ? "secondsource" : c.Name);
+        }
+
+        return string.Join(' ', names);
     }
 
     public string From(ParseResult parsed, string usage)
@@ -32,6 +50,6 @@ public sealed class PositionalInput(string name, string option, string descripti
 
         return (positional ?? named) is { Length: > 0 } value && value.Trim().Length > 0
             ? value.Trim()
-            : throw new CliUsageException($"Name the {name}: secondsource {usage} {placeholder}.");
+            : throw new CliUsageException($"Give {placeholder}: secondsource {usage} {placeholder}.");
     }
 }

@@ -82,11 +82,23 @@ public sealed class BomAuditCommandTests
     [Fact]
     public async Task Sarif_junit_and_markdown_are_written_to_stdout()
     {
-        var sarif = await Audit(Samples.RealBom("glasgow_revC3_bom.csv"), "--output", "sarif");
+        var sarif = await Audit(Samples.RealBom("glasgow_revC3_bom.csv"), "--output", "sarif", "--sarif-root", AppContext.BaseDirectory);
+        var outside = await Audit(Samples.RealBom("glasgow_revC3_bom.csv"), "--output", "sarif", "--sarif-root", Path.Combine(AppContext.BaseDirectory, "Samples", "bom-corpus"));
         var junit = await Audit(Samples.RealBom("glasgow_revC3_bom.csv"), "--output", "junit");
         var markdown = await Audit(Samples.RealBom("glasgow_revC3_bom.csv"), "--output", "markdown");
 
-        JsonDocument.Parse(sarif.Out).RootElement.GetProperty("version").GetString().ShouldBe("2.1.0");
+        using var log = JsonDocument.Parse(sarif.Out);
+        log.RootElement.GetProperty("version").GetString().ShouldBe("2.1.0");
+        var run = log.RootElement.GetProperty("runs")[0];
+        var artifact = run.GetProperty("artifacts")[0].GetProperty("location");
+        artifact.GetProperty("uri").GetString().ShouldBe("Samples/real-boms/glasgow_revC3_bom.csv", "relative to --sarif-root, never the absolute path");
+        artifact.GetProperty("uriBaseId").GetString().ShouldBe("SRCROOT");
+        var location = run.GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
+        location.GetProperty("uri").GetString().ShouldBe("Samples/real-boms/glasgow_revC3_bom.csv");
+        location.GetProperty("uriBaseId").GetString().ShouldBe("SRCROOT");
+        sarif.Out.ShouldNotContain(AppContext.BaseDirectory.TrimEnd('/'));
+        outside.ExitCode.ShouldBe(2);
+        outside.Error.ShouldContain("is outside --sarif-root");
         XDocument.Parse(junit.Out).Root!.Name.LocalName.ShouldBe("testsuites");
         markdown.Out.ShouldStartWith("## BOM audit: `glasgow_revC3_bom.csv`");
         new[] { sarif.ExitCode, junit.ExitCode, markdown.ExitCode }.ShouldAllBe(c => c == 1);

@@ -25,7 +25,7 @@ public sealed class CliTests
     [Theory]
     [InlineData(new[] { "db" }, "Required command was not provided.")]
     [InlineData(new[] { "db", "explode" }, "Unrecognized command or argument 'explode'.")]
-    [InlineData(new[] { "user", "add" }, "Option '--email' is required.")]
+    [InlineData(new[] { "user", "add" }, "Give EMAIL: secondsource user add EMAIL.")]
     public async Task Usage_mistakes_exit_2_with_the_reason_and_where_to_look(string[] args, string message)
     {
         var run = await CliRun.RunAsync(null, new Hashtable(), args);
@@ -96,7 +96,7 @@ public sealed class CliTests
         var member = await CliRun.OnAsync(database, Password, "user", "add", "--email", "li@apex.example", "--manufacturer", "apex ems", "--password-stdin");
 
         missing.ExitCode.ShouldBe(2);
-        missing.Error.ShouldContain("There is no manufacturer named 'Apex EMS'");
+        missing.Error.ShouldContain("No organisation matches 'Apex EMS' (--manufacturer)");
         added.ExitCode.ShouldBe(0);
         member.ExitCode.ShouldBe(0, member.Error);
         member.Out.ShouldContain("to Apex EMS as Member");
@@ -126,7 +126,7 @@ public sealed class CliTests
         revoked.Out.ShouldBe($"Revoked 'ICT 2' ({prefix}).{Environment.NewLine}");
         unknown.ExitCode.ShouldBe(2);
         badDate.ExitCode.ShouldBe(2);
-        badDate.Error.ShouldContain("--expires 'next year' is not a date in the form yyyy-MM-dd.");
+        badDate.Error.ShouldContain("--expires 'next year' is not a day; write it as yyyy-MM-dd");
     }
 
     [Fact]

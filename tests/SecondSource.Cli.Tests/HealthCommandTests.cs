@@ -26,6 +26,6 @@ public sealed class HealthCommandTests
         table.ExitCode.ShouldBe(0);
         table.Out.ShouldContain("Test fixtures replicated, not only documented");
         (await CliRun.OnAsync(database, null, "health", "--fail-on", "sometimes")).ExitCode.ShouldBe(2);
-        (await CliRun.OnAsync(database, null, "health", "--program", "NOPE")).Error.ShouldContain("There is no program 'NOPE'");
+        (await CliRun.OnAsync(database, null, "health", "--program", "NOPE")).Error.ShouldContain("No program matches 'NOPE' (--program)");
     }
 }

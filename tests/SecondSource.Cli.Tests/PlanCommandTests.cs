@@ -66,8 +66,8 @@ public sealed class PlanCommandTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
         (await CliRun.OnAsync(database, null, "demo", "seed")).ExitCode.ShouldBe(0);
 
-        var a = await CliRun.OnAsync(database, null, "stress", "--product", "AUR-VSM200", "--scenarios", "3000", "--seed", "9", "--json");
-        var b = await CliRun.OnAsync(database, null, "stress", "--product", "AUR-VSM200", "--scenarios", "3000", "--seed", "9", "--json");
+        var a = await CliRun.OnAsync(database, null, "stress", "AUR-VSM200", "--scenarios", "3000", "--seed", "9", "--json");
+        var b = await CliRun.OnAsync(database, null, "stress", "AUR-VSM200", "--scenarios", "3000", "--seed", "9", "--json");
         a.ExitCode.ShouldBe(0, a.Error);
         using var ja = JsonDocument.Parse(a.Out);
         using var jb = JsonDocument.Parse(b.Out);
@@ -80,10 +80,10 @@ public sealed class PlanCommandTests
             pa[i].GetProperty("survival").GetArrayLength().ShouldBe(27);
         }
 
-        var text = await CliRun.OnAsync(database, null, "stress", "--product", "AUR-VSM200", "--scenarios", "1000");
+        var text = await CliRun.OnAsync(database, null, "stress", "AUR-VSM200", "--scenarios", "1000");
         text.Out.ShouldContain("warm batch monthly");
         text.Out.ShouldContain("3,000 scenarios in");
-        (await CliRun.OnAsync(database, null, "stress", "--product", "NOPE")).ExitCode.ShouldBe(2);
+        (await CliRun.OnAsync(database, null, "stress", "NOPE")).ExitCode.ShouldBe(2);
     }
 
     private static string Label(DateOnly monday) =>

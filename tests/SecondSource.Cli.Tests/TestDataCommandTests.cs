@@ -47,7 +47,7 @@ public sealed class TestDataCommandTests
         again.ExitCode.ShouldNotBe(0);
         again.Error.ShouldContain("already has a batch named 'P1'");
         badKind.Error.ShouldContain("--kind 'final' is not one of Pilot, Production, Drill, Golden");
-        import.ExitCode.ShouldBe(1, "one file was refused");
+        import.ExitCode.ShouldBe(2, "one file was refused: an input error");
         import.Out.ShouldContain("a.csv: 12 runs (12 new units, 48 measurements) into P1.");
         import.Error.ShouldContain("Refused b.csv, line 2, field unit: 'furlong' is not a unit");
         import.Out.ShouldContain("1 of 2 files imported");

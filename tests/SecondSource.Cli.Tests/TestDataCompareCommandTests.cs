@@ -131,6 +131,6 @@ public sealed class TestDataCompareCommandTests
         var a = Log(folder, "a.csv", "A", 20, ("V", "V", 0, 10, _ => 5));
 
         (await Compare(folder, a, a, "--margin", "V=-1")).ExitCode.ShouldBe(2);
-        (await Compare(folder, a, a, "--margin-fraction", "1.5")).Error.ShouldContain("margin fraction");
+        (await Compare(folder, a, a, "--margin-fraction", "1.5")).Error.ShouldContain("--margin-fraction '1.5' is not a number from 0.0001 to 1");
     }
 }

@@ -72,7 +72,7 @@ public sealed class VaultCommandTests
         grant.Out.ShouldContain("Dongguan Allied EMS / Line A2 has access to Gerbers of AUR-VSM200");
         var grantId = grant.Out.Trim().Split(' ')[^1].TrimEnd('.');
         unknownLine.ExitCode.ShouldBe(2);
-        unknownLine.Error.ShouldContain("No line of AUR-VSM200's programs is called 'Nowhere / Line 9'");
+        unknownLine.Error.ShouldContain("No line matches 'Nowhere / Line 9' (--line)");
         badDay.Error.ShouldContain("--until 'soon' is not a date in the form yyyy-MM-dd.");
         missingItem.ExitCode.ShouldNotBe(0);
         missingItem.Error.ShouldContain("has no ODB++");

@@ -36,12 +36,13 @@ internal static class BomCommands
         var aliases = new Option<string?>("--aliases") { Description = "A file of manufacturer aliases, 'alias = Canonical Name' per line, added to the built-in table." };
         var output = new Option<string>("--output") { Description = "table (people), json (the documented contract), markdown, sarif (2.1.0) or junit.", DefaultValueFactory = _ => "table" };
         output.AcceptOnlyFromAmong("table", "json", "markdown", "sarif", "junit");
+        var sarifRoot = new Option<string?>("--sarif-root") { Description = "With --output sarif: the folder the file's URI is written relative to (uriBaseId SRCROOT), e.g. the repository's root. Default: the working directory." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit with code 1 when a finding is at or above: error (default), warning, or never.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "never");
 
         var audit = new Command("audit", "Audit a BOM for single-source critical parts and other dual-AVL gaps: a file (no database needed), or a stored revision with --product and --revision.")
         {
-            file, product, revision, format, encoding, sheet, map, policy, aliases, output, failOn, explain,
+            file, product, revision, format, encoding, sheet, map, policy, aliases, output, sarifRoot, failOn, explain,
         };
         audit.SetAction(async (parsed, ct) =>
         {
@@ -50,6 +51,11 @@ internal static class BomCommands
             if ((path is null) == (productName is null) || (productName is null) != (revisionName is null))
             {
                 throw new CliUsageException("Give a BOM file, or --product and --revision for a stored revision (not both).");
+            }
+
+            if (parsed.GetValue(sarifRoot) is not null && parsed.GetValue(output) != "sarif")
+            {
+                await context.Console.Error.WriteLineAsync("secondsource: warning: --sarif-root had no effect: it applies to --output sarif.");
             }
 
             if (path is null && parsed.GetValue(explain))
@@ -72,7 +78,7 @@ internal static class BomCommands
             IAuditReport chosen = reportFormat switch
             {
                 "json" => new JsonAuditReport(bytes),
-                "sarif" => new SarifAuditReport(bytes, Version()),
+                "sarif" => new SarifAuditReport(bytes, Version(), path is null ? null : SarifUri(path, parsed.GetValue(sarifRoot))),
                 "junit" => new JUnitAuditReport(bytes, threshold),
                 "markdown" => new MarkdownAuditReport(console.Out),
                 _ => new TextAuditReport(console.Out, console.OutputIsTerminal, path is null ? TextAuditReport.LibraryConfirmHint : TextAuditReport.FileConfirmHint),
@@ -265,4 +271,25 @@ internal static class BomCommands
 
     private static string Version() =>
         typeof(BomCommands).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>
+    /// The file's SARIF URI: relative to <paramref name="root"/> (default: the working directory), forward slashes,
+    /// percent-encoded — never the absolute path, which would leak the machine's folders and match no repository file.
+    /// </summary>
+    internal static string SarifUri(string path, string? root)
+    {
+        var baseFolder = Path.GetFullPath(root ?? Directory.GetCurrentDirectory());
+        if (root is not null && !Directory.Exists(baseFolder))
+        {
+            throw new CliUsageException($"--sarif-root {root}: there is no such folder.");
+        }
+
+        var relative = Path.GetRelativePath(baseFolder, Path.GetFullPath(path));
+        if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            throw new CliUsageException($"{path} is outside {(root is null ? "the working directory" : "--sarif-root " + root)}; SARIF locations are relative to it. Give --sarif-root with a folder that holds the file.");
+        }
+
+        return string.Join('/', relative.Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString));
+    }
 }

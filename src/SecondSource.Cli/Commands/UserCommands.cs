@@ -40,6 +40,7 @@ internal static class UserCommands
         email.AddTo(add);
         add.SetScopedAction(context, async (parsed, services, ct) =>
         {
+            var address = email.From(parsed, "user add");
             var chosenRole = parsed.GetValue(admin) ? Role.Admin
                 : parsed.GetValue(role) is { } text ? Roles.Parse(text)
                 : parsed.GetValue(manufacturer) is not null ? Role.Member
@@ -49,7 +50,6 @@ internal static class UserCommands
                 throw new CliUsageException($"--admin and --role {other} contradict each other.");
             }
 
-            var address = email.From(parsed, "user add");
             PartyId? manufacturerId = null;
             if (parsed.GetValue(manufacturer) is { } manufacturerName)
             {

@@ -25,7 +25,7 @@ public static class FlaggedBomCsvWriter
 
     private static string Quote(string cell)
     {
-        var safe = FlaggedBomTable.Defuse(cell);
+        var safe = SpreadsheetText.Defuse(cell);
         return safe.IndexOfAny([',', '"', '\r', '\n']) < 0 ? safe : "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }
@@ -33,6 +33,9 @@ public static class FlaggedBomCsvWriter
 /// <summary>The flagged BOM as a table (header and rows of text), shared by the CSV and XLSX writers.</summary>
 internal sealed record FlaggedBomTable(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows)
 {
+    /// <summary>The columns that hold numbers (the quantity), written as numbers in the XLSX.</summary>
+    public static readonly IReadOnlySet<int> NumericColumns = new HashSet<int> { 1 };
+
     public static FlaggedBomTable Of(FlaggedBom bom)
     {
         var width = Math.Max(1, bom.Lines.Select(l => l.Approved.Count()).DefaultIfEmpty(0).Max());
@@ -51,7 +54,7 @@ internal sealed record FlaggedBomTable(IReadOnlyList<string> Header, IReadOnlyLi
             var row = new List<string>
             {
                 string.Join(",", line.Designators),
-                line.Quantity?.ToString(CultureInfo.InvariantCulture) ?? "",
+                line.Quantity?.ToString("0.##########", CultureInfo.InvariantCulture) ?? "",
                 line.Dnp ? "DNP" : "",
                 line.InternalPartNumber ?? "",
                 line.Description ?? "",
@@ -73,7 +76,4 @@ internal sealed record FlaggedBomTable(IReadOnlyList<string> Header, IReadOnlyLi
 
         return new FlaggedBomTable(header, rows);
     }
-
-    /// <summary>A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is written as text.</summary>
-    public static string Defuse(string cell) => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
 }

@@ -10,6 +10,8 @@ namespace SecondSource.Formats.Boms.Export;
 /// <c>AvlItem</c> by its OEM design number; each source is an <c>AvlVmpn</c> with <c>qualified="true"</c> only when
 /// the library approves it for the line, <c>chosen="true"</c> on the preferred approved one, and <c>AvlMpn/@rank</c>
 /// from the library. Lines without a part number get an OEM design number of their own (<c>ROW-n</c>).
+/// A BOM knows no board geometry, so the file names no Step and no Layer (a reference to one it does not define
+/// fails the schema's key references); it validates against the official IPC-2581C schema (a test checks it with xmllint).
 /// </summary>
 public static class FlaggedBomIpc2581Writer
 {
@@ -36,7 +38,6 @@ public static class FlaggedBomIpc2581Writer
         xml.WriteStartElement("Content", Ns);
         xml.WriteAttributeString("roleRef", "Owner");
         Empty(xml, "FunctionMode", ("mode", "BOM"));
-        Empty(xml, "StepRef", ("name", "board"));
         Empty(xml, "BomRef", ("name", "BOM"));
         Empty(xml, "AvlRef", ("name", "AVL"));
         xml.WriteEndElement();
@@ -74,7 +75,6 @@ public static class FlaggedBomIpc2581Writer
         xml.WriteStartElement("BomHeader", Ns);
         xml.WriteAttributeString("assembly", Safe(bom.ProductCode));
         xml.WriteAttributeString("revision", Safe(bom.Revision));
-        Empty(xml, "StepRef", ("name", "board"));
         xml.WriteEndElement();
         foreach (var (line, oem) in items)
         {
@@ -102,7 +102,6 @@ public static class FlaggedBomIpc2581Writer
                 }
 
                 xml.WriteAttributeString("populate", line.Dnp ? "false" : "true");
-                xml.WriteAttributeString("layerRef", "TOP");
                 xml.WriteEndElement();
             }
 

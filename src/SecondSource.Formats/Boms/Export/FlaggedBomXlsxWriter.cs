@@ -6,8 +6,9 @@ using System.Xml;
 namespace SecondSource.Formats.Boms.Export;
 
 /// <summary>
-/// Writes a <see cref="FlaggedBom"/> as an XLSX workbook (Office Open XML, one sheet, inline strings): the same
-/// columns as the CSV, a bold frozen header, flagged lines shaded, column widths from the content. Written with
+/// Writes a <see cref="FlaggedBom"/> as an XLSX workbook (Office Open XML, one sheet): the same columns as the CSV,
+/// quantities as numbers and text as inline strings through the same formula guard as the CSV
+/// (<see cref="SpreadsheetText.Defuse"/>), a bold frozen header, flagged lines shaded, column widths from the content. Written with
 /// the framework's ZIP and XML writers; the BOM reader reads it back.
 /// </summary>
 public static class FlaggedBomXlsxWriter
@@ -106,11 +107,19 @@ public static class FlaggedBomXlsxWriter
                 sheet.WriteAttributeString("s", style.ToString(CultureInfo.InvariantCulture));
             }
 
+            if (number > 1 && FlaggedBomTable.NumericColumns.Contains(c)
+                && decimal.TryParse(cells[c], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            {
+                sheet.WriteElementString("v", MainNs, value.ToString(CultureInfo.InvariantCulture));
+                sheet.WriteEndElement();
+                continue;
+            }
+
             sheet.WriteAttributeString("t", "inlineStr");
             sheet.WriteStartElement("is", MainNs);
             sheet.WriteStartElement("t", MainNs);
             sheet.WriteAttributeString("xml", "space", null, "preserve");
-            sheet.WriteString(XmlSafe(cells[c]));
+            sheet.WriteString(XmlSafe(SpreadsheetText.Defuse(cells[c])));
             sheet.WriteEndElement();
             sheet.WriteEndElement();
             sheet.WriteEndElement();

@@ -6,10 +6,15 @@ namespace SecondSource.Formats.Boms.Reports;
 
 /// <summary>
 /// SARIF 2.1.0 for code-scanning views: one run, the audit rules as the tool's rules, a result per finding
-/// located at the file and (for text formats) the line, the reader's diagnostics as tool notifications.
+/// located at the file and (for text formats) the line, the reader's diagnostics as tool notifications. The file's
+/// location is <paramref name="artifactUri"/> — a URI relative to the <c>SRCROOT</c> base (the repository or working
+/// folder), as code-scanning tools map results to files — else the file name alone.
 /// </summary>
-public sealed class SarifAuditReport(Stream output, string toolVersion) : IAuditReport
+public sealed class SarifAuditReport(Stream output, string toolVersion, string? artifactUri = null) : IAuditReport
 {
+    /// <summary>The base the artifact URIs are relative to (SARIF §3.4.4; GitHub code scanning's convention).</summary>
+    public const string BaseId = "SRCROOT";
+
     private readonly List<(AuditFinding Finding, int? TextLine)> _findings = [];
     private BomSourceInfo? _source;
 
@@ -27,7 +32,7 @@ public sealed class SarifAuditReport(Stream output, string toolVersion) : IAudit
     public void End(AuditSummary summary, IReadOnlyList<BomDiagnostic> diagnostics, RowAccounting? rows)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var uri = _source!.File.Replace('\\', '/');
+        var uri = artifactUri ?? Uri.EscapeDataString(Path.GetFileName(_source!.File.Replace('\\', '/')));
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -65,6 +70,7 @@ public sealed class SarifAuditReport(Stream output, string toolVersion) : IAudit
         w.WriteStartObject();
         w.WriteStartObject("location");
         w.WriteString("uri", uri);
+        w.WriteString("uriBaseId", BaseId);
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndArray();
@@ -80,7 +86,7 @@ public sealed class SarifAuditReport(Stream output, string toolVersion) : IAudit
             w.WriteStartObject("message");
             w.WriteString("text", d.Column is null ? d.Message : $"column '{d.Column}': {d.Message}");
             w.WriteEndObject();
-            WriteLocations(w, uri, _source.Format == BomFileFormat.Xlsx ? null : d.Row, d.Row);
+            WriteLocations(w, uri, _source!.Format == BomFileFormat.Xlsx ? null : d.Row, d.Row);
             w.WriteEndObject();
         }
 
@@ -133,6 +139,7 @@ public sealed class SarifAuditReport(Stream output, string toolVersion) : IAudit
         w.WriteStartObject("physicalLocation");
         w.WriteStartObject("artifactLocation");
         w.WriteString("uri", uri);
+        w.WriteString("uriBaseId", BaseId);
         w.WriteNumber("index", 0);
         w.WriteEndObject();
         if (textLine is { } line && line >= 1)

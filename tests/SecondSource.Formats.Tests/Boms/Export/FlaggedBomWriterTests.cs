@@ -91,6 +91,38 @@ public sealed class FlaggedBomWriterTests
     }
 
     [Fact]
+    public void The_xlsx_export_stores_quantities_as_numbers_and_guards_text_as_the_csv_does()
+    {
+        var bytes = Write(FlaggedBomXlsxWriter.Write);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        var sheet = System.Xml.Linq.XDocument.Parse(reader.ReadToEnd());
+        System.Xml.Linq.XNamespace ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var cells = sheet.Descendants(ns + "c").ToDictionary(c => c.Attribute("r")!.Value);
+
+        cells["B4"].Attribute("t").ShouldBeNull("a quantity is a number, not text");
+        cells["B4"].Element(ns + "v")!.Value.ShouldBe("3");
+        cells["E4"].Descendants(ns + "t").Single().Value.ShouldBe("'=HYPERLINK(\"http://x\") 100 nF", "the same guard as the CSV");
+        cells["B1"].Attribute("t")!.Value.ShouldBe("inlineStr", "the header stays text");
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0")]
+    [InlineData("+HYPERLINK(\"x\")", "'+HYPERLINK(\"x\")")]
+    [InlineData("\tTAB", "'\tTAB")]
+    [InlineData("-5V", "-5V")]
+    [InlineData("+3.3 V", "+3.3 V")]
+    [InlineData("-5%", "-5%")]
+    [InlineData("-40°C to +85°C", "-40°C to +85°C")]
+    [InlineData("-0,5 mA", "-0,5 mA")]
+    [InlineData("100nF", "100nF")]
+    [InlineData("", "")]
+    public void One_formula_guard_defuses_formulas_and_leaves_signed_values_alone(string cell, string written) =>
+        SpreadsheetText.Defuse(cell).ShouldBe(written);
+
+    [Fact]
     public void A_line_is_flagged_when_the_manufacturing_line_has_fewer_sources_than_it_needs()
     {
         Bom.Lines[0].Flag.ShouldBe("Critical, single source for this line");
