@@ -27,24 +27,24 @@ public static class BomsApi
     public static IEndpointRouteBuilder MapBomsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/boms").RequireAuthorization(Policies.Machine).WithTags("BOM revisions");
-        api.MapGet("/products/{product}/revisions", List).WithName("ListBomRevisions")
+        api.MapGet("/products/{product}/revisions", List).WithName("ListBomRevisions").ProducesProblems(404)
             .WithSummary("A product's revisions, newest import first, with their state (draft, current, superseded); a manufacturer's key sees released ones");
-        api.MapGet("/products/{product}/diff", Diff).WithName("CompareBomRevisions")
+        api.MapGet("/products/{product}/diff", Diff).WithName("CompareBomRevisions").ProducesProblems(400, 404, 409, 422)
             .WithSummary("Two revisions compared (?before=&after=, label or id): lines added, removed, changed and the dual-sourcing consequence");
-        api.MapPost("/revisions/{id:guid}/release", Release).WithName("ReleaseBomRevision")
+        api.MapPost("/revisions/{id:guid}/release", Release).WithName("ReleaseBomRevision").ProducesProblems(400, 404, 409, 415, 422)
             .WithSummary("The buyer's key releases a draft with a note: it becomes the current revision and the lines are asked to acknowledge it")
             .RequireAuthorization(Policies.BuyerMachine);
-        api.MapDelete("/revisions/{id:guid}", Delete).WithName("DeleteBomRevision")
+        api.MapDelete("/revisions/{id:guid}", Delete).WithName("DeleteBomRevision").ProducesProblems(404, 409, 422)
             .WithSummary("The buyer's key deletes a draft; a released revision is 409")
             .RequireAuthorization(Policies.BuyerMachine);
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<RevisionItem>>, NotFound>> List(string product, BomRevisionQueries queries, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<RevisionItem>>, ProblemHttpResult>> List(string product, BomRevisionQueries queries, CancellationToken ct)
     {
         if (await queries.FindProductAsync(product, ct) is not { } found)
         {
-            return TypedResults.NotFound();
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such product for this key", detail: $"No product with the code or id '{product}' is visible to this key.");
         }
 
         IReadOnlyList<RevisionItem> items = [.. (await queries.ListAsync(found.Id, ct)).Select(r => new RevisionItem(r.Id, r.Label, r.Status, r.FileName, r.Sha256, r.Lines,

@@ -76,11 +76,11 @@ public static class ProvisioningApi
     public static IEndpointRouteBuilder MapProvisioningApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(Prefix).WithTags("Provisioning");
-        api.MapPost("/lines/{line:guid}/certificates", Issue).WithName("IssueDeviceCertificate")
+        api.MapPost("/lines/{line:guid}/certificates", Issue).WithName("IssueDeviceCertificate").ProducesProblems(400, 403, 404, 409, 422)
             .WithSummary("Issue a device certificate for a unit: { serial, csr (PEM), firmwareVersion? }, with an API key bound to the line")
             .RequireAuthorization(Policies.Machine).RequireRateLimiting(IssuancePolicy);
-        api.MapGet("/cas/{id:guid}/crl", Crl).WithName("GetDeviceCaCrl").WithSummary("The device CA's latest certificate revocation list (DER)").AllowAnonymous();
-        api.MapGet("/cas/{id:guid}/certificate", CaCertificate).WithName("GetDeviceCaCertificate").WithSummary("The device CA's certificate (DER), the devices' trust anchor").AllowAnonymous();
+        api.MapGet("/cas/{id:guid}/crl", Crl).WithName("GetDeviceCaCrl").ProducesProblems(404).Produces<byte[]>(StatusCodes.Status200OK, "application/pkix-crl").WithSummary("The device CA's latest certificate revocation list (DER)").AllowAnonymous();
+        api.MapGet("/cas/{id:guid}/certificate", CaCertificate).WithName("GetDeviceCaCertificate").ProducesProblems(404).Produces<byte[]>(StatusCodes.Status200OK, "application/pkix-cert").WithSummary("The device CA's certificate (DER), the devices' trust anchor").AllowAnonymous();
         app.MapGroup("/api/v1/firmware").WithTags("Provisioning").RequireAuthorization(Policies.Machine)
             .MapGet("/releases", Releases).WithName("ListFirmwareReleases").WithSummary("Signed firmware releases this key's line is granted, with the detached signature and the key to check it");
         return app;

@@ -25,7 +25,7 @@ public static class TestDataApi
     public static IEndpointRouteBuilder MapTestDataApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/testdata").RequireAuthorization(Policies.Machine).WithTags("Test data");
-        api.MapPost("/lines/{line:guid}/results", Import).WithName("ImportTestResults")
+        api.MapPost("/lines/{line:guid}/results", Import).WithName("ImportTestResults").ProducesProblems(400, 404, 413, 415, 422)
             .WithSummary("Import test results for one of the key's lines: text/csv (long CSV) or application/json (CFX UnitsTested; ?batch= required)")
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         return app;

@@ -25,23 +25,23 @@ public static class VaultApi
     public static IEndpointRouteBuilder MapVaultApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/vault").RequireAuthorization(Policies.Machine).WithTags("Vault");
-        api.MapGet("/products/{product}/package", GetPackage).WithName("GetVaultPackage")
+        api.MapGet("/products/{product}/package", GetPackage).WithName("GetVaultPackage").ProducesProblems(404)
             .WithSummary("The product's package: every revision for the buyer's key; for a manufacturer's key, what its lines may fetch now");
-        api.MapGet("/revisions/{id:guid}/content", Download).WithName("DownloadRevision")
+        api.MapGet("/revisions/{id:guid}/content", Download).WithName("DownloadRevision").ProducesProblems(404).Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream")
             .WithSummary("Streams a revision (logged); 404 when the key's party may not reach it");
-        api.MapPost("/products/{product}/artifacts/{kind}", Upload).WithName("UploadRevision")
+        api.MapPost("/products/{product}/artifacts/{kind}", Upload).WithName("UploadRevision").ProducesProblems(400, 404, 413, 422).Produces<UploadResponse>(StatusCodes.Status201Created)
             .WithSummary("The buyer's key adds a revision: raw body, ?fileName= required, ?note= optional; 413 over the size limit")
             .WithMetadata(new RequestSizeLimitAttribute(VaultStore.MaxFileBytes))
             .RequireAuthorization(Policies.BuyerMachine);
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<RevisionItem>>, NotFound>> GetPackage(string product, HttpContext http, BomRevisionQueries products, VaultQueries vault, ViewGrantedPackageHandler granted, VaultAccessGate gate, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<RevisionItem>>, ProblemHttpResult>> GetPackage(string product, HttpContext http, BomRevisionQueries products, VaultQueries vault, ViewGrantedPackageHandler granted, VaultAccessGate gate, CancellationToken ct)
     {
         var found = await products.FindProductAsync(product, ct);
         if (found is null)
         {
-            return TypedResults.NotFound();
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such product for this key", detail: $"No product with the code or id '{product}' is visible to this key.");
         }
 
         if (gate.IsGated)

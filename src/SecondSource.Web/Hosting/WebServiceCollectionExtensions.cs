@@ -95,7 +95,7 @@ public static class WebServiceCollectionExtensions
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(Api.ApiDescription.Configure);
         services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("database", tags: ["ready"]);
         return builder;
     }
