@@ -8,7 +8,11 @@ args = [.. args.Where(a => a != StartupTasks.SeedDemoSwitch)];
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = ContentRoot.For(args, Environment.GetEnvironmentVariable, AppContext.BaseDirectory),
+    });
     builder.AddSecondSourceWeb();
 
     var app = builder.Build();
