@@ -58,7 +58,7 @@ public sealed class TestDataCommandTests
         var foreignLine = await CliRun.OnAsync(database, null, "apikey", "create", "--party", "Vistula EMS Sp. z o.o. (Gdańsk)", "--name", "FCT-9", "--line", "Pearl River");
         boundKey.ExitCode.ShouldBe(0, boundKey.Error);
         foreignLine.ExitCode.ShouldBe(2);
-        foreignLine.Error.ShouldContain("--line 'Pearl River' matches no line; they are: Vistula EMS Sp. z o.o. (Gdańsk) / SMT line 1.");
+        foreignLine.Error.ShouldContain("No line matches 'Pearl River' (--line). They are: Vistula EMS Sp. z o.o. (Gdańsk) / SMT line 1.");
     }
 
     [Fact]

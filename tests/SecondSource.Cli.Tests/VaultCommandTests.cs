@@ -73,7 +73,7 @@ public sealed class VaultCommandTests
         var grantId = grant.Out.Trim().Split(' ')[^1].TrimEnd('.');
         unknownLine.ExitCode.ShouldBe(2);
         unknownLine.Error.ShouldContain("No line matches 'Nowhere / Line 9' (--line)");
-        badDay.Error.ShouldContain("--until 'soon' is not a date in the form yyyy-MM-dd.");
+        badDay.Error.ShouldContain("--until 'soon' is not a day; write it as yyyy-MM-dd");
         missingItem.ExitCode.ShouldNotBe(0);
         missingItem.Error.ShouldContain("has no ODB++");
         waiting.Out.Split('\n').Single(l => l.Contains(grantId, StringComparison.Ordinal)).ShouldContain("no NDA");

@@ -7,15 +7,20 @@ namespace SecondSource.Application.Database;
 /// <summary>What a verification found: counts checked and every problem, each naming its place.</summary>
 public sealed record DataFolderVerdict(int Files, long LogEntries, IReadOnlyList<string> Problems)
 {
+    /// <summary>Software keys checked against the key-encryption key.</summary>
+    public int Keys { get; init; }
+
     public bool Intact => Problems.Count == 0;
 }
 
 /// <summary>
 /// Checks an installation (after a crash or a restore): SQLite's integrity check, every stored row's file present with
-/// its SHA-256 (vault revisions and signed NDAs, AVL evidence, BOM revisions' source files), and the access log's hash chain. It reads
-/// every row of every party: an operator's command.
+/// its SHA-256 (vault revisions and signed NDAs, AVL evidence, BOM revisions' source files), the access log's hash chain, and
+/// that every key in the software key store opens with the key-encryption key present and is the key its row names (a
+/// restore without the key-encryption key is not intact: no firmware can be signed, no certificate issued). Keys in a
+/// PKCS#11 token are the token's to check. It reads every row of every party: an operator's command.
 /// </summary>
-public sealed class VerifyDataFolderHandler(SecondSourceDbContext db, DatabaseSettings settings, VaultQueries vault)
+public sealed class VerifyDataFolderHandler(SecondSourceDbContext db, DatabaseSettings settings, VaultQueries vault, Provisioning.SoftwareKeyStore keyStore)
 {
     public async Task<DataFolderVerdict> HandleAsync(CancellationToken ct)
     {
@@ -54,6 +59,16 @@ public sealed class VerifyDataFolderHandler(SecondSourceDbContext db, DatabaseSe
             problems.Add($"access log: entry {chain.FirstBroken} breaks the hash chain ({chain.Reason})");
         }
 
-        return new DataFolderVerdict(files, chain.Checked, problems);
+        var keys = await db.CustodyKeys.AsNoTracking().Where(k => k.Backend == Domain.Provisioning.KeyBackend.Software)
+            .Select(k => new { k.Name, k.Handle, k.Algorithm, k.PublicKey }).ToListAsync(ct);
+        foreach (var key in keys)
+        {
+            if (keyStore.Check(key.Handle, key.Algorithm, key.PublicKey) is { } problem)
+            {
+                problems.Add($"key '{key.Name}' (software key store): {problem}");
+            }
+        }
+
+        return new DataFolderVerdict(files, chain.Checked, problems) { Keys = keys.Count };
     }
 }

@@ -115,6 +115,29 @@ public sealed class SoftwareKeyStore(ProvisioningOptions options) : IKeyCustodyB
         }
     }
 
+    /// <summary>
+    /// Whether a stored key can be used: its wrapped file is there, the key-encryption key is present and opens it,
+    /// and the key inside is the one whose public half the database holds. Null when it can; else what is wrong.
+    /// Used by <c>db verify</c>, so a restore without its key-encryption key is not called intact.
+    /// </summary>
+    public string? Check(string handle, KeyAlgorithm algorithm, byte[] publicKey)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        try
+        {
+            var signature = SignDigest(handle, algorithm, SHA256.HashData("secondsource db verify"u8));
+            using var verifier = ECDsa.Create();
+            verifier.ImportSubjectPublicKeyInfo(publicKey, out _);
+            return verifier.VerifyHash(SHA256.HashData("secondsource db verify"u8), signature, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
+                ? null
+                : $"the key in {PathOf(handle)} is not the one the database's public key names";
+        }
+        catch (Exception ex) when (ex is DomainException or CryptographicException or IOException or UnauthorizedAccessException or JsonException or FormatException)
+        {
+            return ex.Message;
+        }
+    }
+
     private string PathOf(string handle) =>
         handle.Length == 32 && handle.All(Uri.IsHexDigit) ? Path.Combine(options.KeyStoreFolder, handle + ".key") : throw new DomainException($"'{handle}' is not a software key handle.");
 

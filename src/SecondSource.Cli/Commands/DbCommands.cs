@@ -110,7 +110,7 @@ internal static class DbCommands
             else
             {
                 await context.Console.Out.WriteLineAsync(verdict.Intact
-                    ? $"Intact: {verdict.Files:N0} stored files match their rows, {verdict.LogEntries:N0} access-log entries chain."
+                    ? $"Intact: {verdict.Files:N0} stored files match their rows, {verdict.LogEntries:N0} access-log entries chain, {verdict.Keys:N0} software keys open with the key-encryption key."
                     : $"{verdict.Problems.Count} problem(s):");
                 foreach (var problem in verdict.Problems)
                 {
