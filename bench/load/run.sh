@@ -78,7 +78,7 @@ run_provider() {
   local key line batch
   key="$(grep -o 'ssk_[^ ]*' "$log" | tail -1)"
   read -r line batch < <(dotnet "$CLI" testdata batches AUR-VSM200 --data "$data" "${cli_extra[@]}" --json | python3 -c \
-    "import json,sys; b=[x for x in json.load(sys.stdin) if x['name'].startswith('VE-') and x['kind']=='Production'][-1]; print(b['lineId'], b['name'])")
+    "import json,sys; b=[x for x in json.load(sys.stdin)['items'] if x['name'].startswith('VE-') and x['kind']=='Production'][-1]; print(b['lineId'], b['name'])")
   for c in $CONNECTIONS; do
     INGEST_KEY="$key" INGEST_BATCH="$batch" row "POST /api/v1/testdata/lines/{line}/results" "$c" -s bench/load/ingest.lua "$base/api/v1/testdata/lines/$line/results"
   done

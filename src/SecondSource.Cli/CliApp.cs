@@ -17,6 +17,7 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(console);
         var context = new CliContext(console, environment);
+        CliOutput.Width = console.Width;
         var root = new RootCommand("SecondSource: run a second-source manufacturing program (dual-AVL, transfer, pilot, allocation, reviews).");
         context.GlobalOptions.AddTo(root);
         root.Subcommands.Add(DbCommands.Create(context));
@@ -38,6 +39,8 @@ public static class CliApp
         root.Subcommands.Add(ProvisioningCommands.Certs(context));
         root.Subcommands.Add(HealthCommands.Create(context));
         root.Subcommands.Add(ReviewCommands.Create(context));
+        root.Subcommands.Add(CompletionCommands.Create(context));
+        CliExamples.AddTo(root);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -38,6 +38,19 @@ public static class Resolve
         return One("line", option, text, lines, l => [l.Id], l => [l.Name], l => l.Name, "'secondsource lines list' shows them");
     }
 
+    /// <summary>A batch by id or name (as 'testdata batches' lists them), across every product.</summary>
+    public static async Task<BatchSummary> BatchAsync(IServiceProvider services, string text, CancellationToken ct, string option = "--batch")
+    {
+        var queries = services.GetRequiredService<TestDataQueries>();
+        var batches = new List<BatchSummary>();
+        foreach (var product in await services.GetRequiredService<BomRevisionQueries>().ProductsAsync(ct))
+        {
+            batches.AddRange(await queries.BatchesAsync(product.Id, ct));
+        }
+
+        return One("batch", option, text, batches, b => [b.Id], b => [b.Name], b => $"{b.Name} ({b.Line})", "'secondsource testdata batches PRODUCT' shows them");
+    }
+
     /// <summary>An organisation by id or name.</summary>
     public static async Task<PartyView> PartyAsync(IServiceProvider services, string text, CancellationToken ct, string option = "--party")
     {

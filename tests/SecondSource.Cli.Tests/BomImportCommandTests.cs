@@ -49,7 +49,7 @@ public sealed class BomImportCommandTests
         missing.Error.ShouldContain("there is no such file");
         product.ExitCode.ShouldBe(2);
         product.Error.ShouldContain("No product matches 'NOPE-1'");
-        JsonDocument.Parse(list.Out).RootElement.EnumerateArray().Select(r => r.GetProperty("label").GetString()).ShouldBe(["Rev B"], "only the demo's own revision");
+        JsonDocument.Parse(list.Out).RootElement.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("label").GetString()).ShouldBe(["Rev B"], "only the demo's own revision");
     }
 
     [Fact]

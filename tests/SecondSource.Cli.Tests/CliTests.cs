@@ -72,7 +72,7 @@ public sealed class CliTests
         again.ExitCode.ShouldBe(2);
         again.Error.ShouldBe("secondsource: A user with the e-mail boss@aurora.example already exists." + Environment.NewLine);
         using var people = JsonDocument.Parse(list.Out);
-        people.RootElement.EnumerateArray().Single().GetProperty("role").GetString().ShouldBe("Admin");
+        people.RootElement.GetProperty("items").EnumerateArray().Single().GetProperty("role").GetString().ShouldBe("Admin");
     }
 
     [Fact]

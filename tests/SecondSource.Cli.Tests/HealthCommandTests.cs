@@ -17,7 +17,7 @@ public sealed class HealthCommandTests
         run.ExitCode.ShouldBe(1, run.Error);
         using (var json = JsonDocument.Parse(run.Out))
         {
-            var card = json.RootElement.EnumerateArray().Single();
+            var card = json.RootElement.GetProperty("items").EnumerateArray().Single();
             card.GetProperty("overall").GetString().ShouldBe("Problem");
             card.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("key").GetString()).ShouldContain("keys");
         }

@@ -17,7 +17,7 @@ public sealed class LineCommandsTests
         var programs = await CliRun.OnAsync(database, null, "programs", "list");
         var program = await CliRun.OnAsync(database, null, "programs", "show", "VSM-200 second source", "--json");
 
-        JsonDocument.Parse(lines.Out).RootElement.GetArrayLength().ShouldBe(4);
+        JsonDocument.Parse(lines.Out).RootElement.GetProperty("items").GetArrayLength().ShouldBe(4);
         line.Out.ShouldContain("SMT line 1 — Vistula EMS Sp. z o.o. (Gdańsk), Oliwa plant (PL, zone EU)");
         line.Out.ShouldContain("largest board 400 x 300 mm");
         programs.Out.ShouldContain("VSM-200 second source");

@@ -19,7 +19,7 @@ public sealed class ProvisioningCommandTests
         listed.ExitCode.ShouldBe(0, listed.Error);
         using (var json = JsonDocument.Parse(listed.Out))
         {
-            json.RootElement.EnumerateArray().Select(k => (k.GetProperty("name").GetString(), k.GetProperty("backend").GetString()))
+            json.RootElement.GetProperty("items").EnumerateArray().Select(k => (k.GetProperty("name").GetString(), k.GetProperty("backend").GetString()))
                 .ShouldBe([("Aurora firmware release key 2026", "Software"), ("Aurora Device CA 2026", "Software")], ignoreOrder: true);
         }
 

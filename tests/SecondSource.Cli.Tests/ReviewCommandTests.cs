@@ -18,7 +18,7 @@ public sealed class ReviewCommandTests
         string latest;
         using (var json = JsonDocument.Parse(list.Out))
         {
-            var reviews = json.RootElement.EnumerateArray().ToList();
+            var reviews = json.RootElement.GetProperty("items").EnumerateArray().ToList();
             reviews.Count.ShouldBe(3);
             latest = reviews[0].GetProperty("quarter").GetString()!;
         }

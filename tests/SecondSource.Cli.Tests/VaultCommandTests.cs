@@ -22,7 +22,7 @@ public sealed class VaultCommandTests
         put.ExitCode.ShouldBe(0, put.Error);
         put.Out.ShouldContain("fct-vectors-v3.csv is revision 1 of FCT vectors for AUR-VSM200");
         badKind.ExitCode.ShouldBe(2);
-        badKind.Error.ShouldContain("'schematics' is not a checklist item");
+        badKind.Error.ShouldContain("No checklist item matches 'schematics' (kind)");
         var row = list.Out.Split('\n').Single(l => l.StartsWith("FCT vectors", StringComparison.Ordinal));
         var revision = row.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
         list.Out.Split('\n').Count(l => l.Contains("missing", StringComparison.Ordinal)).ShouldBe(4, "the demo package has 8 of 13 items; FCT vectors were just added");

@@ -14,8 +14,7 @@ internal static class BomExportCommand
         var line = new Option<string>("--line") { Description = "The manufacturing line: its id, or a unique part of '<manufacturer> / <line>'.", Required = true };
         var format = new Option<string?>("--format") { Description = "csv, xlsx or ipc2581 (default: from --out's extension, .csv, .xlsx or .xml; else ipc2581)." };
         var output = new Option<string?>("--out") { Description = "The file to write (default: the export's own name in the current folder)." };
-        var export = new Command("export", "Export a stored BOM revision for one manufacturing line: the sources approved for that line, the others flagged.\n\n"
-            + "Examples:\n  secondsource bom export AUR-VSM200 revC --line Vistula --out vistula.xlsx\n  secondsource bom export AUR-VSM200 revC --line Vistula --format ipc2581")
+        var export = new Command("export", "Export a stored BOM revision for one manufacturing line: the sources approved for that line, the others flagged.")
         {
             line, format, output,
         };

@@ -15,8 +15,11 @@ internal static class DemoCommands
         var seed = new Command("seed", "Migrate, then load the demo program into an empty database and print its sign-ins once.") { json };
         seed.SetScopedAction(context, async (parsed, services, ct) =>
         {
+            using var progress = CliProgress.Start(context.Console, "Loading the demo");
+            progress.Report("migrating the database");
             await services.GetRequiredService<MigrateDatabaseHandler>().HandleAsync(ct);
-            var result = await services.GetRequiredService<SeedDemoHandler>().HandleAsync(ct);
+            var result = await services.GetRequiredService<SeedDemoHandler>().HandleAsync(ct, progress);
+            progress.Dispose();
             if (result.Failure is { } failure)
             {
                 return await context.FailAsync(failure);

@@ -180,7 +180,7 @@ internal static class ProvisioningCommands
 
     private static Command Allocate(CliContext context)
     {
-        var batch = new Option<string>("--batch") { Description = "The open batch's id.", Required = true };
+        var batch = new Option<string>("--batch") { Description = "The open batch: its name as 'testdata batches' shows it, or its id.", Required = true };
         var prefix = new Option<string>("--prefix") { Description = "The serials' prefix, e.g. AUR2701-V.", DefaultValueFactory = _ => "" };
         var first = CliValues.LongOption("--first", "The first number.", 0, required: true);
         var last = CliValues.LongOption("--last", "The last number.", 0, required: true);
@@ -188,7 +188,7 @@ internal static class ProvisioningCommands
         var command = new Command("allocate", "Allocate a block of serial numbers to a batch: the certificates its line may obtain.") { batch, prefix, first, last, width };
         command.SetScopedAction(context, async (parsed, services, ct) =>
         {
-            var id = Guid.TryParse(parsed.GetValue(batch), out var parsedId) ? parsedId : throw new CliUsageException($"--batch '{parsed.GetValue(batch)}' is not a batch id.");
+            var id = (await Resolve.BatchAsync(services, parsed.GetValue(batch)!, ct)).Id;
             var result = await services.GetRequiredService<AllocateSerialsHandler>().HandleAsync(
                 new AllocateSerialsRequest(id, parsed.GetValue(prefix)!, parsed.GetValue(first), parsed.GetValue(last), parsed.GetValue(width), Operator.Name), ct);
             if (result.Failure is { } failure)

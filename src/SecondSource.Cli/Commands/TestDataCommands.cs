@@ -119,7 +119,7 @@ internal static class TestDataCommands
             foreach (var file in files)
             {
                 var size = new FileInfo(file).Length;
-                var progress = context.Console.OutputIsTerminal && size > 16 << 20
+                var progress = context.Console.ErrorIsTerminal && size > 16 << 20
                     ? new Progress<long>(read => context.Console.Error.Write($"\r{Path.GetFileName(file)}: {read * 100 / Math.Max(1, size)} %"))
                     : null;
                 var result = await handler.HandleAsync(new ImportTestDataRequest(() => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
@@ -331,7 +331,8 @@ internal static class TestDataCommands
     {
         var product = new Argument<string>("product") { Description = "The product's code or id." };
         var line = new Option<string>("--line") { Description = "The second line: its id, or a unique part of '<manufacturer> / <line>'.", Required = true };
-        var pilot = new Command("pilot", "The pilot gate of a second line: each reference comparison, the DFM items and the criteria.") { product, line };
+        var json = CommandActions.JsonOption();
+        var pilot = new Command("pilot", "The pilot gate of a second line: each reference comparison, the DFM items and the criteria.") { product, line, json };
         pilot.SetScopedAction(context, async (parsed, services, ct) =>
         {
             var target = await CommandActions.ProductAsync(services, parsed.GetValue(product)!, ct);
@@ -343,6 +344,30 @@ internal static class TestDataCommands
             }
 
             var view = result.Value!;
+            if (parsed.GetValue(json))
+            {
+                await CliOutput.WriteJsonAsync(context.Console.Out, new
+                {
+                    line = view.Line.Name,
+                    stage = view.Line.Stage.ToString(),
+                    pilot = view.Pilot is { } batch ? new { name = batch.Name, unitsTested = batch.UnitsTested } : null,
+                    references = view.References.Select(r => new
+                    {
+                        label = r.Label,
+                        batches = r.Batches,
+                        summary = r.Report.Summary.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value),
+                        notEquivalent = r.Report.Measurements.Where(m => m.Verdict is Domain.Statistics.ComparisonVerdict.Different or Domain.Statistics.ComparisonVerdict.NotComparable)
+                            .Select(m => new { name = m.Name, verdict = m.Verdict.ToString(), reason = m.Reason }),
+                    }),
+                    dfm = view.Dfm.Select(d => new { status = d.Status.ToString(), category = d.Category.ToString(), title = d.Title, measurement = d.Measurement }),
+                    criteria = view.Gate.Checks.Select(c => new { criterion = c.Criterion, met = c.Met, detail = c.Detail }),
+                    warnings = view.Gate.Warnings,
+                    passes = view.Gate.Passes,
+                    decision = view.Decision is { } decided ? new { decidedAt = decided.DecidedAt, decidedBy = decided.DecidedBy, why = decided.Why } : null,
+                });
+                return view.Gate.Passes ? ExitCodes.Ok : ExitCodes.Findings;
+            }
+
             var o = context.Console.Out;
             await o.WriteLineAsync($"{view.Line.Name}: {view.Line.Stage}; pilot {view.Pilot?.Name ?? "(none)"}{(view.Pilot is { } p ? $", {p.UnitsTested} units tested" : "")}");
             foreach (var reference in view.References)

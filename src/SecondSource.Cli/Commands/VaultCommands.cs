@@ -30,10 +30,17 @@ internal static class VaultCommands
     public static Command Audit(CliContext context)
     {
         var audit = new Command("audit", "The vault's hash-chained access log.");
-        var verify = new Command("verify", "Recompute the access log's hash chain; exit 1 naming the first broken entry.");
-        verify.SetScopedAction(context, async (_, services, ct) =>
+        var json = CommandActions.JsonOption();
+        var verify = new Command("verify", "Recompute the access log's hash chain; exit 1 naming the first broken entry.") { json };
+        verify.SetScopedAction(context, async (parsed, services, ct) =>
         {
             var verdict = await services.GetRequiredService<VaultQueries>().VerifyLogAsync(ct);
+            if (parsed.GetValue(json))
+            {
+                await CliOutput.WriteJsonAsync(context.Console.Out, new { intact = verdict.Intact, entries = verdict.Checked, firstBroken = verdict.FirstBroken, reason = verdict.Reason });
+                return verdict.Intact ? ExitCodes.Ok : ExitCodes.Findings;
+            }
+
             if (verdict.Intact)
             {
                 await context.Console.Out.WriteLineAsync($"The access log verifies: {verdict.Checked} entries, unchanged, in order, none missing.");
@@ -147,10 +154,10 @@ internal static class VaultCommands
 
     private static Task<ProductRef> ProductAsync(IServiceProvider services, string text, CancellationToken ct) => CommandActions.ProductAsync(services, text, ct);
 
+    /// <summary>A checklist item as 'vault list' names it ("Assembly drawing") or by its key (AssemblyDrawing), ignoring case and punctuation.</summary>
     private static ArtifactKind KindOf(string text) =>
-        Enum.TryParse<ArtifactKind>(text, ignoreCase: true, out var chosen) && Enum.IsDefined(chosen) && !int.TryParse(text, out _)
-            ? chosen
-            : throw new CliUsageException($"'{text}' is not a checklist item; use one of: {string.Join(", ", Enum.GetNames<ArtifactKind>())}.");
+        Resolve.One("checklist item", "kind", text, Enum.GetValues<ArtifactKind>(), _ => [], k => [k.ToString(), ArtifactKinds.Name(k)], k => $"{ArtifactKinds.Name(k)} ({k})",
+            "'secondsource vault list PRODUCT' shows the checklist");
 
 
     private static Command Grant(CliContext context)
