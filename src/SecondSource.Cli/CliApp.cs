@@ -18,30 +18,7 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(console);
         var context = new CliContext(console, environment);
         CliOutput.Width = console.Width;
-        var root = new RootCommand("SecondSource: run a second-source manufacturing program (dual-AVL, transfer, pilot, allocation, reviews).");
-        context.GlobalOptions.AddTo(root);
-        root.Subcommands.Add(DbCommands.Create(context));
-        root.Subcommands.Add(UserCommands.Create(context));
-        root.Subcommands.Add(PartyCommands.Create(context));
-        root.Subcommands.Add(ApiKeyCommands.Create(context));
-        root.Subcommands.Add(DemoCommands.Create(context));
-        root.Subcommands.Add(BomCommands.Create(context));
-        root.Subcommands.Add(AvlCommands.Create(context));
-        root.Subcommands.Add(VaultCommands.Vault(context));
-        root.Subcommands.Add(VaultCommands.Audit(context));
-        root.Subcommands.Add(TestDataCommands.Create(context));
-        root.Subcommands.Add(LineCommands.Lines(context));
-        root.Subcommands.Add(LineCommands.Programs(context));
-        root.Subcommands.Add(PlanCommands.Plan(context));
-        root.Subcommands.Add(PlanCommands.Stress(context));
-        root.Subcommands.Add(ProvisioningCommands.Keys(context));
-        root.Subcommands.Add(ProvisioningCommands.Firmware(context));
-        root.Subcommands.Add(ProvisioningCommands.Certs(context));
-        root.Subcommands.Add(HealthCommands.Create(context));
-        root.Subcommands.Add(ReviewCommands.Create(context));
-        root.Subcommands.Add(CompletionCommands.Create(context));
-        CliExamples.AddTo(root);
-
+        var root = BuildRoot(context);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -83,6 +60,37 @@ public static class CliApp
             await console.Error.WriteLineAsync($"secondsource: unexpected failure: {ex.Message} This is not your input's fault; please report it with the command you ran.");
             return ExitCodes.Unexpected;
         }
+    }
+
+    /// <summary>Every command, with its options, examples and completion: the grammar docs/cli.md describes.</summary>
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var root = new RootCommand("SecondSource: run a second-source manufacturing program (dual-AVL, transfer, pilot, allocation, reviews).");
+        context.GlobalOptions.AddTo(root);
+        root.Subcommands.Add(DbCommands.Create(context));
+        root.Subcommands.Add(UserCommands.Create(context));
+        root.Subcommands.Add(PartyCommands.Create(context));
+        root.Subcommands.Add(ApiKeyCommands.Create(context));
+        root.Subcommands.Add(DemoCommands.Create(context));
+        root.Subcommands.Add(BomCommands.Create(context));
+        root.Subcommands.Add(AvlCommands.Create(context));
+        root.Subcommands.Add(VaultCommands.Vault(context));
+        root.Subcommands.Add(VaultCommands.Audit(context));
+        root.Subcommands.Add(TestDataCommands.Create(context));
+        root.Subcommands.Add(LineCommands.Lines(context));
+        root.Subcommands.Add(LineCommands.Programs(context));
+        root.Subcommands.Add(PlanCommands.Plan(context));
+        root.Subcommands.Add(PlanCommands.Stress(context));
+        root.Subcommands.Add(ProvisioningCommands.Keys(context));
+        root.Subcommands.Add(ProvisioningCommands.Firmware(context));
+        root.Subcommands.Add(ProvisioningCommands.Certs(context));
+        root.Subcommands.Add(HealthCommands.Create(context));
+        root.Subcommands.Add(ReviewCommands.Create(context));
+        root.Subcommands.Add(CompletionCommands.Create(context));
+        CliExamples.AddTo(root);
+        return root;
+
     }
 
     private static Stack<string> CommandPath(ParseResult parsed)

@@ -33,13 +33,14 @@ internal static class LineCommands
             return ExitCodes.Ok;
         });
 
-        var which = new Argument<string>("line") { Description = "The line's id, or its name when that is unique." };
+        var which = new Argument<string>("line") { Description = "The line: 'Manufacturer / Line', a unique part of it, or its id." };
         var showJson = CommandActions.JsonOption();
         var show = new Command("show", "One line's whole profile.") { which, showJson };
         show.SetScopedAction(context, async (parsed, services, ct) =>
         {
-            var line = await services.GetRequiredService<LineQueries>().FindAsync(parsed.GetValue(which)!, ct)
-                ?? throw new CliUsageException($"There is no single line '{parsed.GetValue(which)}'; 'secondsource lines list' shows them with their ids.");
+            var lines = await services.GetRequiredService<LineQueries>().ListAsync(ct);
+            var line = Resolve.One("line", "line", parsed.GetValue(which)!, lines, l => [l.Id], l => [l.Name, $"{l.Manufacturer} / {l.Name}"], l => $"{l.Manufacturer} / {l.Name}",
+                "'secondsource lines list' shows them");
             if (parsed.GetValue(showJson))
             {
                 await CliOutput.WriteJsonAsync(context.Console.Out, line);
