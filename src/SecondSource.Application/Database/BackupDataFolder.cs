@@ -21,7 +21,7 @@ public sealed class BackupDataFolderHandler(DatabaseSettings settings, BackupDat
         ArgumentNullException.ThrowIfNull(request);
         if (settings.Provider != DatabaseProvider.Sqlite)
         {
-            return Fail.Invalid("A full backup copies the SQLite file and the data folder. For PostgreSQL back up the database with pg_dump --format=custom and the data folder's vault, evidence, imports, keystore and keys folders with your file backup (docs/operations.md).");
+            return Fail.Invalid("A full backup copies the SQLite file and the data folder. For PostgreSQL back up the database with pg_dump --format=custom and the data folder without its key-encryption key (vault, imports, keystore, and evidence once evidence was stored) with your file backup, after the dump (docs/operations.md, section PostgreSQL).");
         }
 
         var destination = Path.GetFullPath(request.DestinationFolder);
