@@ -78,7 +78,7 @@ internal static class AvlCommands
     /// <summary><c>avl adopt</c>: the sources a stored revision lists and the AVL does not know, proposed for their parts.</summary>
     private static Command Adopt(CliContext context)
     {
-        var product = new Option<string>("--product") { Description = "The product's code (e.g. AUR-VSM200) or id.", Required = true };
+        var product = new Option<string>("--product") { Description = "The product: its code (e.g. AUR-VSM200), its name or id (a unique part is enough).", Required = true };
         var revision = new Option<string>("--revision") { Description = "The revision's label or id.", Required = true };
         var adopt = new Command("adopt", "Propose the sources a stored BOM revision lists and the AVL does not know (sources it has, rejected included, are left as they are).")
         {

@@ -123,7 +123,7 @@ internal static class BomCommands
     /// <summary><c>bom import</c>: stores a BOM file as a revision of a product, whole or not at all, and prints its audit summary.</summary>
     private static Command Import(CliContext context, Option<string> format, Option<string?> encoding, Option<string?> sheet, Option<string[]> map, Option<string?> aliases, Option<string?> policy)
     {
-        var product = new Argument<string>("product") { Description = "The product's code (e.g. AUR-VSM200) or id." };
+        var product = new Argument<string>("product") { Description = "The product: its code (e.g. AUR-VSM200), its name or id (a unique part is enough)." };
         var file = new Argument<string>("file") { Description = "The BOM file, in any format 'bom audit' reads." };
         var label = new Option<string>("--label") { Description = "The revision as people name it (Rev C, 2026-11 build).", Required = true };
         var release = new Option<string?>("--release") { Description = "Release the revision at once, with this note (who and when are recorded); without it the revision is a draft until 'bom release'." };
@@ -192,7 +192,7 @@ internal static class BomCommands
     /// <summary><c>bom revisions</c>: a product's imported revisions, newest first.</summary>
     private static Command Revisions(CliContext context)
     {
-        var product = new Argument<string>("product") { Description = "The product's code (e.g. AUR-VSM200) or id." };
+        var product = new Argument<string>("product") { Description = "The product: its code (e.g. AUR-VSM200), its name or id (a unique part is enough)." };
         var json = CommandActions.JsonOption();
         var revisions = new Command("revisions", "A product's imported BOM revisions, newest first.") { product, json };
         revisions.SetScopedAction(context, async (parsed, services, ct) =>

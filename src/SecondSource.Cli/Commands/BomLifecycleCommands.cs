@@ -17,7 +17,7 @@ internal static class BomLifecycleCommands
     /// <summary><c>bom release PRODUCT REVISION --note</c>: the draft becomes the product's current revision.</summary>
     public static Command Release(CliContext context)
     {
-        var product = new Argument<string>("product") { Description = "The product's code (e.g. AUR-VSM200) or id." };
+        var product = new Argument<string>("product") { Description = "The product: its code (e.g. AUR-VSM200), its name or id (a unique part is enough)." };
         var revision = new Argument<string>("revision") { Description = "The draft revision's label or id." };
         var note = new Option<string>("--note") { Description = "Why it is released (the change, the ECO): kept with the release and the vault revision.", Required = true };
         var json = CommandActions.JsonOption();
@@ -56,7 +56,7 @@ internal static class BomLifecycleCommands
     /// <summary><c>bom delete PRODUCT REVISION</c>: removes a draft.</summary>
     public static Command Delete(CliContext context)
     {
-        var product = new Argument<string>("product") { Description = "The product's code (e.g. AUR-VSM200) or id." };
+        var product = new Argument<string>("product") { Description = "The product: its code (e.g. AUR-VSM200), its name or id (a unique part is enough)." };
         var revision = new Argument<string>("revision") { Description = "The draft revision's label or id." };
         var delete = new Command("delete", "Delete a draft BOM revision (a released one is superseded by releasing a later revision, never deleted).") { product, revision };
         delete.SetScopedAction(context, async (parsed, services, ct) =>

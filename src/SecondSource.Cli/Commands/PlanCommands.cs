@@ -59,7 +59,7 @@ internal static class PlanCommands
 
     private static Command Check(CliContext context)
     {
-        var product = new Argument<string>("product") { Description = "The product's code or id." };
+        var product = new Argument<string>("product") { Description = "The product: its code, its name or id (a unique part is enough)." };
         var json = CommandActions.JsonOption();
         var command = new Command("check", "Check the stored plan against demand, capacity, the share bands and the warm-batch rule. Exit 1 when something is found.") { product, json };
         command.SetScopedAction(context, async (parsed, services, ct) =>
@@ -91,7 +91,7 @@ internal static class PlanCommands
 
     private static Command Optimise(CliContext context)
     {
-        var product = new Argument<string>("product") { Description = "The product's code or id." };
+        var product = new Argument<string>("product") { Description = "The product: its code, its name or id (a unique part is enough)." };
         var weeks = CliValues.IntOption("--weeks", "Weeks to plan from this one (4–52).", 4, 52, 26);
         var limit = CliValues.NumberOption("--time-limit", "The solver's time limit in seconds.", 1, 3600, 30);
         var gap = CliValues.NumberOption("--gap", "Relative MIP gap at which the solver stops.", 0, 1, 0.01);

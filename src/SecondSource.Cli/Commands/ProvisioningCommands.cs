@@ -97,7 +97,7 @@ internal static class ProvisioningCommands
     public static Command Firmware(CliContext context)
     {
         var firmware = new Command("firmware", "Firmware releases: a vault revision released under a version and signed with a key in custody.");
-        var product = new Option<string>("--product") { Description = "The product's code or id.", Required = true };
+        var product = new Option<string>("--product") { Description = "The product: its code, its name or id (a unique part is enough).", Required = true };
         var version = new Option<string>("--version") { Description = "The firmware version, e.g. 2.5.1.", Required = true };
         var revision = CliValues.OptionalIntOption("--revision", "The firmware binary's vault revision (default: the latest).", 1, int.MaxValue);
         var release = new Command("release", "Release a firmware revision of the vault under a version (the approval).") { product, version, revision };
@@ -115,7 +115,7 @@ internal static class ProvisioningCommands
         });
         firmware.Subcommands.Add(release);
 
-        var signProduct = new Option<string>("--product") { Description = "The product's code or id.", Required = true };
+        var signProduct = new Option<string>("--product") { Description = "The product: its code, its name or id (a unique part is enough).", Required = true };
         var signVersion = new Option<string>("--version") { Description = "The released version to sign.", Required = true };
         var key = new Option<string>("--key") { Description = "The firmware signing key's name or id.", Required = true };
         var output = new Option<string?>("--out") { Description = "Also write the detached signature (DER) to this file." };
@@ -251,7 +251,7 @@ internal static class ProvisioningCommands
 
     private static Command Revoke(CliContext context)
     {
-        var product = new Option<string>("--product") { Description = "The product's code or id.", Required = true };
+        var product = new Option<string>("--product") { Description = "The product: its code, its name or id (a unique part is enough).", Required = true };
         var serial = new Option<string>("--serial") { Description = "The unit's serial number.", Required = true };
         var reason = new Option<string>("--reason") { Description = "unspecified, keyCompromise, superseded, cessationOfOperation or affiliationChanged.", DefaultValueFactory = _ => "unspecified" };
         var command = new Command("revoke", "Revoke a unit's certificate; its CA publishes a new CRL at once.") { product, serial, reason };

@@ -33,7 +33,7 @@ internal static class TestDataCommands
 
     private static Command AddBatch(CliContext context)
     {
-        var product = new Option<string>("--product") { Description = "The product's code or id.", Required = true };
+        var product = new Option<string>("--product") { Description = "The product: its code, its name or id (a unique part is enough).", Required = true };
         var line = new Option<string>("--line") { Description = "The line: its id, or a unique part of '<manufacturer> / <line>'.", Required = true };
         var name = new Option<string>("--name") { Description = "The batch's name (unique on the line), as test logs name it.", Required = true };
         var kind = new Option<string>("--kind") { Description = "Pilot, Production, Drill or Golden.", DefaultValueFactory = _ => "Production" };
@@ -65,7 +65,7 @@ internal static class TestDataCommands
 
     private static Command Batches(CliContext context)
     {
-        var product = new Argument<string>("product") { Description = "The product's code or id." };
+        var product = new Argument<string>("product") { Description = "The product: its code, its name or id (a unique part is enough)." };
         var json = CommandActions.JsonOption();
         var batches = new Command("batches", "A product's batches on every line: units tested, first-pass and final yield.") { product, json };
         batches.SetScopedAction(context, async (parsed, services, ct) =>
@@ -329,7 +329,7 @@ internal static class TestDataCommands
     /// <summary><c>testdata pilot PRODUCT --line L</c>: the pilot gate of a second line; exit 1 while it does not pass.</summary>
     private static Command Pilot(CliContext context)
     {
-        var product = new Argument<string>("product") { Description = "The product's code or id." };
+        var product = new Argument<string>("product") { Description = "The product: its code, its name or id (a unique part is enough)." };
         var line = new Option<string>("--line") { Description = "The second line: its id, or a unique part of '<manufacturer> / <line>'.", Required = true };
         var json = CommandActions.JsonOption();
         var pilot = new Command("pilot", "The pilot gate of a second line: each reference comparison, the DFM items and the criteria.") { product, line, json };

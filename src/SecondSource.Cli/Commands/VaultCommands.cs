@@ -56,7 +56,7 @@ internal static class VaultCommands
 
     private static Command Put(CliContext context)
     {
-        var product = new Argument<string>("product") { Description = "The product's code (e.g. AUR-VSM200) or id." };
+        var product = new Argument<string>("product") { Description = "The product: its code (e.g. AUR-VSM200), its name or id (a unique part is enough)." };
         var kind = new Argument<string>("kind") { Description = "The checklist item: " + string.Join(", ", Enum.GetNames<ArtifactKind>()) + "." };
         var file = new Argument<string>("file") { Description = "The file to store as the item's next revision." };
         var note = new Option<string?>("--note") { Description = "What changed in this revision." };
@@ -98,7 +98,7 @@ internal static class VaultCommands
 
     private static Command List(CliContext context)
     {
-        var product = new Argument<string>("product") { Description = "The product's code (e.g. AUR-VSM200) or id." };
+        var product = new Argument<string>("product") { Description = "The product: its code (e.g. AUR-VSM200), its name or id (a unique part is enough)." };
         var json = CommandActions.JsonOption();
         var list = new Command("list", "A product's transfer package against the checklist: latest revision of each item, or missing.") { product, json };
         list.SetScopedAction(context, async (parsed, services, ct) =>
@@ -162,7 +162,7 @@ internal static class VaultCommands
 
     private static Command Grant(CliContext context)
     {
-        var product = new Argument<string>("product") { Description = "The product's code (e.g. AUR-VSM200) or id." };
+        var product = new Argument<string>("product") { Description = "The product: its code (e.g. AUR-VSM200), its name or id (a unique part is enough)." };
         var kind = new Argument<string>("kind") { Description = "The checklist item: " + string.Join(", ", Enum.GetNames<ArtifactKind>()) + "." };
         var line = new Option<string>("--line") { Description = "The line: 'Manufacturer / Line', a unique part of it, or its id.", Required = true };
         var until = CliValues.DayOption("--until", "The last day of access (UTC)", required: true);
@@ -209,7 +209,7 @@ internal static class VaultCommands
 
     private static Command Grants(CliContext context)
     {
-        var product = new Argument<string>("product") { Description = "The product's code (e.g. AUR-VSM200) or id." };
+        var product = new Argument<string>("product") { Description = "The product: its code (e.g. AUR-VSM200), its name or id (a unique part is enough)." };
         var json = CommandActions.JsonOption();
         var grants = new Command("grants", "A product's grants: item, line, revision, period and whether they give access now.") { product, json };
         grants.SetScopedAction(context, async (parsed, services, ct) =>
