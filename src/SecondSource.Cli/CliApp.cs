@@ -90,7 +90,6 @@ public static class CliApp
         root.Subcommands.Add(CompletionCommands.Create(context));
         CliExamples.AddTo(root);
         return root;
-
     }
 
     private static Stack<string> CommandPath(ParseResult parsed)

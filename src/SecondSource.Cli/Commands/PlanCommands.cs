@@ -156,15 +156,16 @@ internal static class PlanCommands
 
     public static Command Stress(CliContext context)
     {
-        var product = new Argument<string>("program") { Description = "The program: its product's code or name, the program's name, or an id." };
+        var product = new PositionalInput("program", "--product", "The program: its product's code or name, the program's name, or an id.", "PROGRAM");
         var scenarios = CliValues.IntOption("--scenarios", "Outage scenarios per cadence (100–1,000,000).", 100, 1_000_000, 10_000);
         var seed = CliValues.IntOption("--seed", "The run's seed: the same seed gives the same result.", int.MinValue, int.MaxValue, 1);
         var json = CommandActions.JsonOption();
         var command = new Command("stress", "Monte Carlo of the primary failing: fill rate, lost units, T90, CVaR95 — today, and with monthly or quarterly warm batches.")
-            { product, scenarios, seed, json };
+            { scenarios, seed, json };
+        product.AddTo(command);
         command.SetScopedAction(context, async (parsed, services, ct) =>
         {
-            var id = await ProductAsync(services, parsed.GetValue(product)!, ct);
+            var id = await ProductAsync(services, product.From(parsed, "stress"), ct);
             var result = await services.GetRequiredService<RunStressTestHandler>().HandleAsync(new RunStressTestRequest(id, parsed.GetValue(scenarios), parsed.GetValue(seed)), ct);
             if (result.Failure is { } failure)
             {
