@@ -39,7 +39,7 @@ public sealed class AllocationPlanFlowTests : IAsyncLifetime
         try
         {
             engineer.Driver.FindElement(By.CssSelector("[data-testid=forecast-form] input[type=file]")).SendKeys(file);
-            engineer.Driver.FindElement(By.CssSelector("[data-testid=forecast-form] button")).Click();
+            engineer.SubmitAndWait(engineer.Driver.FindElement(By.CssSelector("[data-testid=forecast-form] button")));
             engineer.Wait.Until(d => d.FindElements(By.CssSelector(".alert.success")).Count > 0);
         }
         finally
@@ -50,7 +50,7 @@ public sealed class AllocationPlanFlowTests : IAsyncLifetime
         engineer.Driver.FindElement(By.CssSelector(".alert.success")).Text.ShouldContain("1 periods, 1 stored periods replaced");
         engineer.Driver.FindElements(By.CssSelector("[data-testid=findings] li[data-rule='demand met']")).ShouldNotBeEmpty();
 
-        engineer.Driver.FindElement(By.CssSelector("[data-testid=optimise-form] button")).Click();
+        engineer.SubmitAndWait(engineer.Driver.FindElement(By.CssSelector("[data-testid=optimise-form] button")));
         engineer.Wait.Until(d => d.FindElements(By.CssSelector(".alert.success")).Count > 0 && d.FindElement(By.CssSelector(".alert.success")).Text.StartsWith("Plan adopted", StringComparison.Ordinal));
         engineer.Driver.FindElement(By.CssSelector("[data-testid=findings]")).Text.ShouldContain("The plan meets the policy");
         engineer.Driver.FindElement(By.CssSelector($"[data-testid=plan-weeks] tr[data-week='{week}']")).Text.ShouldContain("8,000");

@@ -44,6 +44,33 @@ public sealed class BrowserSession : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// Clicks a button that submits a form and waits until the browser has left the page it was on and the new one has
+    /// loaded. Waiting only for an element of the result (an alert) can match the old page — which may hold the same
+    /// alert from the previous step — and then read a page that is being replaced (stale or missing elements).
+    /// </summary>
+    public void SubmitAndWait(IWebElement button)
+    {
+        ArgumentNullException.ThrowIfNull(button);
+        var page = Driver.FindElement(By.TagName("html"));
+        button.Click();
+        Wait.Until(_ => IsStale(page));
+        Wait.Until(d => ((IJavaScriptExecutor)d).ExecuteScript("return document.readyState") as string == "complete");
+    }
+
+    private static bool IsStale(IWebElement element)
+    {
+        try
+        {
+            _ = element.Enabled;
+            return false;
+        }
+        catch (StaleElementReferenceException)
+        {
+            return true;
+        }
+    }
+
     public static BrowserSession Start()
     {
         if (!File.Exists(ChromiumPath) || !File.Exists(DriverPath))

@@ -70,7 +70,7 @@ public sealed class DualAvlFlowTests : IAsyncLifetime
             engineer.Driver.FindElement(By.CssSelector("[data-valmsg-for=Mpn]")).Text.ShouldContain("Manufacturer part number");
             engineer.Driver.FindElement(By.Id("Mpn")).SendKeys("GD32F407VGT6");
             engineer.Driver.FindElement(By.Id("Details_Notes")).SendKeys("Pin-compatible LQFP-100; firmware clock tree checked");
-            engineer.Driver.FindElement(By.CssSelector("[data-testid=propose-form] button")).Click();
+            engineer.SubmitAndWait(engineer.Driver.FindElement(By.CssSelector("[data-testid=propose-form] button")));
             engineer.Wait.Until(d => d.FindElements(By.CssSelector(".alert.success")).Count > 0);
 
             foreach (var mpn in new[] { "STM32F407VGT6", "GD32F407VGT6" })
@@ -156,7 +156,7 @@ public sealed class DualAvlFlowTests : IAsyncLifetime
             browser.Driver.FindElement(By.CssSelector("#Verdict option[value=Pass]")).Click();
             browser.Driver.FindElement(By.CssSelector($"#Method option[value={method}]")).Click();
             browser.Driver.FindElement(By.Id("Evidence")).SendKeys(evidence);
-            browser.Driver.FindElement(By.CssSelector("[data-testid=qualify-form] button")).Click();
+            browser.SubmitAndWait(browser.Driver.FindElement(By.CssSelector("[data-testid=qualify-form] button")));
             browser.Wait.Until(d => d.FindElements(By.CssSelector(".alert.success")).Count > 0);
         }
 
@@ -170,7 +170,7 @@ public sealed class DualAvlFlowTests : IAsyncLifetime
         browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=accept-form]")).Count > 0);
         browser.Driver.FindElement(By.CssSelector("#State option[value=Accepted]")).Click();
         browser.Driver.FindElement(By.Id("Evidence")).SendKeys(evidence);
-        browser.Driver.FindElement(By.CssSelector("[data-testid=accept-form] button")).Click();
+        browser.SubmitAndWait(browser.Driver.FindElement(By.CssSelector("[data-testid=accept-form] button")));
         browser.Wait.Until(d => d.FindElements(By.CssSelector(".alert.success")).Count > 0);
         Row(browser, mpn).FindElement(By.CssSelector("td.state .badge")).Text.ShouldBe("Accepted");
     }

@@ -43,8 +43,7 @@ public sealed class EmergencyShiftFlowTests : IAsyncLifetime
         engineer.Driver.ExecuteScript("arguments[0].value = arguments[1]", form.FindElement(By.Name("held")), DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         form.FindElement(By.Name("weeks")).SendKeys("1800, 3000, 3900, 4300");
         form.FindElement(By.Name("hours")).SendKeys("40");
-        form.FindElement(By.CssSelector("button")).Click();
-
+        engineer.SubmitAndWait(form.FindElement(By.CssSelector("button")));
         engineer.Wait.Until(d => d.FindElements(By.CssSelector(".alert.success")).Count > 0);
         engineer.Driver.FindElement(By.CssSelector(".alert.success")).Text.ShouldContain("passed, 90 % reached in week 3");
         Met(engineer, "A recent surge run at rate").ShouldBe("True");

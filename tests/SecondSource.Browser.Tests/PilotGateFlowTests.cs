@@ -47,7 +47,7 @@ public sealed class PilotGateFlowTests : IAsyncLifetime
             var row = member.Driver.FindElement(By.CssSelector("tr[data-item='Idle current higher on the pilot']"));
             row.FindElement(By.CssSelector("select[name=status] option[value=Resolved]")).Click();
             row.FindElement(By.CssSelector("input[name=resolution]")).SendKeys("Wash step added after reflow; U7 clean, idle current as the primary on 20 boards");
-            row.FindElement(By.CssSelector("button")).Click();
+            member.SubmitAndWait(row.FindElement(By.CssSelector("button")));
             member.Wait.Until(d => d.FindElements(By.CssSelector(".alert.success")).Count > 0);
             member.Driver.FindElement(By.CssSelector("tr[data-item='Idle current higher on the pilot']")).Text.ShouldContain("Resolved: Wash step added");
             member.Screenshot("pilot-dfm-member");
@@ -59,7 +59,7 @@ public sealed class PilotGateFlowTests : IAsyncLifetime
             engineer.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=gate]")).Count > 0);
             engineer.Driver.FindElement(By.CssSelector("[data-testid=gate-state]")).Text.ShouldBe("passes");
             engineer.Driver.FindElement(By.Id("why")).SendKeys("Every measurement equivalent or explained by a closed DFM item; yield non-inferior.");
-            engineer.Driver.FindElement(By.CssSelector("[data-testid=decide-form] button")).Click();
+            engineer.SubmitAndWait(engineer.Driver.FindElement(By.CssSelector("[data-testid=decide-form] button")));
             engineer.Wait.Until(d => d.FindElements(By.CssSelector(".alert.success")).Count > 0);
             engineer.Driver.FindElement(By.CssSelector("[data-testid=line-stage]")).Text.ShouldBe("Ramp");
             engineer.Driver.FindElement(By.CssSelector("[data-testid=gate-decision]")).Text.ShouldContain("yield non-inferior");

@@ -56,8 +56,7 @@ public sealed class ProgramSelectionFlowTests : IAsyncLifetime
 
         browser.Driver.FindElements(By.CssSelector("#ChosenLineId option")).Single(o => o.Text.Contains("SMT line 1", StringComparison.Ordinal)).Click();
         browser.Driver.FindElement(By.Id("Reasons")).SendKeys("EU zone, meets every requirement, starts at 10 %.");
-        browser.Driver.FindElement(By.CssSelector("[data-testid=decide] button")).Click();
-
+        browser.SubmitAndWait(browser.Driver.FindElement(By.CssSelector("[data-testid=decide] button")));
         browser.Wait.Until(d => d.FindElements(By.CssSelector(".alert.success")).Count > 0);
         browser.Driver.FindElement(By.CssSelector("[data-testid=decision]")).Text.ShouldContain("EU zone, meets every requirement");
         browser.Driver.FindElements(By.CssSelector("[data-testid=stage]")).Select(s => s.Text).ShouldContain("Transfer");

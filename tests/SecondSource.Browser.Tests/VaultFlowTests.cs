@@ -39,7 +39,7 @@ public sealed class VaultFlowTests : IAsyncLifetime
             row.Text.ShouldContain("missing");
             row.FindElement(By.CssSelector("input[type=file]")).SendKeys(_vectors);
             row.FindElement(By.CssSelector("input[name=note]")).SendKeys("Rev B vectors, 3V3 and 1V8 windows");
-            row.FindElement(By.CssSelector("form[action='/Vault/Upload'] button")).Click();
+            engineer.SubmitAndWait(row.FindElement(By.CssSelector("form[action='/Vault/Upload'] button")));
             engineer.Wait.Until(d => d.FindElements(By.CssSelector(".alert.success")).Count > 0);
             engineer.Driver.FindElement(By.CssSelector(".alert.success")).Text.ShouldContain("is revision 1 of FCT vectors");
 
@@ -53,7 +53,7 @@ public sealed class VaultFlowTests : IAsyncLifetime
             form.FindElement(By.CssSelector("#kind option[value=FctVectors]")).Click();
             form.FindElements(By.CssSelector("#line option")).Single(o => o.Text.StartsWith("Vistula", StringComparison.Ordinal)).Click();
             engineer.Driver.ExecuteScript("arguments[0].value = arguments[1]", form.FindElement(By.Id("until")), DateTime.UtcNow.AddDays(180).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            form.FindElement(By.CssSelector("button")).Click();
+            engineer.SubmitAndWait(form.FindElement(By.CssSelector("button")));
             engineer.Wait.Until(d => d.FindElements(By.CssSelector(".alert.success")).Count > 0);
             engineer.Driver.FindElement(By.CssSelector(".alert.success")).Text.ShouldContain("has access to FCT vectors");
             State(engineer, "FctVectors").ShouldBe("NotAcknowledged");
@@ -73,7 +73,7 @@ public sealed class VaultFlowTests : IAsyncLifetime
 
             foreach (var kind in new[] { "FctVectors", "BomAndAvl" })
             {
-                member.Driver.FindElement(By.CssSelector($"tr[data-kind={kind}] [data-testid=acknowledge]")).Click();
+                member.SubmitAndWait(member.Driver.FindElement(By.CssSelector($"tr[data-kind={kind}] [data-testid=acknowledge]")));
                 member.Wait.Until(d => d.FindElements(By.CssSelector(".alert.success")).Count > 0);
                 member.Driver.FindElement(By.CssSelector($"tr[data-kind={kind}]")).Text.ShouldContain("current");
             }

@@ -72,6 +72,7 @@ public sealed class CliGrammarTests(DemoCliDatabase demo) : IClassFixture<DemoCl
     [InlineData("health", new[] { "health", "--program", "VSM-200", "--fail-on", "never", "--json" }, new[] { "health", "--fail-on", "sometimes" }, "--fail-on 'sometimes' is not problem, attention or never.")]
     [InlineData("review", new[] { "review", "list", "--json" }, new[] { "review", "generate", "--program", "AUR-VSM200", "--quarter", "2026/4" }, "--quarter '2026/4' is not a quarter; write it as yyyyQn")]
     [InlineData("completion", new[] { "completion", "bash" }, new[] { "completion", "tcsh" }, "Argument 'tcsh' not recognized.")]
+    [InlineData("demo", new[] { "party", "list" }, new[] { "demo", "seed" }, "the demo loads only into an empty database")]
     [InlineData("typo", new[] { "programs", "list" }, new[] { "sttress", "AUR-VSM200" }, "Did you mean 'stress'?")]
     public async Task A_family_runs_for_real_and_refuses_a_mistake_with_its_reason_and_exit_2(string family, string[] use, string[] mistake, string message)
     {

@@ -40,6 +40,10 @@ public sealed class TestDataCommandTests
         var badKind = await CliRun.OnAsync(database, null, "testdata", "batch", "add", "--product", "AUR-VSM200", "--line", "Vistula", "--name", "P2", "--kind", "final", "--quantity", "50", "--start", "2026-11-19");
         var import = await CliRun.OnAsync(database, null, "testdata", "import", folder, "--line", "Vistula");
         var twice = await CliRun.OnAsync(database, null, "testdata", "import", Path.Combine(folder, "a.csv"), "--line", "vistula");
+        var extra = Path.Combine(Path.GetDirectoryName(folder)!, $"extra-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(extra, Header + "VE-000777,P1,FCT-1,2026-11-21T09:00:00Z,Passed,M0,3300,mV,3200,3400,Passed\n");
+        var ignoredBatch = await CliRun.OnAsync(database, null, "testdata", "import", extra, "--line", "Vistula", "--batch", "P9");
+        File.Delete(extra);
         var batches = await CliRun.OnAsync(database, null, "testdata", "batches", "AUR-VSM200");
 
         added.ExitCode.ShouldBe(0, added.Error);
@@ -52,7 +56,10 @@ public sealed class TestDataCommandTests
         import.Error.ShouldContain("Refused b.csv, line 2, field unit: 'furlong' is not a unit");
         import.Out.ShouldContain("1 of 2 files imported");
         twice.Out.ShouldContain("a.csv: already imported; nothing changed.");
-        batches.Out.Split('\n').Single(l => l.Contains("P1", StringComparison.Ordinal)).ShouldContain("12      100.0 %");
+        ignoredBatch.ExitCode.ShouldBe(0, ignoredBatch.Error);
+        ignoredBatch.Error.ShouldContain("warning: --batch had no effect on extra-");
+        ignoredBatch.Error.ShouldContain("its rows name their batches (P1)");
+        batches.Out.Split('\n').Single(l => l.Contains("P1", StringComparison.Ordinal)).ShouldContain("13      100.0 %");
 
         var boundKey = await CliRun.OnAsync(database, null, "apikey", "create", "--party", "Vistula EMS Sp. z o.o. (Gdańsk)", "--name", "FCT-1 station", "--line", "SMT line 1");
         var foreignLine = await CliRun.OnAsync(database, null, "apikey", "create", "--party", "Vistula EMS Sp. z o.o. (Gdańsk)", "--name", "FCT-9", "--line", "Pearl River");

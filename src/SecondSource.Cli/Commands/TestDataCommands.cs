@@ -138,6 +138,11 @@ internal static class TestDataCommands
 
                 var summary = result.Value!;
                 measurements += summary.Measurements;
+                if (parsed.GetValue(batch) is { } named && !summary.AlreadyImported && !summary.Batches.Contains(named.Trim(), StringComparer.Ordinal))
+                {
+                    await context.Console.Error.WriteLineAsync($"secondsource: warning: --batch had no effect on {summary.FileName}: its rows name their batches ({string.Join(", ", summary.Batches)}); --batch is for IPC-CFX messages, which name none.");
+                }
+
                 await context.Console.Out.WriteLineAsync(summary.AlreadyImported
                     ? $"{summary.FileName}: already imported; nothing changed."
                     : $"{summary.FileName}: {summary.Runs} runs ({summary.NewUnits} new units, {summary.Measurements} measurements{(summary.Defects > 0 ? $", {summary.Defects} defects" : "")}) into {string.Join(", ", summary.Batches)}"
