@@ -24,9 +24,11 @@ public static partial class CliValues
         "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd HH:mm:ssK",
     ];
 
+    /// <summary>A day; anything but yyyy-MM-dd is refused (01.12.2026 and 12/01/2026 are ambiguous across cultures).</summary>
     public static bool TryDay(string text, out DateOnly day) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
+    /// <summary>An instant; a day alone is its midnight UTC, a time without an offset is UTC.</summary>
     public static bool TryInstant(string text, out DateTimeOffset instant)
     {
         var trimmed = text.Trim();
@@ -44,14 +46,6 @@ public static partial class CliValues
         instant = default;
         return false;
     }
-
-    /// <summary>A day; anything but yyyy-MM-dd is refused (01.12.2026 and 12/01/2026 are ambiguous across cultures).</summary>
-    public static DateOnly Day(string option, string text) =>
-        TryDay(text, out var day) ? day : throw new CliUsageException($"{option} '{text}' is not a day; write it as {DayForm}.");
-
-    /// <summary>An instant; a day alone is its midnight UTC.</summary>
-    public static DateTimeOffset Instant(string option, string text) =>
-        TryInstant(text, out var instant) ? instant : throw new CliUsageException($"{option} '{text}' is not a date or time; write it as {InstantForm}.");
 
     public static bool TryQuarter(string text, out Domain.Reviews.Quarter quarter)
     {

@@ -96,7 +96,7 @@ public sealed class CliTests
         var member = await CliRun.OnAsync(database, Password, "user", "add", "--email", "li@apex.example", "--manufacturer", "apex ems", "--password-stdin");
 
         missing.ExitCode.ShouldBe(2);
-        missing.Error.ShouldContain("No organisation matches 'Apex EMS' (--manufacturer)");
+        missing.Error.ShouldContain("No manufacturer matches 'Apex EMS' (--manufacturer)");
         added.ExitCode.ShouldBe(0);
         member.ExitCode.ShouldBe(0, member.Error);
         member.Out.ShouldContain("to Apex EMS as Member");

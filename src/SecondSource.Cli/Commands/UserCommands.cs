@@ -53,13 +53,9 @@ internal static class UserCommands
             PartyId? manufacturerId = null;
             if (parsed.GetValue(manufacturer) is { } manufacturerName)
             {
-                var party = await Resolve.PartyAsync(services, manufacturerName, ct, "--manufacturer");
-                if (party.Kind != PartyKind.Manufacturer)
-                {
-                    throw new CliUsageException($"'{party.Name}' is the buyer, not a manufacturer (--manufacturer); 'secondsource party list' shows the manufacturers.");
-                }
-
-                manufacturerId = party.Id;
+                var manufacturers = (await services.GetRequiredService<PartyQueries>().ListAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
+                manufacturerId = Resolve.One("manufacturer", "--manufacturer", manufacturerName, manufacturers, p => [p.Id.Value], p => [p.Name], p => p.Name,
+                    "'secondsource party list' shows them; 'secondsource party add-manufacturer NAME' adds one").Id;
             }
 
             if (parsed.GetValue(organization) is not null && await services.GetRequiredService<PartyQueries>().FindBuyerAsync(ct) is { } buyer)

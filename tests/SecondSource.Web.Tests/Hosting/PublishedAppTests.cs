@@ -63,22 +63,7 @@ public sealed class PublishedAppTests
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var ready = false;
-            for (var attempt = 0; attempt < 120 && !ready && !process.HasExited; attempt++)
-            {
-                try
-                {
-                    ready = (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                }
-
-                if (!ready)
-                {
-                    await Task.Delay(500);
-                }
-            }
+            var ready = await WebHostBinary.WaitUntilReadyAsync(client, process, TimeSpan.FromSeconds(60));
 
             ready.ShouldBeTrue(log.ToString());
             using var css = await client.GetAsync(new Uri("/css/site.css", UriKind.Relative));

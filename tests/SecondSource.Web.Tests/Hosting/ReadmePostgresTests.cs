@@ -86,22 +86,7 @@ public sealed class ReadmePostgresTests
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var ready = false;
-            for (var attempt = 0; attempt < 600 && !ready && !web.HasExited; attempt++)
-            {
-                try
-                {
-                    ready = (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                }
-
-                if (!ready)
-                {
-                    await Task.Delay(500);
-                }
-            }
+            var ready = await WebHostBinary.WaitUntilReadyAsync(client, web, TimeSpan.FromSeconds(300));
 
             ready.ShouldBeTrue(Text(log));
             using var login = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));

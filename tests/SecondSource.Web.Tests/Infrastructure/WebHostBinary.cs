@@ -11,6 +11,32 @@ public static class WebHostBinary
     public static string Path =>
         TestPaths.InRepository(System.IO.Path.Combine("artifacts", "bin", "SecondSource.Web", new DirectoryInfo(AppContext.BaseDirectory).Name, "SecondSource.Web.dll"));
 
+    /// <summary>Polls /health/ready until it answers 200, the process exits, or the time is up; true when ready.</summary>
+    public static async Task<bool> WaitUntilReadyAsync(HttpClient client, System.Diagnostics.Process process, TimeSpan within)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(process);
+        var until = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < until && !process.HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(500);
+        }
+
+        return false;
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
