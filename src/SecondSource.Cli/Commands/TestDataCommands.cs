@@ -30,7 +30,6 @@ internal static class TestDataCommands
     internal static Task<LineRef> LineAsync(IServiceProvider services, string which, CancellationToken ct, Domain.Parties.PartyId? party = null) =>
         Resolve.LineAsync(services, which, ct, party);
 
-
     private static Command AddBatch(CliContext context)
     {
         var product = new Option<string>("--product") { Description = "The product: its code, its name or id (a unique part is enough).", Required = true };
