@@ -195,12 +195,16 @@ public sealed class CliGrammarTests(DemoCliDatabase demo) : IClassFixture<DemoCl
 
     private string[] Where() => ["--data", demo.Database.Folder.Path, "--provider", demo.Database.Provider.ToString(), "--connection", demo.Database.Settings.ConnectionString];
 
-    [Fact]
-    public async Task Bash_completion_completes_commands_from_the_cli_itself()
+    [Theory]
+    [InlineData("bash")]
+    [InlineData("zsh")]
+    [InlineData("fish")]
+    public async Task Shell_completion_completes_commands_from_the_cli_itself(string shell)
     {
-        if (!File.Exists("/bin/bash"))
+        var program = $"/usr/bin/{shell}";
+        if (!File.Exists(program))
         {
-            Assert.Skip("bash is not installed.");
+            Assert.Skip($"{shell} is not installed; .ci/run installs bash, zsh and fish.");
         }
 
         var cli = Path.Combine(AppContext.BaseDirectory, "secondsource.dll");
@@ -209,19 +213,32 @@ public sealed class CliGrammarTests(DemoCliDatabase demo) : IClassFixture<DemoCl
         var wrapper = Path.Combine(folder.Path, "secondsource");
         await File.WriteAllTextAsync(wrapper, $"#!/bin/sh\nexec dotnet \"{cli}\" \"$@\"\n");
         File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var script = Path.Combine(folder.Path, "completion.bash");
-        var generated = await CliRun.RunAsync(null, new Hashtable(), "completion", "bash");
+        var script = Path.Combine(folder.Path, "completion." + shell);
+        var generated = await CliRun.RunAsync(null, new Hashtable(), "completion", shell);
+        generated.ExitCode.ShouldBe(0);
         await File.WriteAllTextAsync(script, generated.Out);
 
-        var test = "source '" + script + "'\n"
-            + "COMP_LINE='secondsource bom im'; COMP_POINT=${#COMP_LINE}; COMP_WORDS=(secondsource bom im); COMP_CWORD=2\n"
-            + "_secondsource_complete; printf '%s\\n' \"${COMPREPLY[@]}\"\n";
-        var info = new ProcessStartInfo("/bin/bash", ["-c", test]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // Each shell completes "secondsource bom im" the way it would at a prompt: bash through COMP_* and the
+        // function, zsh through the function with compadd standing in for the completion widget, fish with complete -C.
+        var test = shell switch
+        {
+            "bash" => "source '" + script + "'\n"
+                + "COMP_LINE='secondsource bom im'; COMP_POINT=${#COMP_LINE}; COMP_WORDS=(secondsource bom im); COMP_CWORD=2\n"
+                + "_secondsource_complete; printf '%s\\n' \"${COMPREPLY[@]}\"\n",
+            "zsh" => "autoload -Uz compinit; compinit -u -d '" + Path.Combine(folder.Path, "zcompdump") + "'\n"
+                + "source '" + script + "'\n"
+                + "compadd() { shift; print -l -- \"${(@P)1}\"; }\n"
+                + "BUFFER='secondsource bom im'; CURSOR=${#BUFFER}; _secondsource\n",
+            _ => "source '" + script + "'; complete -C 'secondsource bom im'",
+        };
+        var info = new ProcessStartInfo(program, ["-c", test]) { RedirectStandardOutput = true, RedirectStandardError = true };
         info.Environment["PATH"] = folder.Path + ":" + Environment.GetEnvironmentVariable("PATH");
+        info.Environment["HOME"] = folder.Path;
         using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
 
-        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["import"]);
+        (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ShouldBe(["import"], await error);
     }
 }
