@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace SecondSource.Cli;
 
@@ -11,7 +10,7 @@ namespace SecondSource.Cli;
 /// <c>2026Q3</c>, numbers with a point and no group separators, ids as the 32 hex digits shown by the lists.
 /// Anything else is refused with the expected form, at parse time (exit code 2), before the database is opened.
 /// </summary>
-public static partial class CliValues
+public static class CliValues
 {
     public const string DayForm = "yyyy-MM-dd, e.g. 2026-12-31";
     public const string InstantForm = "yyyy-MM-dd or yyyy-MM-ddTHH:mm[:ss][Z|+hh:mm], e.g. 2026-12-01T08:30Z (UTC when no offset)";
@@ -47,15 +46,6 @@ public static partial class CliValues
         return false;
     }
 
-    public static bool TryQuarter(string text, out Domain.Reviews.Quarter quarter)
-    {
-        var match = QuarterPattern().Match(text.Trim());
-        quarter = match.Success
-            ? new Domain.Reviews.Quarter(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture))
-            : default;
-        return match.Success && quarter.Year is >= 2000 and <= 2200;
-    }
-
     /// <summary>An option holding a day, parsed at parse time.</summary>
     public static Option<DateOnly?> DayOption(string name, string description, bool required = false) => new(name)
     {
@@ -80,7 +70,7 @@ public static partial class CliValues
         Description = $"{description} ({QuarterForm}).",
         Required = required,
         HelpName = "yyyyQn",
-        CustomParser = r => Parse(r, name, (string t, out string? v) => { var ok = TryQuarter(t, out var q); v = ok ? q.ToString() : null; return ok; }, $"is not a quarter; write it as {QuarterForm}"),
+        CustomParser = r => Parse(r, name, (string t, out string? v) => { var ok = Domain.Reviews.Quarter.TryParse(t, out var q); v = ok ? q.ToString() : null; return ok; }, $"is not a quarter; write it as {QuarterForm}"),
     };
 
     /// <summary>A whole number option within bounds, read the same in every culture.</summary>
@@ -162,7 +152,4 @@ public static partial class CliValues
         result.AddError($"{name} '{token}' {expected}.");
         return default!;
     }
-
-    [GeneratedRegex(@"^(\d{4})-?[Qq]([1-4])$")]
-    private static partial Regex QuarterPattern();
 }

@@ -10,6 +10,16 @@ namespace SecondSource.Domain.Reviews;
 /// </summary>
 public readonly partial record struct Quarter(int Year, int Number) : IComparable<Quarter>
 {
+    /// <summary>A quarter written 2026Q3 (or 2026-Q3) with a year from 2000 to 2200; false for anything else.</summary>
+    public static bool TryParse(string? text, out Quarter quarter)
+    {
+        var match = QuarterPattern().Match(text?.Trim() ?? "");
+        quarter = match.Success
+            ? new Quarter(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture))
+            : default;
+        return match.Success && quarter.Year is >= 2000 and <= 2200;
+    }
+
     public static Quarter Parse(string text)
     {
         var match = QuarterPattern().Match(text?.Trim() ?? "");

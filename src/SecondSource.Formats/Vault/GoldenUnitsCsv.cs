@@ -19,7 +19,7 @@ public static class GoldenUnitsCsv
         var text = new StringBuilder();
         foreach (var row in units.Select(u => new[] { u.Serial, u.Location, u.Note ?? "" }).Prepend(Header))
         {
-            text.Append(string.Join(",", row.Select(Quote))).Append("\r\n");
+            text.Append(string.Join(",", row.Select(SpreadsheetText.CsvCell))).Append("\r\n");
         }
 
         return new UTF8Encoding(false).GetBytes(text.ToString());
@@ -50,20 +50,10 @@ public static class GoldenUnitsCsv
                 return null;
             }
 
-            var note = Restore(row[2].ToString());
-            units.Add(new GoldenUnit(Restore(row[0].ToString()), Restore(row[1].ToString()), note.Length == 0 ? null : note));
+            var note = SpreadsheetText.Restore(row[2].ToString());
+            units.Add(new GoldenUnit(SpreadsheetText.Restore(row[0].ToString()), SpreadsheetText.Restore(row[1].ToString()), note.Length == 0 ? null : note));
         }
 
         return first ? null : units;
     }
-
-    private static string Quote(string cell)
-    {
-        // A cell a spreadsheet would run as a formula gets an apostrophe; Read takes it off again.
-        var safe = cell.Length > 0 && "=+-@".Contains(cell[0], StringComparison.Ordinal) ? "'" + cell : cell;
-        return safe.IndexOfAny([',', '"', '\r', '\n']) < 0 ? safe : "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
-
-    private static string Restore(string cell) =>
-        cell.Length > 1 && cell[0] == '\'' && "=+-@".Contains(cell[1], StringComparison.Ordinal) ? cell[1..] : cell;
 }

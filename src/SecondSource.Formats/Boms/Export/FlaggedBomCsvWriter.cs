@@ -18,15 +18,9 @@ public static class FlaggedBomCsvWriter
         using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
         foreach (var row in table.Rows.Prepend(table.Header))
         {
-            writer.Write(string.Join(",", row.Select(Quote)));
+            writer.Write(string.Join(",", row.Select(SpreadsheetText.CsvCell)));
             writer.Write("\r\n");
         }
-    }
-
-    private static string Quote(string cell)
-    {
-        var safe = SpreadsheetText.Defuse(cell);
-        return safe.IndexOfAny([',', '"', '\r', '\n']) < 0 ? safe : "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }
 

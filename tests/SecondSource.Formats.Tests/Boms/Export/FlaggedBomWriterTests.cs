@@ -119,8 +119,11 @@ public sealed class FlaggedBomWriterTests
     [InlineData("-0,5 mA", "-0,5 mA")]
     [InlineData("100nF", "100nF")]
     [InlineData("", "")]
-    public void One_formula_guard_defuses_formulas_and_leaves_signed_values_alone(string cell, string written) =>
+    public void One_formula_guard_defuses_formulas_and_leaves_signed_values_alone(string cell, string written)
+    {
         SpreadsheetText.Defuse(cell).ShouldBe(written);
+        SpreadsheetText.Restore(written).ShouldBe(cell, "reading back a file we wrote gives the value");
+    }
 
     [Fact]
     public void A_line_is_flagged_when_the_manufacturing_line_has_fewer_sources_than_it_needs()
