@@ -49,7 +49,7 @@ public sealed class BomImportFlowTests : IAsyncLifetime
         browser.Driver.FindElement(By.CssSelector("[data-testid=bom-unverified]")).Text.ShouldContain("Hangzhou Qingda Microelectronics");
         var notes = browser.Driver.FindElement(By.CssSelector("[data-testid=bom-columns] tr[data-column='10'] select"));
         notes.GetDomProperty("value").ShouldBe("ignore");
-        ScreenshotsAt(browser, "bom-import-preview");
+        browser.ScreenshotsAt("bom-import-preview");
 
         // The engineer reads the Notes column as the description and reads the file again.
         notes.FindElement(By.CssSelector("option[value='description']")).Click();
@@ -63,7 +63,7 @@ public sealed class BomImportFlowTests : IAsyncLifetime
         browser.Driver.FindElement(By.CssSelector(".alert.success")).Text.ShouldContain("as 'Rev D': 4 lines");
         browser.Driver.FindElement(By.CssSelector("[data-testid=audit-summary]")).Text.ShouldContain("0 of 3 critical lines dual-sourced");
         browser.Driver.FindElement(By.CssSelector("[data-testid=unverified-makers]")).Text.ShouldContain("Hangzhou Qingda Microelectronics");
-        ScreenshotsAt(browser, "bom-revision-unverified");
+        browser.ScreenshotsAt("bom-revision-unverified");
         var first = browser.Driver.FindElement(By.CssSelector("[data-testid=revision-lines] tbody tr"));
         first.Text.ShouldContain("U1");
         first.Text.ShouldContain("STM32F407VGT6");
@@ -80,31 +80,10 @@ public sealed class BomImportFlowTests : IAsyncLifetime
         browser.Driver.FindElement(By.LinkText("All revisions of the product")).Click();
         browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=compare-form]")).Count > 0);
         browser.Driver.FindElement(By.CssSelector("tr[data-revision='Rev B']")).GetAttribute("data-state").ShouldBe("superseded");
-        ScreenshotsAt(browser, "bom-revisions");
+        browser.ScreenshotsAt("bom-revisions");
         browser.Driver.FindElement(By.CssSelector("[data-testid=compare-form] button")).Click();
         browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=diff-summary]")).Count > 0);
         browser.Driver.FindElements(By.CssSelector("[data-testid=diff] tbody tr")).Count.ShouldBeGreaterThan(0);
-        ScreenshotsAt(browser, "bom-compare");
-    }
-
-    // The page at a desktop and a phone width, each saved and never wider than the window; then axe-core finds no
-    // critical or serious accessibility violation on it.
-    private static void ScreenshotsAt(BrowserSession browser, string name)
-    {
-        foreach (var width in new[] { 1440, 390 })
-        {
-            browser.Driver.Manage().Window.Size = new System.Drawing.Size(width, 900);
-            var (page, window) = ((long, long))(((IJavaScriptExecutor)browser.Driver).ExecuteScript("return [document.documentElement.scrollWidth, window.innerWidth];") is IReadOnlyList<object> sizes
-                ? (Convert.ToInt64(sizes[0], System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(sizes[1], System.Globalization.CultureInfo.InvariantCulture))
-                : (0L, 0L));
-            var culprits = ((IJavaScriptExecutor)browser.Driver).ExecuteScript(
-                "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.scroll-x, .nav'))" +
-                ".slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + (e.getAttribute('data-testid') || '') + ' ' + Math.round(e.getBoundingClientRect().right) + ' [' + (e.textContent || '').trim().slice(0, 30) + ']').join('; ');");
-            page.ShouldBeLessThanOrEqualTo(window, $"{name} at {width} px is wider than the window: {culprits}");
-            browser.Screenshot($"{name}-{width}");
-        }
-
-        browser.Driver.Manage().Window.Size = new System.Drawing.Size(1440, 900);
-        browser.AccessibilityViolations().ShouldBeEmpty($"axe-core on {name}");
+        browser.ScreenshotsAt("bom-compare");
     }
 }

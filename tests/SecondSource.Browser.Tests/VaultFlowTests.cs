@@ -62,6 +62,11 @@ public sealed class VaultFlowTests : IAsyncLifetime
 
         using (var member = SignedIn("Member", "Vistula"))
         {
+            // The manufacturer's home lists what waits for it: the FCT vectors just granted, not yet acknowledged.
+            member.Driver.Navigate().GoToUrl(new Uri(_baseAddress, "/"));
+            member.Driver.FindElement(By.CssSelector("[data-testid=agenda]")).Text.ShouldContain("FCT vectors");
+            member.ScreenshotsAt("dashboard-member");
+
             member.Driver.Navigate().GoToUrl(new Uri(_baseAddress, "/Vault"));
             member.Driver.FindElement(By.LinkText("What your lines may fetch")).Click();
             member.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=granted-line]")).Count > 0);
