@@ -20,6 +20,7 @@ public sealed class BrowserSession : IDisposable
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--window-size=1280,900", $"--user-data-dir={_profile.Path}");
+        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
         options.AddUserProfilePreference("download.default_directory", _downloads.Path);
         options.AddUserProfilePreference("download.prompt_for_download", false);
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(DriverPath)!, Path.GetFileName(DriverPath));

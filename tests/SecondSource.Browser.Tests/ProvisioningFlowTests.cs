@@ -30,7 +30,7 @@ public sealed class ProvisioningFlowTests : IAsyncLifetime
 
             var row = browser.Wait.Until(d => d.FindElements(By.CssSelector("tr[data-key='Aurora release key 2027']")).SingleOrDefault());
             row!.Text.ShouldContain("ECDSA P-384");
-            row.FindElement(By.CssSelector("[data-testid=backend]")).Text.ShouldBe("Software");
+            row.FindElement(By.CssSelector("[data-testid=backend]")).Text.ShouldBe("Software key store");
             browser.Driver.FindElement(By.CssSelector(".alert.success")).Text.ShouldContain("was generated in its backend");
             browser.Driver.FindElement(By.CssSelector("[data-testid=firmware-warnings]")).Text.ShouldContain("2.5.0-rc3");
             browser.Screenshot("provisioning-custody");

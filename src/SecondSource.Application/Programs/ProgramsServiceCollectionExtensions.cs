@@ -19,6 +19,7 @@ public static class ProgramsServiceCollectionExtensions
         services.AddScoped<ProgramQueries>();
         services.AddScoped<ProgramFacts>();
         services.AddScoped<ManufacturerAgenda>();
+        services.AddScoped<GettingStartedQueries>();
         services.AddScoped<StartProgramHandler>();
         services.AddScoped<AddCandidateHandler>();
         services.AddScoped<RecordAssessmentHandler>();

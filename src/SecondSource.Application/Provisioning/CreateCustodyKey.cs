@@ -47,7 +47,7 @@ public sealed class CreateCustodyKeyHandler(SecondSourceDbContext db, KeyCustody
 
             db.CustodyKeys.Add(key);
             await log.AppendAsync(AccessAction.CreateKey, request.Actor.Name, request.Actor.Party, null, null, null, request.Actor.ClientAddress, ct,
-                $"{KeyAlgorithms.Name(key.Algorithm)} {key.Purpose} key '{key.Name}' in {key.Backend}, fingerprint {key.Fingerprint}");
+                $"{KeyAlgorithms.Name(key.Algorithm)} {Labels.Of(key.Purpose)} key '{key.Name}' in the {Labels.Lower(Labels.Of(key.Backend))}, fingerprint {key.Fingerprint}");
             await log.SaveAsync(ct);
             return Result.Ok(key.Id);
         }

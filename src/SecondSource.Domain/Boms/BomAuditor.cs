@@ -102,7 +102,7 @@ public sealed class BomAuditor(CriticalityPolicy policy, SourcingLibrary? librar
         {
             if (line.Generic)
             {
-                findings.Add(BomAuditRules.GenericPart, subject + " is generic: any qualified maker may supply it.");
+                findings.Add(BomAuditRules.GenericPart, $"{subject} {Is(line)} generic: any qualified maker may supply it.");
             }
             else
             {
@@ -188,14 +188,19 @@ public sealed class BomAuditor(CriticalityPolicy policy, SourcingLibrary? librar
         if (criticality.Critical && distinct < 2)
         {
             findings.Add(BomAuditRules.SingleSourceCritical, distinct == 0
-                ? $"{subject} is critical and has no recognised manufacturer{unverifiedNote}."
-                : $"{subject} is critical and single-sourced: only {firstNamed!.Manufacturer} {NamedPartNumbers(line)}{unverifiedNote}.");
+                ? $"{subject} {Is(line)} critical and {Has(line)} no recognised manufacturer{unverifiedNote}."
+                : $"{subject} {Is(line)} critical and single-sourced: only {firstNamed!.Manufacturer} {NamedPartNumbers(line)}{unverifiedNote}.");
         }
         else if (!criticality.Critical && distinct == 1)
         {
-            findings.Add(BomAuditRules.SingleSource, $"{subject} has one manufacturer; not critical ({criticality.Reason}).");
+            findings.Add(BomAuditRules.SingleSource, $"{subject} {Has(line)} one manufacturer; not critical ({criticality.Reason}).");
         }
     }
+
+    /// <summary>The verb for the line's subject: "C1 is", "C1,C2 are" (a line without designators is one row).</summary>
+    private static string Is(BomLine line) => line.Designators.Count > 1 ? "are" : "is";
+
+    private static string Has(BomLine line) => line.Designators.Count > 1 ? "have" : "has";
 
     private static string Quoted(IReadOnlyList<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 
@@ -249,18 +254,18 @@ public sealed class BomAuditor(CriticalityPolicy policy, SourcingLibrary? librar
         {
             if (sourcing.Count == 0 && qualified.Count < 2)
             {
-                findings.Add(BomAuditRules.SingleSourceCritical, $"{subject} is critical and has {Manufacturers(qualified)} qualified; it needs two.");
+                findings.Add(BomAuditRules.SingleSourceCritical, $"{subject} {Is(line)} critical and {Has(line)} {Manufacturers(qualified)} qualified; it needs two.");
             }
             else if (shortLines.Count > 0)
             {
                 findings.Add(BomAuditRules.SingleSourceCritical,
-                    $"{subject} is critical and not dual-sourced on " + string.Join("; ", shortLines.Select(s => $"{s.Line.Name} ({Manufacturers(s.UsableNames)} usable)")) + ".",
+                    $"{subject} {Is(line)} critical and not dual-sourced on " + string.Join("; ", shortLines.Select(s => $"{s.Line.Name} ({Manufacturers(s.UsableNames)} usable)")) + ".",
                     [.. shortLines.Select(s => s.Line.Name)]);
             }
         }
         else if ((sourcing.Count == 0 ? qualified.Count : sourcing.Min(s => s.UsableManufacturers)) == 1)
         {
-            findings.Add(BomAuditRules.SingleSource, $"{subject} has one usable manufacturer; not critical ({criticality.Reason}).");
+            findings.Add(BomAuditRules.SingleSource, $"{subject} {Has(line)} one usable manufacturer; not critical ({criticality.Reason}).");
         }
     }
 

@@ -144,8 +144,8 @@ public sealed class CriticalityPolicy
 
         var text = prefix.ToString();
         var verdict = critical
-            ? new Criticality(true, $"{text} is not a non-critical prefix")
-            : new Criticality(false, $"{text} is a non-critical prefix");
+            ? new Criticality(true, $"prefix {text} is not on the non-critical list")
+            : new Criticality(false, $"prefix {text} is on the non-critical list");
         return _byPrefix.GetOrAdd(text, verdict);
     }
 }

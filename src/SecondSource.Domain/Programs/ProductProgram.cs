@@ -200,6 +200,35 @@ public sealed class ProgramLine : IPartyOwned
         _ => [.. new[] { LineStage.Transfer, LineStage.Pilot, LineStage.Ramp, LineStage.Production, LineStage.Suspended }.Where(s => s != Stage)],
     };
 
+    /// <summary>
+    /// What moving the line to <paramref name="to"/> does, in the words the confirmation shows before it is done: the
+    /// plan gives volume only to lines past candidate and not suspended, the dual-AVL coverage counts acceptances of
+    /// those lines only, and warmth is tracked for a second source only while it is neither.
+    /// </summary>
+    public static IReadOnlyList<string> ConsequencesOf(LineRole role, LineStage from, LineStage to)
+    {
+        var consequences = new List<string>();
+        if (to == LineStage.Suspended)
+        {
+            consequences.Add("The plan gives the line no volume while it is suspended.");
+            consequences.Add("Its acceptances of parts no longer count toward the product's dual-AVL coverage.");
+            consequences.Add(role == LineRole.Primary
+                ? "This is the primary line: until it is moved back to production, the product has no primary in production."
+                : "Its warmth is no longer tracked; a suspended second source is not ready to take the primary's volume.");
+        }
+        else if (from == LineStage.Suspended)
+        {
+            consequences.Add("The line takes volume in the plan again and its acceptances count toward dual-AVL coverage.");
+        }
+        else if (to < from)
+        {
+            consequences.Add($"The line goes back from {from.ToString().ToLowerInvariant()} to {to.ToString().ToLowerInvariant()}.");
+        }
+
+        consequences.Add("The move is recorded in the line's history with your name and note.");
+        return consequences;
+    }
+
     /// <summary>Moves the line to <paramref name="to"/>, one of <see cref="AllowedMoves"/>.</summary>
     public void MoveTo(LineStage to, DateTimeOffset at, string by, string? note)
     {

@@ -233,7 +233,7 @@ public static class PilotGate
             ? new GateCheck("First-pass yield non-inferior to the primary's", false, "no yield to compare: the pilot or the reference has no tested units")
             : new GateCheck("First-pass yield non-inferior to the primary's", yield.Decision == YieldDecision.NonInferior,
                 string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"pilot {yield.YieldB:P2} of {yield.UnitsB}, primary {yield.YieldA:P2} of {yield.UnitsA}; non-inferiority at {yield.Margin * 100:0.##} pp: p {yield.NonInferiorityP:0.0000} → {yield.Decision}")));
+                    $"pilot {yield.YieldB:P2} of {yield.UnitsB}, primary {yield.YieldA:P2} of {yield.UnitsA}; non-inferiority at {yield.Margin * 100:0.##} pp: p {yield.NonInferiorityP:0.0000} → {Labels.Lower(Labels.Of(yield.Decision))}")));
 
         var open = dfm.Where(d => d.Status == DfmStatus.Open).ToList();
         checks.Add(new GateCheck("No DFM item open", open.Count == 0, open.Count == 0 ? $"{dfm.Count} item(s), none open" : $"open: {string.Join("; ", open.Select(d => d.Title))}"));

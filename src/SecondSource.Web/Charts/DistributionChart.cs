@@ -49,7 +49,7 @@ public static class DistributionChart
         double X(double v) => Left + (Width - Left - Right) * (v - min) / (max - min);
         double Y(double p) => Top + (Height - Top - Bottom) * (1 - p);
         static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-        static string V(double v) => v.ToString("G5", CultureInfo.InvariantCulture);
+        string V(double v) => SecondSource.Domain.Common.Quantities.Format(v, unit, 5);
 
         var svg = new StringBuilder();
         var title = WebUtility.HtmlEncode($"{name}: distribution on both lines");
@@ -75,7 +75,7 @@ public static class DistributionChart
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left}" y="{Height - Bottom + 12}" font-size="9" fill="#5d6877">{WebUtility.HtmlEncode(V(min))}</text>""");
-        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Width - Right}" y="{Height - Bottom + 12}" font-size="9" fill="#5d6877" text-anchor="end">{WebUtility.HtmlEncode(V(max))} {WebUtility.HtmlEncode(unit)}</text>""");
+        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Width - Right}" y="{Height - Bottom + 12}" font-size="9" fill="#5d6877" text-anchor="end">{WebUtility.HtmlEncode(V(max))}</text>""");
         svg.Append(CultureInfo.InvariantCulture, $"""<text x="4" y="{F(Y(1) + 4)}" font-size="9" fill="#5d6877">100 %</text><text x="4" y="{F(Y(0))}" font-size="9" fill="#5d6877">0 %</text>""");
         svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{Left}" y="{Height - 14}" width="10" height="3" fill="#1f5fae"/><text x="{Left + 14}" y="{Height - 10}" font-size="10">{WebUtility.HtmlEncode(labelA)}</text>""");
         svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{Left + 240}" y="{Height - 14}" width="10" height="3" fill="#9a6400"/><text x="{Left + 254}" y="{Height - 10}" font-size="10">{WebUtility.HtmlEncode(labelB)}</text>""");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using SecondSource.Application.Reviews;
+using SecondSource.Domain.Common;
 using SecondSource.Domain.Reviews;
 using SecondSource.Domain.Statistics;
 
@@ -85,7 +86,7 @@ public static class ReviewCharts
             var w = (Width - 2) * count / (double)total;
             if (count > 0)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{1 + x:0.#}" y="4" width="{w:0.#}" height="26" fill="{colour}"><title>{verdict}: {count}</title></rect>""");
+                svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{1 + x:0.#}" y="4" width="{w:0.#}" height="26" fill="{colour}"><title>{Labels.Of(verdict)}: {count}</title></rect>""");
                 if (w > 24)
                 {
                     svg.Append(CultureInfo.InvariantCulture, $"""<text x="{1 + x + (w / 2):0.#}" y="22" font-size="12" text-anchor="middle" fill="#fff">{count}</text>""");
@@ -95,9 +96,13 @@ public static class ReviewCharts
             x += w;
         }
 
-        for (var i = 0; i < parts.Length; i++)
+        // The legend's entries are placed by their text's width (about 6.2 px a character at 11 px), so none is cut.
+        var at = 1.0;
+        foreach (var (verdict, colour) in parts)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{(i * 130) + 1}" y="44" width="12" height="12" fill="{parts[i].Colour}"/><text x="{(i * 130) + 18}" y="54" font-size="11" fill="#333">{parts[i].Verdict} ({summary.GetValueOrDefault(parts[i].Verdict)})</text>""");
+            var text = $"{Labels.Of(verdict)} ({summary.GetValueOrDefault(verdict)})";
+            svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{at:0.#}" y="44" width="12" height="12" fill="{colour}"/><text x="{at + 17:0.#}" y="54" font-size="11" fill="#333">{Encode(text)}</text>""");
+            at += 17 + (text.Length * 6.2) + 16;
         }
 
         return svg.Append("</svg>").ToString();

@@ -12,7 +12,7 @@ namespace SecondSource.Web.Pages;
 
 /// <summary>The dashboard: the programs with each line's stage and the product's dual-sourcing coverage, and the installation's set-up state.</summary>
 public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, AvlQueries avl, ProgramFacts facts, Application.Health.HealthQueries health,
-    ManufacturerAgenda agenda, ReadModelCache cache, IPartyContext partyContext) : PageModel
+    ManufacturerAgenda agenda, GettingStartedQueries gettingStarted, ReadModelCache cache, IPartyContext partyContext) : PageModel
 {
     public bool IsBuyer { get; private set; }
 
@@ -39,6 +39,9 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
     /// <summary>For a manufacturer: what binds it and what waits for it (NDA and grant ends, acknowledgements, DFM items, review actions).</summary>
     public IReadOnlyList<AgendaItem> Agenda { get; private set; } = [];
 
+    /// <summary>For the buyer: how far the installation is set up (the getting-started checklist).</summary>
+    public SetupProgress? Setup { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         IsBuyer = User.IsBuyer();
@@ -46,7 +49,7 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         PartyName = User.FindFirstValue(SecondSourceClaims.PartyName) ?? "";
         // Everything below depends only on the party scope (the query filters) and on whether the caller is the buyer.
         var data = await cache.GetAsync($"dashboard|{partyContext.Scope}|{IsBuyer}", LoadAsync, ct);
-        (Programs, Coverage, Health, Warmth, Manufacturers, InPrograms, Agenda) = data;
+        (Programs, Coverage, Health, Warmth, Manufacturers, InPrograms, Agenda, Setup) = data;
     }
 
     private async Task<Dashboard> LoadAsync(CancellationToken ct)
@@ -78,7 +81,8 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
             .Where(l => l.Role == Domain.Programs.LineRole.Primary || l.Stage != Domain.Programs.LineStage.Candidate)
             .Select(l => l.Manufacturer).ToHashSet(StringComparer.Ordinal);
         var waiting = IsBuyer ? [] : await agenda.ListAsync(ct);
-        return new Dashboard(list, coverage, scorecards, warmthByProduct, manufacturers, manufacturers.Where(m => involved.Contains(m.Name)).ToList(), waiting);
+        var setup = IsBuyer ? await gettingStarted.ProgressAsync(ct) : null;
+        return new Dashboard(list, coverage, scorecards, warmthByProduct, manufacturers, manufacturers.Where(m => involved.Contains(m.Name)).ToList(), waiting, setup);
     }
 
     private sealed record Dashboard(
@@ -88,5 +92,6 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         IReadOnlyDictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>> Warmth,
         IReadOnlyList<PartyView> Manufacturers,
         IReadOnlyList<PartyView> InPrograms,
-        IReadOnlyList<AgendaItem> Agenda);
+        IReadOnlyList<AgendaItem> Agenda,
+        SetupProgress? Setup);
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SecondSource.Domain.Lines;
+using SecondSource.Domain.Common;
 using SecondSource.Domain.Programs;
 
 namespace SecondSource.Web.Pages;
@@ -35,7 +35,7 @@ public static class RequirementsText
         parts.Add($"processes {Labels.Of(r.Processes)}");
         if (r.Certifications.Count > 0)
         {
-            parts.Add(string.Join(", ", r.Certifications.Order().Select(Labels.Of)));
+            parts.Add(string.Join(", ", r.Certifications.Order().Select(c => Labels.Of(c))));
         }
 
         return string.Join("; ", parts);

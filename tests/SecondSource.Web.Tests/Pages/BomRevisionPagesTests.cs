@@ -67,10 +67,14 @@ public sealed class BomRevisionPagesTests(SecondSourceWebFactory app) : IClassFi
         revision.QuerySelectorAll("[data-testid=revision-lines] tbody tr").Length.ShouldBeGreaterThan(50);
         (await RevisionCount(product)).ShouldBe(1);
         var ruleLink = revision.QuerySelector("[data-testid=findings-per-rule] a[href*='rule=single-source-critical']")!;
-        var expected = int.Parse(ruleLink.ParentElement!.TextContent.Split(':')[^1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var expected = int.Parse(ruleLink.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture);
         var filtered = await client.GetDocumentAsync(ruleLink.GetAttribute("href")!.Replace("&amp;", "&", StringComparison.Ordinal));
         filtered.QuerySelectorAll("[data-testid=revision-lines] tbody tr").Length.ShouldBe(expected);
-        filtered.QuerySelectorAll("[data-testid=revision-lines] tbody tr").ShouldAllBe(r => r.TextContent.Contains("is critical and", StringComparison.Ordinal));
+        filtered.QuerySelectorAll("[data-testid=revision-lines] tbody tr").ShouldAllBe(r => r.TextContent.Contains(" critical and", StringComparison.Ordinal));
+        // The findings come grouped by rule: here the one rule chosen, its lines in BOM order, errors marked as such.
+        filtered.QuerySelectorAll("[data-testid=audit-findings] details.rule-group").Select(g => g.GetAttribute("data-rule")).ShouldBe(["single-source-critical"]);
+        filtered.QuerySelectorAll("details.rule-group tbody tr").Length.ShouldBe(expected);
+        filtered.QuerySelector("details.rule-group summary .badge")!.TextContent.ShouldBe("Error");
         var unknownRule = await client.GetDocumentAsync(revisionUrl + "&rule=nonsense");
         unknownRule.QuerySelector(".alert.error")!.TextContent.ShouldContain("There is no audit rule 'nonsense'");
         var list = await client.GetDocumentAsync($"/Products/Bom?id={product}");

@@ -67,7 +67,8 @@ public sealed class ProgramPagesTests(SecondSourceWebFactory app) : IClassFixtur
         var program = await UndecidedProgram();
         var page = await client.GetDocumentAsync($"/Programs/Details?id={program.Id}");
         var form = page.QuerySelector<IHtmlFormElement>("[data-testid=decide]")!;
-        var chosen = form.QuerySelectorAll<IHtmlOptionElement>("option").First().Value;
+        form.QuerySelector<IHtmlOptionElement>("option[selected]").ShouldBeNull("no line is chosen for the person");
+        var chosen = form.QuerySelectorAll<IHtmlOptionElement>("option").First(o => o.Value.Length > 0).Value;
 
         using var posted = await client.SubmitAsync(form, $"/Programs/Details?id={program.Id}", new Dictionary<string, string> { ["ChosenLineId"] = chosen, ["Reasons"] = "Best ranked; EU zone." });
 
@@ -88,7 +89,7 @@ public sealed class ProgramPagesTests(SecondSourceWebFactory app) : IClassFixtur
         var form = page.QuerySelector<IHtmlFormElement>("[data-testid=decide]")!;
 
         using var posted = await client.SubmitAsync(form, $"/Programs/Details?id={program.Id}",
-            new Dictionary<string, string> { ["ChosenLineId"] = form.QuerySelectorAll<IHtmlOptionElement>("option").First().Value, ["Reasons"] = " " });
+            new Dictionary<string, string> { ["ChosenLineId"] = form.QuerySelectorAll<IHtmlOptionElement>("option").First(o => o.Value.Length > 0).Value, ["Reasons"] = " " });
 
         var after = await client.GetDocumentAsync(posted.Headers.Location!.OriginalString);
         after.QuerySelector(".alert.error")!.TextContent.ShouldBe("Reasons is required.");
@@ -213,7 +214,15 @@ public sealed class ProgramPagesTests(SecondSourceWebFactory app) : IClassFixtur
         var page = await client.GetDocumentAsync(url);
         var row = page.QuerySelectorAll("[data-testid=program-lines] tbody tr").First(r => r.TextContent.Contains("SMT line 1", StringComparison.Ordinal));
 
-        using var moved = await client.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form")!, url, new Dictionary<string, string> { ["to"] = "Pilot", ["note"] = "pilot of 300 units" });
+        // The first post only shows what the move does; nothing changes until it is confirmed.
+        using var asked = await client.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form")!, url, new Dictionary<string, string> { ["to"] = "Pilot", ["note"] = "pilot of 300 units" });
+        asked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var confirmation = await WebSession.ParseAsync(asked);
+        confirmation.QuerySelector("h1")!.TextContent.ShouldBe("Move SMT line 1 to pilot?");
+        confirmation.QuerySelector("[data-testid=consequences]")!.TextContent.ShouldContain("recorded in the line's history");
+        (await app.RunInSystemScopeAsync(s => s.GetRequiredService<ProgramQueries>().FindAsync(program.Id.ToString(), CancellationToken.None)))!
+            .Lines.Single(l => l.LineName == "SMT line 1").Stage.ShouldBe(LineStage.Transfer);
+        using var moved = await client.SubmitAsync(confirmation.QuerySelector<IHtmlFormElement>("[data-testid=stage-confirmation] form")!, url, new Dictionary<string, string>());
 
         moved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var stored = await app.RunInSystemScopeAsync(s => s.GetRequiredService<ProgramQueries>().FindAsync(program.Id.ToString(), CancellationToken.None));
@@ -223,7 +232,8 @@ public sealed class ProgramPagesTests(SecondSourceWebFactory app) : IClassFixtur
         using var same = await client.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form")!, url, new Dictionary<string, string> { ["to"] = "Pilot" });
         (await client.GetDocumentAsync(same.Headers.Location!.OriginalString)).QuerySelector(".alert.error")!.TextContent.ShouldBe("The line is already in Pilot.");
         var candidateRow = (await client.GetDocumentAsync(url)).QuerySelectorAll("[data-testid=program-lines] tbody tr").First(r => r.TextContent.Contains("Line A2", StringComparison.Ordinal));
-        candidateRow.QuerySelectorAll("select[name=to] option").Select(o => o.TextContent).ShouldBe(["Suspended"]);
+        candidateRow.QuerySelectorAll("select[name=to] option").Select(o => o.TextContent).ShouldBe(["Choose…", "Suspended"]);
+        candidateRow.QuerySelector("select[name=to] option[selected]").ShouldBeNull("no stage is chosen for the person");
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class ProvisioningPagesTests(SecondSourceWebFactory app) : IClassF
         keys.Select(k => k.GetAttribute("data-key")).ShouldContain("Aurora firmware release key 2026");
         var fingerprint = await app.RunInSystemScopeAsync(s => s.GetRequiredService<SecondSourceDbContext>().CustodyKeys.Where(k => k.Name == "Aurora Device CA 2026").Select(k => k.Fingerprint).SingleAsync());
         var ca = keys.Single(k => k.GetAttribute("data-key") == "Aurora Device CA 2026");
-        ca.QuerySelector("[data-testid=backend]")!.TextContent.ShouldBe("Software");
+        ca.QuerySelector("[data-testid=backend]")!.TextContent.ShouldBe("Software key store");
         ca.QuerySelector(".fingerprint")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ShouldBe(fingerprint);
         ca.TextContent.ShouldContain("admin@aurora-medical.example");
         ca.QuerySelector("[data-testid=protection]")!.TextContent.ShouldBe("wrapped with AES-256-GCM under the key-encryption key");

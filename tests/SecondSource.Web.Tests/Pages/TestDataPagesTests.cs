@@ -32,7 +32,7 @@ public sealed class TestDataPagesTests(SecondSourceWebFactory app) : IClassFixtu
         var trace = unit.QuerySelector("[data-testid=unit-trace]")!;
         trace.TextContent.ShouldContain("VE-PILOT (Pilot)");
         trace.TextContent.ShouldContain("RESFAIL2 at R21");
-        trace.QuerySelector("[data-testid=run]")!.TextContent.ShouldContain("10240");
+        trace.QuerySelector("[data-testid=run]")!.TextContent.ShouldContain("10.24\u00a0kOhm", customMessage: "10,240 Ohm with its SI prefix");
     }
 
     [Fact]

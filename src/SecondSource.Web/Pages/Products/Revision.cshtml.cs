@@ -29,6 +29,15 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
 
     public IReadOnlyList<AuditedLine> Lines { get; private set; } = [];
 
+    /// <summary>
+    /// The findings of the shown lines, errors first, then warnings, then notes; within a severity by rule in the
+    /// audit's order (a critical single source before an AVL mismatch); within a rule by BOM row.
+    /// </summary>
+    public IReadOnlyList<(AuditRule Rule, IReadOnlyList<(AuditedLine Line, AuditFinding Finding)> Items)> Groups { get; private set; } = [];
+
+    /// <summary>Findings per rule over the whole revision (the filter chips), in the order of <see cref="Groups"/>.</summary>
+    public IReadOnlyList<(AuditRule Rule, int Count)> RuleCounts { get; private set; } = [];
+
     public bool CanEdit => User.IsBuyerEditor();
 
     /// <summary>Sources the BOM lists that the AVL does not know (offered for adoption as Proposed).</summary>
@@ -95,6 +104,17 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
             .Where(l => Rule is null || l.Findings.Any(f => f.Rule.Id == Rule))
             .Where(l => lineName is null || l.Findings.Any(f => f.Lines.Contains(lineName)))
             .OrderByDescending(l => l.Findings.Count > 0).ThenBy(l => l.Line.Row)
+            .ToList();
+        Groups = Lines
+            .SelectMany(l => l.Findings.Where(f => Rule is null || f.Rule.Id == Rule).Where(f => lineName is null || f.Lines.Contains(lineName)).Select(f => (Line: l, Finding: f)))
+            .GroupBy(x => x.Finding.Rule)
+            .OrderByDescending(g => g.Key.Severity).ThenBy(g => g.Key.Index)
+            .Select(g => (g.Key, (IReadOnlyList<(AuditedLine, AuditFinding)>)g.OrderBy(x => x.Line.Line.Row).ToList()))
+            .ToList();
+        RuleCounts = BomAuditRules.All
+            .Select(r => (Rule: r, Count: Audit.Summary.FindingsPerRule.GetValueOrDefault(r.Id)))
+            .Where(x => x.Count > 0)
+            .OrderByDescending(x => x.Rule.Severity).ThenBy(x => x.Rule.Index)
             .ToList();
         return Page();
     }

@@ -9,13 +9,26 @@ using SecondSource.Web.Authorization;
 
 namespace SecondSource.Web.Pages.Programs;
 
-/// <summary>Moves a program's line to another stage (buyer admins and engineers), then returns to the program.</summary>
+/// <summary>
+/// Moves a program's line to another stage (buyer admins and engineers) in two steps: the first post shows what the
+/// move does (a suspended line takes no volume, …) and asks to confirm; only the confirmed post moves the line.
+/// </summary>
 [Authorize(Policy = Policies.BuyerEditor)]
-public sealed class StageModel(ChangeStageHandler change) : PageModel
+public sealed class StageModel(ChangeStageHandler change, ProgramQueries programs) : PageModel
 {
+    public ProgramView? Program { get; private set; }
+
+    public ProgramLineView? Line { get; private set; }
+
+    public LineStage To { get; private set; }
+
+    public string? Note { get; private set; }
+
+    public IReadOnlyList<string> Consequences { get; private set; } = [];
+
     public IActionResult OnGet(Guid id) => RedirectToPage("Details", new { id });
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid lineId, LineStage? to, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid lineId, LineStage? to, string? note, bool confirmed, CancellationToken ct)
     {
         try
         {
@@ -24,13 +37,31 @@ public sealed class StageModel(ChangeStageHandler change) : PageModel
                 throw new DomainException("Choose the stage to move the line to.");
             }
 
+            if (!confirmed)
+            {
+                Program = await programs.FindAsync(id.ToString(), ct);
+                Line = Program?.Lines.FirstOrDefault(l => l.LineId == lineId);
+                if (Program is null || Line is null)
+                {
+                    return NotFound();
+                }
+
+                // A move the line does not allow is not confirmed: the change below refuses it with its reason.
+                if (Line.AllowedMoves.Contains(stage))
+                {
+                    (To, Note, Consequences) = (stage, note, ProgramLine.ConsequencesOf(Line.Role, Line.Stage, stage));
+                    ViewData["Section"] = "Dashboard";
+                    return Page();
+                }
+            }
+
             var result = await change.HandleAsync(new ChangeStageRequest(id, lineId, stage, note, User.Identity?.Name ?? "unknown"), ct);
             if (result.Failure is { Kind: FailureKind.NotFound })
             {
                 return NotFound();
             }
 
-            TempData["Notice"] = $"The line is in {stage} now.";
+            TempData["Notice"] = $"The line is in {Labels.Lower(Labels.Of(stage))} now.";
         }
         catch (DomainException ex)
         {
