@@ -64,6 +64,7 @@ public sealed class BomImportFlowTests : IAsyncLifetime
         browser.Driver.FindElement(By.CssSelector("[data-testid=audit-summary]")).Text.ShouldContain("0 of 3 critical lines dual-sourced");
         browser.Driver.FindElement(By.CssSelector("[data-testid=unverified-makers]")).Text.ShouldContain("Hangzhou Qingda Microelectronics");
         browser.ScreenshotsAt("bom-revision-unverified");
+        browser.Unfold("[data-testid=bom-lines]");
         var first = browser.Driver.FindElement(By.CssSelector("[data-testid=revision-lines] tbody tr"));
         first.Text.ShouldContain("U1");
         first.Text.ShouldContain("STM32F407VGT6");

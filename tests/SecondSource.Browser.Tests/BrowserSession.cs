@@ -59,6 +59,16 @@ public sealed class BrowserSession : IDisposable
         Wait.Until(d => ((IJavaScriptExecutor)d).ExecuteScript("return document.readyState") as string == "complete");
     }
 
+    /// <summary>Opens a folded section (a <c>details</c> element), as a person clicking its summary would.</summary>
+    public void Unfold(string css)
+    {
+        var details = Driver.FindElement(By.CssSelector(css));
+        if (details.GetAttribute("open") is null)
+        {
+            details.FindElement(By.TagName("summary")).Click();
+        }
+    }
+
     private static bool IsStale(IWebElement element)
     {
         try
@@ -88,7 +98,11 @@ public sealed class BrowserSession : IDisposable
                 "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.scroll-x, .nav'))" +
                 ".slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + (e.getAttribute('data-testid') || '') + ' ' + Math.round(e.getBoundingClientRect().right) + ' [' + (e.textContent || '').trim().slice(0, 30) + ']').join('; ');");
             page.ShouldBeLessThanOrEqualTo(window, $"{name} at {width} px is wider than the window: {culprits}");
+            // The whole page, not only what fits in 900 px (up to 8,000 px high), so the screenshot shows what a person scrolls through.
+            var height = Convert.ToInt32(((IJavaScriptExecutor)Driver).ExecuteScript("return document.documentElement.scrollHeight;"), System.Globalization.CultureInfo.InvariantCulture);
+            Driver.Manage().Window.Size = new System.Drawing.Size(width, Math.Clamp(height + 90, 900, 8000));
             Screenshot($"{name}-{width}");
+            Driver.Manage().Window.Size = new System.Drawing.Size(width, 900);
         }
 
         Driver.Manage().Window.Size = new System.Drawing.Size(1440, 900);

@@ -144,8 +144,11 @@ public sealed class DualAvlFlowTests : IAsyncLifetime
 
     private static string Summary(BrowserSession browser) => browser.Driver.FindElement(By.CssSelector("[data-testid=audit-summary]")).Text;
 
-    private static string PartUrl(BrowserSession browser, string designator) =>
-        browser.Driver.FindElement(By.CssSelector("[data-testid=revision-lines]")).FindElement(By.LinkText(designator)).GetAttribute("href")!;
+    private static string PartUrl(BrowserSession browser, string designator)
+    {
+        browser.Unfold("[data-testid=bom-lines]");
+        return browser.Driver.FindElement(By.CssSelector("[data-testid=revision-lines]")).FindElement(By.LinkText(designator)).GetAttribute("href")!;
+    }
 
     private static IWebElement Row(BrowserSession browser, string mpn) => browser.Driver.FindElement(By.CssSelector($"[data-testid=avl-entries] tr[data-entry='{mpn}']"));
 

@@ -20,9 +20,17 @@ public class SecondSourceWebFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public SeedDemoResult Demo { get; private set; } = null!;
 
+    /// <summary>False for an installation as a new buyer finds it: migrated, with nobody and nothing in it.</summary>
+    public bool SeedDemo { get; init; } = true;
+
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        if (!SeedDemo)
+        {
+            return;
+        }
+
         Demo = await RunInSystemScopeAsync(async services =>
         {
             var seeded = await services.GetRequiredService<SeedDemoHandler>().HandleAsync(CancellationToken.None);

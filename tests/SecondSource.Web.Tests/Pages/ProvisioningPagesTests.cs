@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecondSource.Application.Persistence;
@@ -71,8 +72,12 @@ public sealed class ProvisioningPagesTests(SecondSourceWebFactory app) : IClassF
         using var duplicate = await engineer.SubmitFormAsync("/Provisioning", new Dictionary<string, string> { ["version"] = "2.5.0" }, "[data-testid=release-form]");
         (await engineer.GetDocumentAsync("/Provisioning")).QuerySelector(".alert.error")!.TextContent.ShouldContain("already released");
 
-        using var revoke = await engineer.SubmitFormAsync("/Provisioning/Certificates?serial=AUR2612-P000007", new Dictionary<string, string> { ["reason"] = "Superseded" },
+        using var asked = await engineer.SubmitFormAsync("/Provisioning/Certificates?serial=AUR2612-P000007", new Dictionary<string, string> { ["reason"] = "Superseded" },
             "tr[data-serial='AUR2612-P000007'] form");
+        var confirmation = await WebSession.ParseAsync(asked);
+        confirmation.QuerySelector("[data-testid=confirmation] h1")!.TextContent.ShouldBe("Revoke the certificate of AUR2612-P000007?");
+        confirmation.QuerySelector("[data-testid=consequences]")!.TextContent.ShouldContain("revoked (superseded)");
+        using var revoke = await engineer.SubmitAsync(confirmation.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("[data-testid=confirmation] form")!, "/Provisioning/Revoke", new Dictionary<string, string>());
         revoke.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var after = await engineer.GetDocumentAsync("/Provisioning/Certificates?serial=AUR2612-P000007");
         after.QuerySelector(".alert.success")!.TextContent.ShouldContain("CRL 2 is published");

@@ -100,4 +100,28 @@ public sealed class VaultPagesTests(SecondSourceWebFactory app) : IClassFixture<
         refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         refused.Headers.Location!.OriginalString.ShouldContain("/Account/AccessDenied");
     }
+
+    [Fact]
+    public async Task Revoking_a_grant_first_says_what_the_line_loses_and_changes_nothing_until_confirmed()
+    {
+        var product = await Product();
+        using var engineer = await app.SignedInAsync("Engineer");
+        var url = $"/Vault/Lines?product={product}";
+        var lines = await engineer.GetDocumentAsync(url);
+        var form = lines.QuerySelectorAll<IHtmlFormElement>("form[action='/Vault/Revoke']").First();
+        var grant = form.Elements.OfType<IHtmlInputElement>().Single(i => i.Name == "grant").Value;
+        bool Revoked() => app.RunInSystemScopeAsync(s => s.GetRequiredService<SecondSourceDbContext>().VaultGrants.Where(g => g.Id == Guid.Parse(grant)).Select(g => g.RevokedAt != null).SingleAsync()).GetAwaiter().GetResult();
+
+        using var asked = await engineer.SubmitAsync(form, url, new Dictionary<string, string> { ["reason"] = "Supplier audit finding" });
+        asked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var confirmation = await WebSession.ParseAsync(asked);
+        confirmation.QuerySelector("[data-testid=confirmation] h1")!.TextContent.ShouldBe("Revoke this grant?");
+        confirmation.QuerySelector("[data-testid=consequences]")!.TextContent.ShouldContain("loses access to the item through this grant at once");
+        confirmation.QuerySelector("[data-testid=confirmation] a.button")!.GetAttribute("href").ShouldBe(url);
+        Revoked().ShouldBeFalse("nothing changes before the confirmation");
+
+        using var done = await engineer.SubmitAsync(confirmation.QuerySelector<IHtmlFormElement>("[data-testid=confirmation] form")!, url, new Dictionary<string, string>());
+        done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        Revoked().ShouldBeTrue();
+    }
 }
