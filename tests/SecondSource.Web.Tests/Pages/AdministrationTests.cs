@@ -103,7 +103,10 @@ public sealed class AdministrationTests(SecondSourceWebFactory app) : IClassFixt
 
         var list = await client.GetDocumentAsync("/Admin/ApiKeys");
         var row = list.QuerySelectorAll("[data-testid=keys] tr").Single(tr => tr.TextContent.Contains(name, StringComparison.Ordinal));
-        using var revoked = await client.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form")!, "/Admin/ApiKeys", new Dictionary<string, string>());
+        using var asked = await client.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form")!, "/Admin/ApiKeys", new Dictionary<string, string>());
+        var confirmation = await WebSession.ParseAsync(asked);
+        confirmation.QuerySelector("[data-testid=consequences]")!.TextContent.ShouldContain("is refused from its next request");
+        using var revoked = await client.SubmitAsync(confirmation.QuerySelector<IHtmlFormElement>("[data-testid=confirmation] form")!, "/Admin/ApiKeys", new Dictionary<string, string>());
         revoked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await station.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

@@ -64,8 +64,23 @@ public sealed class IndexModel(ApiKeyQueries keys, PartyQueries parties, CreateA
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid keyId, CancellationToken ct)
+    /// <summary>Set on the first post of a revocation: what revoking does, to confirm.</summary>
+    public Shared.Confirmation? Confirmation { get; private set; }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid keyId, bool confirmed, CancellationToken ct)
     {
+        if (!confirmed && (await keys.ListAsync(ct)).FirstOrDefault(k => k.Id.ToString() == keyId.ToString()) is { RevokedAt: null } key)
+        {
+            Confirmation = new Shared.Confirmation(
+                $"Revoke the key '{key.Name}' of {key.PartyName}?",
+                [$"Every machine using the key {key.Prefix}… is refused from its next request; test results it would send are not received.",
+                 "A revoked key cannot be used again; create a new key for the station and install it there.",
+                 "The revocation is recorded with your name."],
+                "/Admin/ApiKeys?handler=Revoke", new Dictionary<string, string?> { ["keyId"] = keyId.ToString() },
+                "Revoke the key", "/Admin/ApiKeys");
+            return Page();
+        }
+
         var result = await revoke.HandleAsync(new RevokeApiKeyRequest(keyId.ToString(), User.Identity?.Name ?? "admin"), ct);
         if (result.Failure is { } failure)
         {
