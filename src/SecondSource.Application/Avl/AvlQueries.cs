@@ -6,6 +6,28 @@ namespace SecondSource.Application.Avl;
 
 public sealed record PartSummary(Guid Id, string Number, string? Description, bool? Critical, int Entries, int Qualified);
 
+/// <summary>The columns the parts list sorts by.</summary>
+public enum PartSort
+{
+    Number,
+    Description,
+    Sources,
+    Qualified,
+}
+
+/// <summary>Which parts by criticality: all, marked critical, marked not critical, or left to the policy.</summary>
+public enum PartCriticalFilter
+{
+    Any,
+    Critical,
+    NotCritical,
+    ByPolicy,
+}
+
+/// <summary>What the parts list shows: the search, the filters, the sort and the page (1-based).</summary>
+public sealed record PartListQuery(string? Search, int Page = 1, PartSort Sort = PartSort.Number, bool Descending = false,
+    PartCriticalFilter Critical = PartCriticalFilter.Any, bool FewerThanTwoQualified = false);
+
 public sealed record PartUse(Guid ProductId, string ProductCode, Guid RevisionId, string RevisionLabel, string Designators);
 
 /// <summary>An evidence file as listed: download it by <see cref="Id"/>.</summary>
@@ -68,21 +90,54 @@ public sealed class AvlQueries(SecondSourceDbContext db, IPartyContext partyCont
 {
     public const int PageSize = 50;
 
-    public async Task<(IReadOnlyList<PartSummary> Parts, int Total)> ListPartsAsync(string? search, int page, CancellationToken ct)
+    /// <summary>
+    /// One page of the library's parts: found by part number or source MPN, narrowed to critical or single-qualified
+    /// parts, sorted in the database by the column asked for (then by part number), fifty to a page.
+    /// </summary>
+    public async Task<(IReadOnlyList<PartSummary> Parts, int Total)> ListPartsAsync(PartListQuery query, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var parts = db.Parts.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
+        if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = Part.Normalize(search);
+            var term = Part.Normalize(query.Search);
             parts = parts.Where(p => p.Number.Contains(term) || db.AvlEntries.Any(e => e.PartId == p.Id && e.MpnKey.Contains(term)));
         }
 
+        parts = query.Critical switch
+        {
+            PartCriticalFilter.Critical => parts.Where(p => p.Critical == true),
+            PartCriticalFilter.NotCritical => parts.Where(p => p.Critical == false),
+            PartCriticalFilter.ByPolicy => parts.Where(p => p.Critical == null),
+            _ => parts,
+        };
+        if (query.FewerThanTwoQualified)
+        {
+            parts = parts.Where(p => db.AvlEntries.Count(e => e.PartId == p.Id && e.Status == AvlStatus.Qualified) < 2);
+        }
+
         var total = await parts.CountAsync(ct);
-        var rows = await parts.OrderBy(p => p.Number).Skip(Math.Max(0, page - 1) * PageSize).Take(PageSize)
-            .Select(p => new PartSummary(p.Id, p.Number, p.Description, p.Critical,
-                db.AvlEntries.Count(e => e.PartId == p.Id), db.AvlEntries.Count(e => e.PartId == p.Id && e.Status == AvlStatus.Qualified)))
+        var rows = parts.Select(p => new
+        {
+            Part = p,
+            Entries = db.AvlEntries.Count(e => e.PartId == p.Id),
+            Qualified = db.AvlEntries.Count(e => e.PartId == p.Id && e.Status == AvlStatus.Qualified),
+        });
+        var sorted = (query.Sort, query.Descending) switch
+        {
+            (PartSort.Description, false) => rows.OrderBy(r => r.Part.Description).ThenBy(r => r.Part.Number),
+            (PartSort.Description, true) => rows.OrderByDescending(r => r.Part.Description).ThenBy(r => r.Part.Number),
+            (PartSort.Sources, false) => rows.OrderBy(r => r.Entries).ThenBy(r => r.Part.Number),
+            (PartSort.Sources, true) => rows.OrderByDescending(r => r.Entries).ThenBy(r => r.Part.Number),
+            (PartSort.Qualified, false) => rows.OrderBy(r => r.Qualified).ThenBy(r => r.Part.Number),
+            (PartSort.Qualified, true) => rows.OrderByDescending(r => r.Qualified).ThenBy(r => r.Part.Number),
+            (_, true) => rows.OrderByDescending(r => r.Part.Number),
+            _ => rows.OrderBy(r => r.Part.Number),
+        };
+        var page = await sorted.Skip(Math.Max(0, query.Page - 1) * PageSize).Take(PageSize)
+            .Select(r => new PartSummary(r.Part.Id, r.Part.Number, r.Part.Description, r.Part.Critical, r.Entries, r.Qualified))
             .ToListAsync(ct);
-        return (rows, total);
+        return (page, total);
     }
 
     /// <summary>A product's coverage over time, oldest first, as the caller may see it (a manufacturer: its own line only).</summary>

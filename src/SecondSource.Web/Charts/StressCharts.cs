@@ -15,6 +15,9 @@ public static class StressCharts
     private const int Width = 560, Height = 230, Left = 48, Right = 12, Top = 12, Bottom = 40;
     private static readonly string[] Colours = ["#1f4e99", "#1e7b4a", "#b35c00"];
 
+    /// <summary>Each cadence's line pattern besides its colour, so that curves lying on one another stay apart and colour is never the only signal.</summary>
+    private static readonly string?[] Dashes = [null, "9 4", "2 3"];
+
     public static string Survival(IReadOnlyList<StressPolicyResult> policies)
     {
         ArgumentNullException.ThrowIfNull(policies);
@@ -26,11 +29,11 @@ public static class StressCharts
         Step(svg, policies[0].Summary.RecoveryExceedance, X, Y, "#8a8f98", "6 4", "primary still down: P(outage ≥ k)");
         for (var i = 0; i < policies.Count; i++)
         {
-            Step(svg, policies[i].Summary.Survival, X, Y, Colours[i % Colours.Length], null, policies[i].Name);
+            Step(svg, policies[i].Summary.Survival, X, Y, Colours[i % Colours.Length], Dashes[i % Dashes.Length], policies[i].Name);
         }
 
         Axis(svg, "weeks after the primary fails", "probability");
-        Legend(svg, [.. policies.Select((p, i) => (p.Name, Colours[i % Colours.Length], false)), ("primary still down", "#8a8f98", true)]);
+        Legend(svg, [.. policies.Select((p, i) => (p.Name, Colours[i % Colours.Length], Dashes[i % Dashes.Length])), ("primary still down", "#8a8f98", (string?)"6 4")]);
         return svg.Append("</svg>").ToString();
     }
 
@@ -60,12 +63,13 @@ public static class StressCharts
                 points.Append(CultureInfo.InvariantCulture, $"{X(x):0.#},{Y(p):0.#} ");
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"""<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points.ToString().TrimEnd()}"><title>{WebUtility.HtmlEncode(policies[i].Name)}</title></polyline>""");
+            var dash = Dashes[i % Dashes.Length];
+            svg.Append(CultureInfo.InvariantCulture, $"""<polyline fill="none" stroke="{colour}" stroke-width="2"{(dash is null ? "" : $" stroke-dasharray=\"{dash}\"")} points="{points.ToString().TrimEnd()}"><title>{WebUtility.HtmlEncode(policies[i].Name)}</title></polyline>""");
             svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{X(s.ConditionalValueAtRisk95):0.#}" x2="{X(s.ConditionalValueAtRisk95):0.#}" y1="{Top}" y2="{Height - Bottom}" stroke="{colour}" stroke-dasharray="2 3"><title>CVaR95 {s.ConditionalValueAtRisk95:N0} units ({WebUtility.HtmlEncode(policies[i].Name)})</title></line>""");
         }
 
         Axis(svg, "lost units", "P(loss > x)");
-        Legend(svg, [.. policies.Select((p, i) => (p.Name, Colours[i % Colours.Length], false))]);
+        Legend(svg, [.. policies.Select((p, i) => (p.Name, Colours[i % Colours.Length], Dashes[i % Dashes.Length]))]);
         return svg.Append("</svg>").ToString();
     }
 
@@ -113,14 +117,14 @@ public static class StressCharts
         svg.Append(CultureInfo.InvariantCulture, $"""<text x="12" y="{(Top + Height - Bottom) / 2}" font-size="11" text-anchor="middle" fill="#333" transform="rotate(-90 12 {(Top + Height - Bottom) / 2})">{WebUtility.HtmlEncode(y)}</text>""");
     }
 
-    private static void Legend(StringBuilder svg, IReadOnlyList<(string Name, string Colour, bool Dashed)> items)
+    private static void Legend(StringBuilder svg, IReadOnlyList<(string Name, string Colour, string? Dash)> items)
     {
         for (var i = 0; i < items.Count; i++)
         {
-            var (name, colour, dashed) = items[i];
+            var (name, colour, dash) = items[i];
             var x = Left + ((i % 2) * 260);
             var y = Height + 6 + ((i / 2) * 16);
-            svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{x}" x2="{x + 18}" y1="{y}" y2="{y}" stroke="{colour}" stroke-width="2"{(dashed ? " stroke-dasharray=\"6 4\"" : "")}/><text x="{x + 24}" y="{y + 4}" font-size="10" fill="#333">{WebUtility.HtmlEncode(name)}</text>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{x}" x2="{x + 18}" y1="{y}" y2="{y}" stroke="{colour}" stroke-width="2"{(dash is null ? "" : $" stroke-dasharray=\"{dash}\"")}/><text x="{x + 24}" y="{y + 4}" font-size="10" fill="#333">{WebUtility.HtmlEncode(name)}</text>""");
         }
     }
 }

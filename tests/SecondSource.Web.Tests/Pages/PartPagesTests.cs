@@ -301,4 +301,27 @@ public sealed class PartPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         none.QuerySelectorAll("[data-testid=parts] tbody tr").ShouldBeEmpty();
         all.QuerySelectorAll("a[href='/Parts/CrossReference']").ShouldBeEmpty("a viewer imports nothing");
     }
+
+    [Fact]
+    public async Task The_parts_list_sorts_by_a_column_and_filters_to_the_critical_parts_not_yet_dual_sourced()
+    {
+        using var client = await app.SignedInAsync("Viewer");
+        int Column(IElement row, int index) => int.Parse(row.QuerySelectorAll("td")[index].TextContent, System.Globalization.CultureInfo.InvariantCulture);
+
+        var byQualified = await client.GetDocumentAsync("/Parts?sort=Qualified&desc=true");
+        var rows = byQualified.QuerySelectorAll("[data-testid=parts] tbody tr").ToList();
+        rows.Count.ShouldBeGreaterThan(10);
+        rows.Select(r => Column(r, 4)).ShouldBeInOrder(SortDirection.Descending);
+        byQualified.QuerySelector("[data-testid=parts] th[aria-sort=descending] a")!.GetAttribute("data-sort").ShouldBe("Qualified");
+        // Clicking the sorted column again reverses it.
+        byQualified.QuerySelector("a[data-sort=Qualified]")!.GetAttribute("href").ShouldBe("/Parts?sort=Qualified");
+
+        var open = await client.GetDocumentAsync("/Parts?critical=Critical&single=true");
+        var openRows = open.QuerySelectorAll("[data-testid=parts] tbody tr").ToList();
+        openRows.ShouldNotBeEmpty();
+        openRows.ShouldAllBe(r => r.QuerySelectorAll("td")[2].TextContent == "yes");
+        openRows.Select(r => Column(r, 4)).ShouldAllBe(q => q < 2);
+        var total = (await client.GetDocumentAsync("/Parts")).QuerySelectorAll("[data-testid=parts] tbody tr").Length;
+        openRows.Count.ShouldBeLessThan(total);
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecondSource.Application.Persistence;
@@ -125,8 +126,11 @@ public sealed class VaultAccessPagesTests(SecondSourceWebFactory app) : IClassFi
 
         var grantRow = (await engineer.GetDocumentAsync($"/Vault/Lines?product={product}")).QuerySelectorAll("[data-testid=grants] tbody tr").Single(r => r.TextContent.Contains("Dongguan", StringComparison.Ordinal));
         grantRow.TextContent.ShouldContain("access");
-        using var revoked = await engineer.SubmitFormAsync($"/Vault/Lines?product={product}", new Dictionary<string, string> { ["reason"] = "quotation closed" },
+        using var asked = await engineer.SubmitFormAsync($"/Vault/Lines?product={product}", new Dictionary<string, string> { ["reason"] = "quotation closed" },
             $"[data-testid=grants] tr[data-grant='{grantRow.GetAttribute("data-grant")}'] form");
+        asked.StatusCode.ShouldBe(HttpStatusCode.OK, "a revocation is confirmed first");
+        var confirmation = await WebSession.ParseAsync(asked);
+        using var revoked = await engineer.SubmitAsync(confirmation.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("[data-testid=confirmation] form")!, "/Vault/Revoke", new Dictionary<string, string>());
         revoked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await engineer.GetDocumentAsync($"/Vault/Lines?product={product}")).QuerySelectorAll("[data-testid=grants] tbody tr")
             .Single(r => r.TextContent.Contains("Dongguan", StringComparison.Ordinal)).TextContent.ShouldContain("grant revoked");

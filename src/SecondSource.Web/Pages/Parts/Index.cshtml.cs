@@ -4,7 +4,10 @@ using SecondSource.Application.Avl;
 
 namespace SecondSource.Web.Pages.Parts;
 
-/// <summary>The parts of the library, searchable by part number or source MPN, fifty to a page.</summary>
+/// <summary>
+/// The parts of the library: searchable by part number or source MPN, filtered by criticality or to the parts with
+/// fewer than two qualified sources, sorted by any column (in the database), fifty to a page.
+/// </summary>
 public sealed class IndexModel(AvlQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -12,6 +15,19 @@ public sealed class IndexModel(AvlQueries queries) : PageModel
 
     [BindProperty(Name = "page", SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true)]
+    public PartSort Sort { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Desc { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public PartCriticalFilter Critical { get; set; }
+
+    /// <summary>Only the parts with fewer than two qualified sources: the ones that are not yet dual-sourced.</summary>
+    [BindProperty(Name = "single", SupportsGet = true)]
+    public bool NotDualSourced { get; set; }
 
     public IReadOnlyList<PartSummary> Parts { get; private set; } = [];
 
@@ -22,6 +38,27 @@ public sealed class IndexModel(AvlQueries queries) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageNumber = Math.Max(1, PageNumber);
-        (Parts, Total) = await queries.ListPartsAsync(Search, PageNumber, ct);
+        (Parts, Total) = await queries.ListPartsAsync(new PartListQuery(Search, PageNumber, Sort, Desc, Critical, NotDualSourced), ct);
+    }
+
+    /// <summary>This list's address with some of its settings changed (a page, a sort).</summary>
+    public string Href(int? page = null, PartSort? sort = null, bool? desc = null)
+    {
+        var values = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                values.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
+        }
+
+        Add("search", Search);
+        Add("critical", Critical == PartCriticalFilter.Any ? null : Critical.ToString());
+        Add("single", NotDualSourced ? "true" : null);
+        Add("sort", (sort ?? Sort) == PartSort.Number ? null : (sort ?? Sort).ToString());
+        Add("desc", desc ?? Desc ? "true" : null);
+        Add("page", (page ?? 1) > 1 ? (page ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        return values.Count == 0 ? "/Parts" : "/Parts?" + string.Join("&", values);
     }
 }
