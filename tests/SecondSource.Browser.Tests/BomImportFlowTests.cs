@@ -73,9 +73,8 @@ public sealed class BomImportFlowTests : IAsyncLifetime
         browser.Driver.FindElement(By.CssSelector("[data-testid=revision-state]")).Text.ShouldBe("draft");
         browser.Driver.FindElement(By.CssSelector("[data-testid=release] [data-testid=diff-summary]")).Text.ShouldContain("added");
         browser.Driver.FindElement(By.Id("release-note")).SendKeys("ECO-21: Rev D for both lines");
-        browser.Driver.FindElement(By.CssSelector("[data-testid=release-form] button")).Click();
-        browser.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=revision-state]")).Count > 0
-            && d.FindElement(By.CssSelector("[data-testid=revision-state]")).Text == "current");
+        browser.SubmitAndWait(browser.Driver.FindElement(By.CssSelector("[data-testid=release-form] button")));
+        browser.Driver.FindElement(By.CssSelector("[data-testid=revision-state]")).Text.ShouldBe("current");
         browser.Driver.FindElement(By.CssSelector(".alert.success")).Text.ShouldContain("is released");
 
         browser.Driver.FindElement(By.LinkText("All revisions of the product")).Click();

@@ -28,6 +28,8 @@ public sealed class BrowserSession : IDisposable
         service.HideCommandPromptWindow = true;
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         Wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(15));
+        // A condition that reads an element of a page being replaced retries on the new page instead of failing.
+        Wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
     }
 
     public ChromeDriver Driver { get; }
@@ -57,6 +59,21 @@ public sealed class BrowserSession : IDisposable
         button.Click();
         Wait.Until(_ => IsStale(page));
         Wait.Until(d => ((IJavaScriptExecutor)d).ExecuteScript("return document.readyState") as string == "complete");
+    }
+
+    /// <summary>
+    /// An HTTP client that carries this browser's session cookies to <paramref name="baseAddress"/>, for what the browser
+    /// would only download (a PDF) or for walking many pages fast; it follows no redirect. Dispose it with its handler.
+    /// </summary>
+    public HttpClient SessionClient(Uri baseAddress)
+    {
+        var cookies = new System.Net.CookieContainer();
+        foreach (var cookie in Driver.Manage().Cookies.AllCookies)
+        {
+            cookies.Add(baseAddress, new System.Net.Cookie(cookie.Name, cookie.Value, "/"));
+        }
+
+        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }, disposeHandler: true) { BaseAddress = baseAddress };
     }
 
     /// <summary>Opens a folded section (a <c>details</c> element), as a person clicking its summary would.</summary>

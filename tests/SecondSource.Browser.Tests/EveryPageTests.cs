@@ -135,14 +135,7 @@ public sealed partial class EveryPageTests(DemoOnLoopback demo) : IClassFixture<
     /// </summary>
     private async Task<List<(string Template, Uri Url)>> CrawlAsync(BrowserSession browser)
     {
-        var cookies = new CookieContainer();
-        foreach (var cookie in browser.Driver.Manage().Cookies.AllCookies)
-        {
-            cookies.Add(demo.BaseAddress, new System.Net.Cookie(cookie.Name, cookie.Value, "/"));
-        }
-
-        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = demo.BaseAddress };
+        using var client = browser.SessionClient(demo.BaseAddress);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var perTemplate = new Dictionary<string, int>(StringComparer.Ordinal);
         var pages = new List<(string, Uri)>();

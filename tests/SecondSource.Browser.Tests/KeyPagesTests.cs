@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using OpenQA.Selenium;
 using SecondSource.Testing;
 
@@ -80,14 +79,7 @@ public sealed class KeyPagesTests(DemoOnLoopback demo) : IClassFixture<DemoOnLoo
 
     private async Task<byte[]> DownloadAsync(BrowserSession browser, string href)
     {
-        var cookies = new CookieContainer();
-        foreach (var cookie in browser.Driver.Manage().Cookies.AllCookies)
-        {
-            cookies.Add(demo.BaseAddress, new System.Net.Cookie(cookie.Name, cookie.Value, "/"));
-        }
-
-        using var handler = new HttpClientHandler { CookieContainer = cookies };
-        using var client = new HttpClient(handler);
+        using var client = browser.SessionClient(demo.BaseAddress);
         using var response = await client.GetAsync(new Uri(href), TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");

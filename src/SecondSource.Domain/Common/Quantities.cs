@@ -5,8 +5,9 @@ namespace SecondSource.Domain.Common;
 /// <summary>
 /// Numbers as engineers read them, never in scientific notation: a value in a plain SI unit takes the prefix that
 /// puts it between 1 and 1,000 (4.343E-06 A → "4.343 µA", 2.4E+07 Hz → "24 MHz"); other values are grouped in
-/// thousands ("1,500"); a tiny value with no such unit is written as a power of ten ("6.9 × 10⁻⁹"). Six significant
-/// digits at most, trailing zeros dropped; a no-break space joins number and unit. Invariant culture throughout.
+/// thousands ("1,500"); a tiny value with no such unit is written as a power of ten ("6.9 × 10⁻⁹"). A fraction keeps six
+/// significant digits at most (a whole number is never rounded), trailing zeros dropped; a no-break space joins number
+/// and unit. Invariant culture throughout.
 /// </summary>
 public static class Quantities
 {
