@@ -107,6 +107,11 @@ public sealed partial class EveryPageTests(DemoOnLoopback demo) : IClassFixture<
             yield return file.Value;
         }
 
+        foreach (Match command in CliCommand().Matches(text))
+        {
+            yield return command.Value;
+        }
+
         foreach (Match number in Scientific().Matches(text))
         {
             yield return number.Value;
@@ -201,8 +206,11 @@ public sealed partial class EveryPageTests(DemoOnLoopback demo) : IClassFixture<
     [GeneratedRegex(@"(?<![\w-])--[a-z][a-z-]+")]
     private static partial Regex CliFlag();
 
-    [GeneratedRegex(@"\b[\w./-]*(docs|research)/[\w./-]+|\b[\w-]+\.md\b")]
+    [GeneratedRegex(@"\b[\w./-]*(docs|research)/[\w./-]+|\b[\w-]+\.md\b|(?<![\w.])/(etc|home|opt|srv|tmp|usr|var)/[\w./-]+")]
     private static partial Regex DocsFile();
+
+    [GeneratedRegex(@"\bsecondsource [a-z]+( [a-z]+)?")]
+    private static partial Regex CliCommand();
 
     [GeneratedRegex(@"\b\d(\.\d+)?E[+-]?\d+\b")]
     private static partial Regex Scientific();

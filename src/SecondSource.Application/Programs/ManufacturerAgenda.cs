@@ -15,8 +15,8 @@ public sealed record AgendaItem(string Kind, string Text, string Link, DateOnly?
 /// What binds a manufacturer and what waits for it, for its own dashboard: its NDAs with the buyer (ending within
 /// <see cref="VaultAccess.WarnDays"/> days, or over), grants whose effective end (the earlier of the grant and the NDA) is
 /// that close, package items its lines must acknowledge (a released revision it has not said it builds with — the
-/// acknowledgement request a BOM release opens), open DFM items on its lines (they hold the pilot gate), and open actions
-/// of review findings on its lines. Everything is read
+/// acknowledgement request a BOM release opens), open DFM items on its lines (they hold the pilot gate), batches on its
+/// lines with units still waiting for a test result, and open actions of review findings on its lines. Everything is read
 /// as the manufacturer may see it: its own NDAs and grants under its filter, the package sync from <see cref="ProgramFacts"/>
 /// (the buyer's values projected to its lines), the findings through the reviews' own manufacturer view.
 /// </summary>
@@ -66,6 +66,17 @@ public sealed class ManufacturerAgenda(SecondSourceDbContext db, ProgramQueries 
         {
             items.Add(new AgendaItem("dfm", $"{codes.GetValueOrDefault(dfm.ProductId) ?? "a product"}: DFM item open since {Day(DateOnly.FromDateTime(dfm.RaisedAt.UtcDateTime))}, {dfm.Title} (owner {dfm.Owner}); it holds the pilot gate.",
                 $"/TestData/Dfm?product={dfm.ProductId}", null, Urgent: false));
+        }
+
+        // Batches on its lines (party-owned, so the filter gives its own) with units still waiting for a test result: the
+        // buyer's yields, comparisons and warmth read only tested units.
+        var batches = await db.TestBatches.AsNoTracking().Where(b => b.EndedAt == null && b.Kind != BatchKind.Golden)
+            .Select(b => new { b.Id, b.Name, b.ProductId, b.Quantity, b.StartedAt, Tested = db.TestUnits.Count(u => u.BatchId == b.Id && u.Runs > 0) })
+            .ToListAsync(ct);
+        foreach (var batch in batches.Where(b => b.Tested < b.Quantity).OrderBy(b => b.StartedAt))
+        {
+            items.Add(new AgendaItem("test-data", $"{codes.GetValueOrDefault(batch.ProductId) ?? "a product"}: batch {batch.Name}, started {Day(DateOnly.FromDateTime(batch.StartedAt.UtcDateTime))}, has {batch.Tested} of {batch.Quantity} units tested so far; the comparisons and yields read tested units only.",
+                $"/TestData/Batch?id={batch.Id}", null, Urgent: false));
         }
 
         foreach (var (reviewId, section) in await reviews.LineSectionsAsync(ct))

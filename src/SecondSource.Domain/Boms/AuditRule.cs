@@ -68,7 +68,7 @@ public static class BomAuditRules
 
     public static readonly AuditRule UnverifiedManufacturer = new(
         "unverified-manufacturer", FindingSeverity.Warning, "Manufacturer not recognised",
-        "The line names a maker that neither the catalogue, your aliases file nor the library knows. It counts towards no second source until it is confirmed: add it to the aliases file (secondsource bom aliases add) or to the library's manufacturers, or correct the BOM.") { Index = 12 };
+        "The line names a maker that neither the catalogue, your aliases nor the library knows. It counts towards no second source until it is confirmed: as a maker of its own or as another name of a known maker (on the revision's page, or as an alias), or corrected in the BOM.") { Index = 12 };
 
     /// <summary>Rules that need the library (a stored revision audited against the AVL); a file audit never reports them.</summary>
     public static IReadOnlyList<AuditRule> LibraryOnly { get; } = [AlternateUnqualified, AlternateNotAccepted, LifecycleRisk, AvlMismatch];

@@ -21,6 +21,10 @@ public sealed class ManufacturerAgendaPagesTests(SecondSourceWebFactory app) : I
         agenda.QuerySelectorAll("li[data-kind=acknowledge]").Select(li => li.TextContent).ShouldContain(t => t.Contains("BOM and AVL", StringComparison.Ordinal));
         // The demo's open DFM item on Vistula's pilot (idle current), not the accepted one.
         agenda.QuerySelectorAll("li[data-kind=dfm]").Select(li => li.TextContent).ShouldHaveSingleItem().ShouldContain("Idle current higher on the pilot");
+        // The batch the demo's second line is provisioning now waits for its test results.
+        var waiting = agenda.QuerySelectorAll("li[data-kind=test-data]").ShouldHaveSingleItem();
+        waiting.TextContent.ShouldContain("has 0 of 24 units tested so far");
+        waiting.QuerySelector("a")!.GetAttribute("href")!.ShouldStartWith("/TestData/Batch?id=");
 
         var ndas = await vistula.GetDocumentAsync("/Vault/Ndas");
         ndas.QuerySelectorAll("[data-testid=ndas] tbody tr").Select(r => r.GetAttribute("data-manufacturer")).ShouldAllBe(m => m!.StartsWith("Vistula", StringComparison.Ordinal));

@@ -50,4 +50,27 @@ public sealed class TestDataPagesTests(SecondSourceWebFactory app) : IClassFixtu
         using var guessed = await member.GetAsync(new Uri($"/TestData/Batch?id={primaryBatch}", UriKind.Relative));
         guessed.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task The_batches_filter_by_kind_and_line_newest_first()
+    {
+        var product = await Product();
+        using var viewer = await app.SignedInAsync("Viewer");
+        var all = await viewer.GetDocumentAsync($"/TestData?product={product}");
+        var total = all.QuerySelectorAll("[data-testid=batches] tbody tr").Length;
+        all.QuerySelector("[data-testid=batch-count]")!.TextContent.ShouldStartWith($"{total} of {total} batches, newest first");
+        var started = all.QuerySelectorAll("[data-testid=batches] tbody tr").Select(r => r.QuerySelectorAll("td")[3].TextContent).ToList();
+        started.ShouldBeInOrder(SortDirection.Descending);
+
+        var pilots = await viewer.GetDocumentAsync($"/TestData?product={product}&kind=Pilot");
+        var pilotRows = pilots.QuerySelectorAll("[data-testid=batches] tbody tr").ToList();
+        pilotRows.ShouldNotBeEmpty();
+        pilotRows.Count.ShouldBeLessThan(total);
+        pilotRows.ShouldAllBe(r => r.QuerySelectorAll("td")[2].TextContent == "Pilot");
+
+        var vistula = pilots.QuerySelectorAll("[data-testid=batch-filters] select[name=line] option").First(o => o.TextContent.Contains("Vistula", StringComparison.Ordinal)).GetAttribute("value");
+        var own = await viewer.GetDocumentAsync($"/TestData?product={product}&line={vistula}");
+        own.QuerySelectorAll("[data-testid=batches] tbody tr").Length.ShouldBe(12);
+        own.QuerySelectorAll("[data-testid=batches] tbody tr").ShouldAllBe(r => r.TextContent.Contains("Vistula", StringComparison.Ordinal));
+    }
 }

@@ -8,7 +8,8 @@ namespace SecondSource.Web.Pages.TestData;
 
 /// <summary>
 /// Test data of a product: its batches on every line the caller sees (units tested, first-pass and final yield),
-/// what does not reconcile, and a serial-number search. Without a product: the products to choose from.
+/// newest first, filtered by line and kind, fifty to a page; what does not reconcile. Without a product: the products
+/// to choose from.
 /// </summary>
 public sealed class IndexModel(ProductQueries products, BomRevisionQueries lookup, TestDataQueries testData) : PageModel
 {
@@ -16,7 +17,31 @@ public sealed class IndexModel(ProductQueries products, BomRevisionQueries looku
 
     public ProductRef? Product { get; private set; }
 
+    /// <summary>Batches a page.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>The page's batches (after the filters, newest first).</summary>
     public IReadOnlyList<BatchSummary> Batches { get; private set; } = [];
+
+    /// <summary>Batches of the product the caller sees, before the filters.</summary>
+    public int AllBatches { get; private set; }
+
+    /// <summary>Batches after the filters.</summary>
+    public int Matching { get; private set; }
+
+    /// <summary>The lines that have batches of the product (for the filter).</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Lines { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Line { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Domain.TestData.BatchKind? Kind { get; set; }
+
+    [BindProperty(Name = "page", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public int Pages => Math.Max(1, (Matching + PageSize - 1) / PageSize);
 
     public Reconciliation? Reconciliation { get; private set; }
 
@@ -34,8 +59,16 @@ public sealed class IndexModel(ProductQueries products, BomRevisionQueries looku
             return NotFound();
         }
 
-        Batches = await testData.BatchesAsync(Product.Id, ct);
+        var all = await testData.BatchesAsync(Product.Id, ct);
+        AllBatches = all.Count;
+        Lines = all.Select(b => (b.LineId, b.Line)).Distinct().OrderBy(l => l.Line, StringComparer.Ordinal).ToList();
+        var matching = all.Where(b => Line is null || b.LineId == Line).Where(b => Kind is null || b.Kind == Kind)
+            .OrderByDescending(b => b.StartedAt).ThenBy(b => b.Line, StringComparer.Ordinal).ToList();
+        Matching = matching.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Batches = matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         Reconciliation = await testData.ReconcileAsync(Product.Id, ct);
         return Page();
     }
 }
+
