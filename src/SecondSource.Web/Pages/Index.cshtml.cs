@@ -10,7 +10,11 @@ using SecondSource.Web.Hosting;
 
 namespace SecondSource.Web.Pages;
 
-/// <summary>The dashboard: the programs with each line's stage and the product's dual-sourcing coverage, and the installation's set-up state.</summary>
+/// <summary>
+/// The dashboard. The buyer's: what needs attention across the programs (the scorecards' own checks), the programs with
+/// each line's stage, coverage, warmth and health, and the getting-started checklist. A manufacturer's: what waits for
+/// it, and the programs its lines are in, as it may see them.
+/// </summary>
 public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, AvlQueries avl, ProgramFacts facts, Application.Health.HealthQueries health,
     ManufacturerAgenda agenda, GettingStartedQueries gettingStarted, ReadModelCache cache, IPartyContext partyContext) : PageModel
 {
@@ -30,9 +34,6 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
     /// <summary>Each product's second lines with their warmth (a manufacturer: its own line only).</summary>
     public IReadOnlyDictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>> Warmth { get; private set; } = new Dictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>>();
 
-    /// <summary>Manufacturers with a line building a program's product (primary, or chosen past candidate): their people and stations must be set up.</summary>
-    public IReadOnlyList<PartyView> InPrograms { get; private set; } = [];
-
     /// <summary>Each program's scorecard, for the buyer (by program id).</summary>
     public IReadOnlyDictionary<Guid, Application.Health.ProgramScorecard> Health { get; private set; } = new Dictionary<Guid, Application.Health.ProgramScorecard>();
 
@@ -49,7 +50,7 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         PartyName = User.FindFirstValue(SecondSourceClaims.PartyName) ?? "";
         // Everything below depends only on the party scope (the query filters) and on whether the caller is the buyer.
         var data = await cache.GetAsync($"dashboard|{partyContext.Scope}|{IsBuyer}", LoadAsync, ct);
-        (Programs, Coverage, Health, Warmth, Manufacturers, InPrograms, Agenda, Setup) = data;
+        (Programs, Coverage, Health, Warmth, Manufacturers, Agenda, Setup) = data;
     }
 
     private async Task<Dashboard> LoadAsync(CancellationToken ct)
@@ -77,12 +78,9 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         }
 
         var manufacturers = (await parties.ListAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
-        var involved = list.SelectMany(p => p.Lines)
-            .Where(l => l.Role == Domain.Programs.LineRole.Primary || l.Stage != Domain.Programs.LineStage.Candidate)
-            .Select(l => l.Manufacturer).ToHashSet(StringComparer.Ordinal);
         var waiting = IsBuyer ? [] : await agenda.ListAsync(ct);
         var setup = IsBuyer ? await gettingStarted.ProgressAsync(ct) : null;
-        return new Dashboard(list, coverage, scorecards, warmthByProduct, manufacturers, manufacturers.Where(m => involved.Contains(m.Name)).ToList(), waiting, setup);
+        return new Dashboard(list, coverage, scorecards, warmthByProduct, manufacturers, waiting, setup);
     }
 
     private sealed record Dashboard(
@@ -91,7 +89,6 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         IReadOnlyDictionary<Guid, Application.Health.ProgramScorecard> Health,
         IReadOnlyDictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>> Warmth,
         IReadOnlyList<PartyView> Manufacturers,
-        IReadOnlyList<PartyView> InPrograms,
         IReadOnlyList<AgendaItem> Agenda,
         SetupProgress? Setup);
 }
