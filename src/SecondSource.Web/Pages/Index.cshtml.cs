@@ -40,6 +40,9 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
     /// <summary>For a manufacturer: what binds it and what waits for it (NDA and grant ends, acknowledgements, DFM items, review actions).</summary>
     public IReadOnlyList<AgendaItem> Agenda { get; private set; } = [];
 
+    /// <summary>Each product's coverage over time, oldest first (the buyer: every line together; a manufacturer: its own lines, the lowest).</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<(DateTimeOffset At, double Percent)>> CoverageTrend { get; private set; } = new Dictionary<Guid, IReadOnlyList<(DateTimeOffset, double)>>();
+
     /// <summary>For the buyer: how far the installation is set up (the getting-started checklist).</summary>
     public SetupProgress? Setup { get; private set; }
 
@@ -50,13 +53,24 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         PartyName = User.FindFirstValue(SecondSourceClaims.PartyName) ?? "";
         // Everything below depends only on the party scope (the query filters) and on whether the caller is the buyer.
         var data = await cache.GetAsync($"dashboard|{partyContext.Scope}|{IsBuyer}", LoadAsync, ct);
-        (Programs, Coverage, Health, Warmth, Manufacturers, Agenda, Setup) = data;
+        (Programs, Coverage, CoverageTrend, Health, Warmth, Manufacturers, Agenda, Setup) = data;
     }
 
     private async Task<Dashboard> LoadAsync(CancellationToken ct)
     {
         var list = await programs.ListAsync(ct);
         var coverage = await avl.LatestCoverageAsync(list.Select(p => p.ProductId).Distinct().ToList(), ct);
+        var trends = new Dictionary<Guid, IReadOnlyList<(DateTimeOffset, double)>>();
+        foreach (var product in list.Select(p => p.ProductId).Distinct())
+        {
+            // The same series the latest figure comes from: every line together for the buyer, the caller's own lines (the lowest) for a manufacturer.
+            var (_, points) = await avl.CoverageTrendAsync(product, ct);
+            trends[product] = (IsBuyer
+                    ? points.Where(p => p.LineId is null).Select(p => (p.At, p.Percent))
+                    : points.Where(p => p.LineId is not null).GroupBy(p => p.At).Select(g => (g.Key, g.Min(p => p.Percent))))
+                .OrderBy(p => p.Item1).TakeLast(40).ToList();
+        }
+
         IReadOnlyDictionary<Guid, Application.Health.ProgramScorecard> scorecards = new Dictionary<Guid, Application.Health.ProgramScorecard>();
         IReadOnlyDictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>> warmthByProduct;
         if (IsBuyer)
@@ -80,12 +94,13 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         var manufacturers = (await parties.ListAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
         var waiting = IsBuyer ? [] : await agenda.ListAsync(ct);
         var setup = IsBuyer ? await gettingStarted.ProgressAsync(ct) : null;
-        return new Dashboard(list, coverage, scorecards, warmthByProduct, manufacturers, waiting, setup);
+        return new Dashboard(list, coverage, trends, scorecards, warmthByProduct, manufacturers, waiting, setup);
     }
 
     private sealed record Dashboard(
         IReadOnlyList<ProgramView> Programs,
         IReadOnlyDictionary<Guid, CoveragePoint> Coverage,
+        IReadOnlyDictionary<Guid, IReadOnlyList<(DateTimeOffset At, double Percent)>> CoverageTrend,
         IReadOnlyDictionary<Guid, Application.Health.ProgramScorecard> Health,
         IReadOnlyDictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>> Warmth,
         IReadOnlyList<PartyView> Manufacturers,

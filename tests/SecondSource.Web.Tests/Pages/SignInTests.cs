@@ -33,6 +33,10 @@ public sealed class SignInTests(SecondSourceWebFactory app) : IClassFixture<Seco
 
         page.QuerySelector("[data-testid=programs] a")!.TextContent.ShouldBe("VSM-200 second source");
         page.QuerySelectorAll("[data-testid=programs] .chip").Select(c => c.TextContent).ShouldContain("SMT line 1, Vistula EMS Sp. z o.o. (Gdańsk): Pilot");
+        // The coverage figure with its trend: the same every-line series the badge's latest value comes from.
+        var trend = page.QuerySelector("[data-testid=coverage-cell] svg[data-testid=coverage-trend]")!.GetAttribute("aria-label")!;
+        trend.ShouldStartWith("Dual-sourced critical lines: ");
+        trend.ShouldContain(page.QuerySelector("[data-testid=coverage-cell] .badge")!.TextContent + " on ");
         // Getting started: every step done in the demo but people at the two candidate manufacturers.
         page.QuerySelectorAll("[data-testid=setup] li.done").Select(li => li.GetAttribute("data-step")).ShouldBe(["manufacturers", "lines", "product", "program", "documents", "keys"]);
         page.QuerySelector("[data-testid=setup] li[data-step=people]")!.TextContent.ShouldContain("2 of 4 have someone who can sign in");
