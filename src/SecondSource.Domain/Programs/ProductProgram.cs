@@ -208,7 +208,12 @@ public sealed class ProgramLine : IPartyOwned
     public static IReadOnlyList<string> ConsequencesOf(LineRole role, LineStage from, LineStage to)
     {
         var consequences = new List<string>();
-        if (to == LineStage.Suspended)
+        if (from == LineStage.Candidate && to == LineStage.Suspended)
+        {
+            // A candidate never took volume and its acceptances never counted: dropping it changes only the choice.
+            consequences.Add("The candidate is dropped from the choice of a second source; it took no volume and its acceptances did not count, so nothing else changes.");
+        }
+        else if (to == LineStage.Suspended)
         {
             consequences.Add("The plan gives the line no volume while it is suspended.");
             consequences.Add("Its acceptances of parts no longer count toward the product's dual-AVL coverage.");

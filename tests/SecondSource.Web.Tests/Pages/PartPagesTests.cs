@@ -322,6 +322,7 @@ public sealed class PartPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         openRows.ShouldAllBe(r => r.QuerySelectorAll("td")[2].TextContent == "yes");
         openRows.Select(r => Column(r, 4)).ShouldAllBe(q => q < 2);
         var total = (await client.GetDocumentAsync("/Parts")).QuerySelectorAll("[data-testid=parts] tbody tr").Length;
+        (await client.GetDocumentAsync("/Parts?sort=Price")).QuerySelector(".alert.error")!.TextContent.ShouldContain("'Price' for Sort");
         openRows.Count.ShouldBeLessThan(total);
     }
 }

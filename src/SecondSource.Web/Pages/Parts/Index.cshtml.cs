@@ -33,11 +33,19 @@ public sealed class IndexModel(AvlQueries queries) : PageModel
 
     public int Total { get; private set; }
 
+    /// <summary>A sort or filter value in the address the list does not know (it then shows the default).</summary>
+    public string? Message { get; private set; }
+
     public int Pages => Math.Max(1, (Total + AvlQueries.PageSize - 1) / AvlQueries.PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageNumber = Math.Max(1, PageNumber);
+        if (!ModelState.IsValid)
+        {
+            Message = $"The list does not know {string.Join(" or ", ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => $"'{e.Value!.AttemptedValue}' for {e.Key}"))}; it shows the default there.";
+        }
+
         (Parts, Total) = await queries.ListPartsAsync(new PartListQuery(Search, PageNumber, Sort, Desc, Critical, NotDualSourced), ct);
     }
 
