@@ -24,7 +24,7 @@ public sealed class AllocationPlanFlowTests : IAsyncLifetime
         var credential = _app.Credential("Engineer", null);
         engineer.SignIn(_baseAddress, credential.Login, credential.Secret);
         engineer.Driver.Navigate().GoToUrl(new Uri(_baseAddress, "/"));
-        engineer.Driver.FindElement(By.CssSelector("[data-testid=programs] tbody tr td a")).Click();
+        engineer.Driver.FindElement(By.CssSelector("[data-testid=programs] a[href^='/Programs/Details']")).Click();
         engineer.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=planning-links]")).Count > 0);
         engineer.Driver.FindElement(By.LinkText("Allocation plan")).Click();
         engineer.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=plan-weeks]")).Count > 0);

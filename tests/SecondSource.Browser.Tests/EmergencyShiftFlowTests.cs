@@ -26,7 +26,7 @@ public sealed class EmergencyShiftFlowTests : IAsyncLifetime
         engineer.SignIn(_baseAddress, credential.Login, credential.Secret);
         engineer.Driver.Navigate().GoToUrl(new Uri(_baseAddress, "/"));
         engineer.Driver.FindElement(By.CssSelector("[data-testid=warmth-cell] [data-state]")).GetAttribute("data-state").ShouldBe("Warm");
-        engineer.Driver.FindElement(By.CssSelector("[data-testid=programs] tbody tr td a")).Click();
+        engineer.Driver.FindElement(By.CssSelector("[data-testid=programs] a[href^='/Programs/Details']")).Click();
         engineer.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=shift]")).Count > 0);
 
         engineer.Driver.FindElement(By.CssSelector("[data-testid=warmth] tr[data-state]")).GetAttribute("data-state").ShouldBe("Warm");

@@ -8,6 +8,7 @@ public static class HealthServiceCollectionExtensions
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
         services.AddScoped<HealthQueries>();
+        services.AddScoped<ProgramTrendQueries>();
         return services;
     }
 }

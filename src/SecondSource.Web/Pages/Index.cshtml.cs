@@ -12,11 +12,11 @@ namespace SecondSource.Web.Pages;
 
 /// <summary>
 /// The dashboard. The buyer's: what needs attention across the programs (the scorecards' own checks), the programs with
-/// each line's stage, coverage, warmth and health, and the getting-started checklist. A manufacturer's: what waits for
+/// each line's stage, coverage, warmth, health and the last four quarters' share and yields, and the getting-started checklist. A manufacturer's: what waits for
 /// it, and the programs its lines are in, as it may see them.
 /// </summary>
 public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, AvlQueries avl, ProgramFacts facts, Application.Health.HealthQueries health,
-    ManufacturerAgenda agenda, GettingStartedQueries gettingStarted, ReadModelCache cache, IPartyContext partyContext) : PageModel
+    Application.Health.ProgramTrendQueries trendQueries, ManufacturerAgenda agenda, GettingStartedQueries gettingStarted, ReadModelCache cache, IPartyContext partyContext) : PageModel
 {
     public bool IsBuyer { get; private set; }
 
@@ -43,6 +43,9 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
     /// <summary>Each product's coverage over time, oldest first (the buyer: every line together; a manufacturer: its own lines, the lowest).</summary>
     public IReadOnlyDictionary<Guid, IReadOnlyList<(DateTimeOffset At, double Percent)>> CoverageTrend { get; private set; } = new Dictionary<Guid, IReadOnlyList<(DateTimeOffset, double)>>();
 
+    /// <summary>Each program's last four quarters (by program id): batches and first-pass yields per line, and for the buyer the second lines' share of units started.</summary>
+    public IReadOnlyDictionary<Guid, Application.Health.ProgramTrend> Trends { get; private set; } = new Dictionary<Guid, Application.Health.ProgramTrend>();
+
     /// <summary>For the buyer: how far the installation is set up (the getting-started checklist).</summary>
     public SetupProgress? Setup { get; private set; }
 
@@ -53,7 +56,7 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         PartyName = User.FindFirstValue(SecondSourceClaims.PartyName) ?? "";
         // Everything below depends only on the party scope (the query filters) and on whether the caller is the buyer.
         var data = await cache.GetAsync($"dashboard|{partyContext.Scope}|{IsBuyer}", LoadAsync, ct);
-        (Programs, Coverage, CoverageTrend, Health, Warmth, Manufacturers, Agenda, Setup) = data;
+        (Programs, Coverage, CoverageTrend, Health, Warmth, Trends, Manufacturers, Agenda, Setup) = data;
     }
 
     private async Task<Dashboard> LoadAsync(CancellationToken ct)
@@ -72,6 +75,7 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         }
 
         IReadOnlyDictionary<Guid, Application.Health.ProgramScorecard> scorecards = new Dictionary<Guid, Application.Health.ProgramScorecard>();
+        IReadOnlyDictionary<Guid, Application.Health.ProgramTrend> quarterly = new Dictionary<Guid, Application.Health.ProgramTrend>();
         IReadOnlyDictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>> warmthByProduct;
         if (IsBuyer)
         {
@@ -91,10 +95,12 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
             warmthByProduct = own;
         }
 
+        // Computed over each whole program, projected for the viewer (a manufacturer: its own lines, no share).
+        quarterly = await trendQueries.TrendsAsync(ct);
         var manufacturers = (await parties.ListAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
         var waiting = IsBuyer ? [] : await agenda.ListAsync(ct);
         var setup = IsBuyer ? await gettingStarted.ProgressAsync(ct) : null;
-        return new Dashboard(list, coverage, trends, scorecards, warmthByProduct, manufacturers, waiting, setup);
+        return new Dashboard(list, coverage, trends, scorecards, warmthByProduct, quarterly, manufacturers, waiting, setup);
     }
 
     private sealed record Dashboard(
@@ -103,6 +109,7 @@ public sealed class IndexModel(PartyQueries parties, ProgramQueries programs, Av
         IReadOnlyDictionary<Guid, IReadOnlyList<(DateTimeOffset At, double Percent)>> CoverageTrend,
         IReadOnlyDictionary<Guid, Application.Health.ProgramScorecard> Health,
         IReadOnlyDictionary<Guid, IReadOnlyList<Application.Planning.LineWarmth>> Warmth,
+        IReadOnlyDictionary<Guid, Application.Health.ProgramTrend> Trends,
         IReadOnlyList<PartyView> Manufacturers,
         IReadOnlyList<AgendaItem> Agenda,
         SetupProgress? Setup);
