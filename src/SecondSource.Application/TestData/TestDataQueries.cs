@@ -41,10 +41,17 @@ public sealed class TestDataQueries(SecondSourceDbContext db)
                 select new { l.Id, l.PartyId, Line = l.Name, Party = p.Name }).ToListAsync(ct))
             .Select(l => new LineRef(l.Id, l.PartyId, $"{l.Party} / {l.Line}")).OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
 
-    public async Task<IReadOnlyList<BatchSummary>> BatchesAsync(Guid productId, CancellationToken ct)
+    public Task<IReadOnlyList<BatchSummary>> BatchesAsync(Guid productId, CancellationToken ct) =>
+        SummariesAsync(db.TestBatches.AsNoTracking().Where(b => b.ProductId == productId), ct);
+
+    /// <summary>One batch the caller sees, summed up as the batches list sums it; null otherwise.</summary>
+    public async Task<BatchSummary?> BatchAsync(Guid batchId, CancellationToken ct) =>
+        (await SummariesAsync(db.TestBatches.AsNoTracking().Where(b => b.Id == batchId), ct)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<BatchSummary>> SummariesAsync(IQueryable<TestBatch> query, CancellationToken ct)
     {
         var lines = (await LinesAsync(ct)).ToDictionary(l => l.Id, l => l.Name);
-        var batches = await db.TestBatches.AsNoTracking().Where(b => b.ProductId == productId).ToListAsync(ct);
+        var batches = await query.ToListAsync(ct);
         var ids = batches.Select(b => b.Id).ToList();
         var units = (await db.TestUnits.AsNoTracking().Where(u => ids.Contains(u.BatchId))
                 .GroupBy(u => u.BatchId)

@@ -11,6 +11,7 @@ public static class TestDataServiceCollectionExtensions
         services.AddScoped<CreateTestBatchHandler>();
         services.AddScoped<ImportTestDataHandler>();
         services.AddScoped<TestDataQueries>();
+        services.AddScoped<UnitListQueries>();
         services.AddScoped<CompareBatchesHandler>();
         services.AddScoped<PilotQueries>();
         services.AddScoped<RaiseDfmItemHandler>();

@@ -324,5 +324,15 @@ public sealed class PartPagesTests(SecondSourceWebFactory app) : IClassFixture<S
         var total = (await client.GetDocumentAsync("/Parts")).QuerySelectorAll("[data-testid=parts] tbody tr").Length;
         (await client.GetDocumentAsync("/Parts?sort=Price")).QuerySelector(".alert.error")!.TextContent.ShouldContain("'Price' for Sort");
         openRows.Count.ShouldBeLessThan(total);
+
+        // Fifty to a page; the second page holds the rest and names itself.
+        var first = await client.GetDocumentAsync("/Parts");
+        var parts = int.Parse(first.QuerySelector("[data-testid=parts-count]")!.TextContent.Split(' ')[0].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        parts.ShouldBeGreaterThan(50, "the demo library fills more than one page");
+        total.ShouldBe(50);
+        var second = await client.GetDocumentAsync("/Parts?page=2");
+        var secondRows = second.QuerySelectorAll("[data-testid=parts] tbody tr").Select(r => r.QuerySelector("a")!.TextContent).ToList();
+        secondRows.Count.ShouldBe(Math.Min(50, parts - 50));
+        secondRows.ShouldNotContain(first.QuerySelector("[data-testid=parts] tbody tr a")!.TextContent);
     }
 }

@@ -73,4 +73,52 @@ public sealed class TestDataPagesTests(SecondSourceWebFactory app) : IClassFixtu
         own.QuerySelectorAll("[data-testid=batches] tbody tr").Length.ShouldBe(12);
         own.QuerySelectorAll("[data-testid=batches] tbody tr").ShouldAllBe(r => r.TextContent.Contains("Vistula", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_batchs_units_are_searched_filtered_sorted_and_paged_and_an_unknown_setting_is_said()
+    {
+        var product = await Product();
+        using var engineer = await app.SignedInAsync("Engineer");
+        var list = await engineer.GetDocumentAsync($"/TestData?product={product}");
+        var row = list.QuerySelector("tr[data-batch=VE-PILOT]")!;
+        var tested = int.Parse(row.QuerySelectorAll("td")[5].TextContent.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        var href = row.QuerySelector("a")!.GetAttribute("href")!;
+
+        var page = await engineer.GetDocumentAsync(href);
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Batch VE-PILOT");
+        page.QuerySelector("[data-testid=batch-facts]")!.TextContent.ShouldContain("first pass 99.3 %");
+        var count = page.QuerySelector("[data-testid=unit-count]")!.TextContent;
+        count.ShouldStartWith($"{tested:#,##0} of {tested:#,##0} units");
+        var serials = page.QuerySelectorAll("[data-testid=units] tbody tr").Select(r => r.GetAttribute("data-serial")!).ToList();
+        serials.Count.ShouldBe(Math.Min(50, tested));
+        serials.ShouldBe([.. serials.Order(StringComparer.Ordinal)], "by serial number, ascending, unless asked");
+
+        // The next page continues where the first stopped; a page past the end shows the last.
+        tested.ShouldBeGreaterThan(100, "a pilot of several pages");
+        var second = await engineer.GetDocumentAsync($"{href}&page=2");
+        string.CompareOrdinal(second.QuerySelector("[data-testid=units] tbody tr")!.GetAttribute("data-serial"), serials[^1]).ShouldBeGreaterThan(0);
+        var last = (tested + 49) / 50;
+        (await engineer.GetDocumentAsync($"{href}&page=999")).QuerySelector("[data-testid=unit-count]")!.TextContent.ShouldContain($"page {last} of {last}");
+
+        // Units that did not pass their first run: 100 % − 99.3 % of the tested units, each shown with its first result.
+        var failed = await engineer.GetDocumentAsync($"{href}&result=FirstRunNotPassed");
+        var failedRows = failed.QuerySelectorAll("[data-testid=units] tbody tr").ToList();
+        ((double)failedRows.Count).ShouldBe(tested * (1 - 0.993), tested * 0.0005, "99.3 % is rounded to a tenth of a percent");
+        failedRows.ShouldAllBe(r => r.QuerySelectorAll("td")[5].TextContent != "Passed");
+        failed.QuerySelector("[data-testid=unit-count]")!.TextContent.ShouldStartWith($"{failedRows.Count} of {tested:#,##0} units");
+
+        // Search by serial, and sort by runs, most first.
+        (await engineer.GetDocumentAsync($"{href}&serial=PILOT-150")).QuerySelectorAll("[data-testid=units] tbody tr").Select(r => r.GetAttribute("data-serial")).ShouldBe(["VE-PILOT-150"]);
+        var byRuns = await engineer.GetDocumentAsync($"{href}&sort=Runs&desc=true");
+        byRuns.QuerySelectorAll("[data-testid=units] tbody tr").Select(r => int.Parse(r.QuerySelectorAll("td")[3].TextContent, System.Globalization.CultureInfo.InvariantCulture)).ShouldBeInOrder(SortDirection.Descending);
+        byRuns.QuerySelector("th[aria-sort=descending] a")!.GetAttribute("data-sort").ShouldBe("Runs");
+
+        // A setting the list does not know is said, and the default shown.
+        var unknown = await engineer.GetDocumentAsync($"{href}&result=Broken");
+        unknown.QuerySelector("[role=alert]")!.TextContent.ShouldBe("The list does not know 'Broken' for Result; it shows the default there.");
+        unknown.QuerySelectorAll("[data-testid=units] tbody tr").Length.ShouldBe(Math.Min(50, tested));
+        var batches = await engineer.GetDocumentAsync($"/TestData?product={product}&kind=Prototype");
+        batches.QuerySelector("[role=alert]")!.TextContent.ShouldBe("The list does not know 'Prototype' for Kind; it shows the default there.");
+        batches.QuerySelectorAll("[data-testid=batches] tbody tr").Length.ShouldBe(list.QuerySelectorAll("[data-testid=batches] tbody tr").Length);
+    }
 }

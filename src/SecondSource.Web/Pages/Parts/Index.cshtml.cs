@@ -13,7 +13,8 @@ public sealed class IndexModel(AvlQueries queries) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    // From the query only: the route value "page" (the page's own path) would win over a bound name.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true)]
@@ -41,32 +42,18 @@ public sealed class IndexModel(AvlQueries queries) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageNumber = Math.Max(1, PageNumber);
-        if (!ModelState.IsValid)
-        {
-            Message = $"The list does not know {string.Join(" or ", ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => $"'{e.Value!.AttemptedValue}' for {e.Key}"))}; it shows the default there.";
-        }
+        Message = Shared.ListAddress.Unknown(ModelState);
 
         (Parts, Total) = await queries.ListPartsAsync(new PartListQuery(Search, PageNumber, Sort, Desc, Critical, NotDualSourced), ct);
     }
 
     /// <summary>This list's address with some of its settings changed (a page, a sort).</summary>
-    public string Href(int? page = null, PartSort? sort = null, bool? desc = null)
-    {
-        var values = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                values.Add($"{name}={Uri.EscapeDataString(value)}");
-            }
-        }
-
-        Add("search", Search);
-        Add("critical", Critical == PartCriticalFilter.Any ? null : Critical.ToString());
-        Add("single", NotDualSourced ? "true" : null);
-        Add("sort", (sort ?? Sort) == PartSort.Number ? null : (sort ?? Sort).ToString());
-        Add("desc", desc ?? Desc ? "true" : null);
-        Add("page", (page ?? 1) > 1 ? (page ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
-        return values.Count == 0 ? "/Parts" : "/Parts?" + string.Join("&", values);
-    }
+    public string Href(int? page = null, PartSort? sort = null, bool? desc = null) =>
+        Shared.ListAddress.Build("/Parts",
+            ("search", Search),
+            ("critical", Critical == PartCriticalFilter.Any ? null : Critical.ToString()),
+            ("single", NotDualSourced ? "true" : null),
+            ("sort", (sort ?? Sort) == PartSort.Number ? null : (sort ?? Sort).ToString()),
+            ("desc", desc ?? Desc ? "true" : null),
+            ("page", Shared.ListAddress.Page(page ?? 1)));
 }

@@ -16,7 +16,8 @@ public sealed class CertificatesModel(ProvisioningQueries queries) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Serial { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: the route value "page" (the page's own path) would win over a bound name.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public CertificatePage Certificates { get; private set; } = new([], 0, 1, ProvisioningQueries.PageSize);

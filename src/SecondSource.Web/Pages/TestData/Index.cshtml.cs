@@ -38,12 +38,16 @@ public sealed class IndexModel(ProductQueries products, BomRevisionQueries looku
     [BindProperty(SupportsGet = true)]
     public Domain.TestData.BatchKind? Kind { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    // From the query only: the route value "page" (the page's own path) would win over a bound name.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public int Pages => Math.Max(1, (Matching + PageSize - 1) / PageSize);
 
     public Reconciliation? Reconciliation { get; private set; }
+
+    /// <summary>A filter value in the address the list does not know (it then shows every kind or line).</summary>
+    public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid? product, CancellationToken ct)
     {
@@ -59,6 +63,7 @@ public sealed class IndexModel(ProductQueries products, BomRevisionQueries looku
             return NotFound();
         }
 
+        Message = Shared.ListAddress.Unknown(ModelState);
         var all = await testData.BatchesAsync(Product.Id, ct);
         AllBatches = all.Count;
         Lines = all.Select(b => (b.LineId, b.Line)).Distinct().OrderBy(l => l.Line, StringComparer.Ordinal).ToList();

@@ -8,7 +8,8 @@ namespace SecondSource.Web.Pages.Admin.AccessLog;
 /// <summary>The vault's access log, newest first, with the verification of its hash chain (administrators).</summary>
 public sealed class IndexModel(VaultQueries vault) : PageModel
 {
-    [BindProperty(Name = "page", SupportsGet = true)]
+    // From the query only: the route value "page" (the page's own path) would win over a bound name.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty(Name = "what", SupportsGet = true)]
