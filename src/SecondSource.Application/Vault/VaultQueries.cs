@@ -16,7 +16,7 @@ public sealed record PackageItem(ArtifactKind Kind, string Name, Guid? ArtifactI
 public sealed record AccessLogView(long Sequence, DateTimeOffset At, AccessAction Action, string Actor, string Party, string? Artifact, int? Revision, string? Sha256, string? ClientAddress, string? Detail);
 
 /// <summary>Narrows the access log: by action, by party (exact name) and by text in the actor's name.</summary>
-public sealed record AccessLogFilter(AccessAction? Action, string? Party, string? Actor);
+public sealed record AccessLogFilter(AccessAction? Action, string? Party, string? Actor, bool OldestFirst = false);
 
 /// <summary>The vault as the buyer reads it: a product's transfer package against the checklist, and the access log.</summary>
 public sealed class VaultQueries(SecondSourceDbContext db, VaultStore store)
@@ -74,14 +74,17 @@ public sealed class VaultQueries(SecondSourceDbContext db, VaultStore store)
         }
 
         var total = await log.LongCountAsync(ct);
-        var entries = await (from e in log
-                             join a in db.Artifacts on e.ArtifactId equals a.Id into artifacts
-                             from a in artifacts.DefaultIfEmpty()
-                             join r in db.ArtifactRevisions on e.RevisionId equals r.Id into revisions
-                             from r in revisions.DefaultIfEmpty()
-                             orderby e.Sequence descending
-                             select new AccessLogView(e.Sequence, e.At, e.Action, e.Actor, e.Party, a != null ? a.Title : null, r != null ? r.Number : null, e.Sha256, e.ClientAddress, e.Detail))
-            .Skip(Math.Max(0, page - 1) * LogPageSize).Take(LogPageSize).ToListAsync(ct);
+        // The page first (by the chain's sequence, an index), then the artifact and revision names of its entries.
+        var paged = (filter?.OldestFirst == true ? log.OrderBy(e => e.Sequence) : log.OrderByDescending(e => e.Sequence))
+            .Skip(Math.Max(0, page - 1) * LogPageSize).Take(LogPageSize);
+        var rows = await (from e in paged
+                          join a in db.Artifacts on e.ArtifactId equals a.Id into artifacts
+                          from a in artifacts.DefaultIfEmpty()
+                          join r in db.ArtifactRevisions on e.RevisionId equals r.Id into revisions
+                          from r in revisions.DefaultIfEmpty()
+                          select new AccessLogView(e.Sequence, e.At, e.Action, e.Actor, e.Party, a != null ? a.Title : null, r != null ? r.Number : null, e.Sha256, e.ClientAddress, e.Detail))
+            .ToListAsync(ct);
+        IReadOnlyList<AccessLogView> entries = filter?.OldestFirst == true ? [.. rows.OrderBy(e => e.Sequence)] : [.. rows.OrderByDescending(e => e.Sequence)];
         return (entries, total);
     }
 

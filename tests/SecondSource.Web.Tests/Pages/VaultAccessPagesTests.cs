@@ -190,4 +190,22 @@ public sealed class VaultAccessPagesTests(SecondSourceWebFactory app) : IClassFi
             forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
     }
+
+    [Fact]
+    public async Task The_access_log_reads_newest_or_oldest_first_and_says_a_filter_it_does_not_know()
+    {
+        using var admin = await app.SignedInAsync("Admin");
+        static List<long> Sequences(AngleSharp.Dom.IDocument page) =>
+            [.. page.QuerySelectorAll("[data-testid=access-log] tbody tr").Select(r => long.Parse(r.QuerySelector("td")!.TextContent, System.Globalization.CultureInfo.InvariantCulture))];
+        var newest = Sequences(await admin.GetDocumentAsync("/Admin/AccessLog"));
+        newest.Count.ShouldBeGreaterThan(1);
+        newest.ShouldBeInOrder(SortDirection.Descending);
+        var oldest = Sequences(await admin.GetDocumentAsync("/Admin/AccessLog?oldest=true"));
+        oldest.ShouldBeInOrder(SortDirection.Ascending);
+        oldest[0].ShouldBe(1, "the chain starts at 1");
+
+        var unknown = await admin.GetDocumentAsync("/Admin/AccessLog?what=Teleport");
+        unknown.QuerySelector("[role=alert]")!.TextContent.ShouldBe("The list does not know 'Teleport' for what; it shows the default there.");
+        Sequences(unknown).ShouldBe(newest);
+    }
 }
