@@ -9,8 +9,9 @@ using SecondSource.Domain.Statistics;
 namespace SecondSource.Web.Charts;
 
 /// <summary>
-/// The review pack's charts as SVG: first-pass yield per quarter for each line, the defect Pareto (each line's share
-/// of its defects per category, largest first), the equivalence summary, and unit cost and lead time side by side.
+/// The review pack's charts as SVG: first-pass yield per quarter for each line, the defect Pareto (horizontal bars:
+/// each line's share of its defects per category, largest first), the equivalence summary, and unit cost and lead time
+/// on separate scales side by side.
 /// A manufacturer's charts are drawn from its own line only.
 /// </summary>
 public static class ReviewCharts
@@ -41,33 +42,66 @@ public static class ReviewCharts
             }
         }
 
+        // Axis titles: what the vertical axis measures, and that the horizontal one is the review calendar's quarters.
+        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left + 4}" y="{Top + 11}" font-size="10" fill="#333">first-pass yield</text><text x="{(Left + Width - Right) / 2}" y="{Height - Bottom + 28}" font-size="10" text-anchor="middle" fill="#333">quarter</text>""");
         Legend(svg, [.. lines.Select((l, i) => (l.Line, Colours[i % Colours.Length]))]);
         return svg.Append("</svg>").ToString();
     }
 
-    /// <summary>The defect Pareto: per category, each line's share of its own defects; categories by their combined count.</summary>
+    /// <summary>
+    /// The defect Pareto as horizontal bars: a row per category (by their combined count, largest first) with its name
+    /// written out on the left, one bar a line giving that line's share of its own defects, the count and share at
+    /// the bar's end; the share axis on top. Names never overlap however long they are (cut at 26 characters, whole in
+    /// the tooltip).
+    /// </summary>
     public static string Pareto(IReadOnlyList<(string Line, IReadOnlyDictionary<string, long> Counts)> lines, int categories = 8)
     {
         ArgumentNullException.ThrowIfNull(lines);
         var order = lines.SelectMany(l => l.Counts).GroupBy(c => c.Key, StringComparer.Ordinal).OrderByDescending(g => g.Sum(c => c.Value)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).Take(categories).ToList();
-        var shares = lines.Select(l => order.Select(c => l.Counts.Values.Sum() == 0 ? 0 : (double)l.Counts.GetValueOrDefault(c) / l.Counts.Values.Sum()).ToList()).ToList();
-        var max = Math.Max(0.1, Math.Ceiling(shares.SelectMany(s => s).DefaultIfEmpty(0).Max() * 10) / 10);
-        var band = (Width - Left - Right) / (double)Math.Max(1, order.Count);
-        var bar = band * 0.8 / lines.Count;
-        double Y(double p) => Top + ((Height - Top - Bottom) * (1 - (p / max)));
-        var svg = Open("pareto", "Defect Pareto: each line's share of its defects by category");
-        Grid(svg, order.Select((c, i) => (Left + (band * (i + 0.5)), Short(c))), [0, max / 2, max], Y, p => p.ToString("P0", CultureInfo.InvariantCulture), slanted: true);
-        for (var l = 0; l < lines.Count; l++)
+        var totals = lines.Select(l => l.Counts.Values.Sum()).ToList();
+        var shares = lines.Select((l, i) => order.Select(c => totals[i] == 0 ? 0 : (double)l.Counts.GetValueOrDefault(c) / totals[i]).ToList()).ToList();
+        var max = Math.Max(0.1, Math.Ceiling(shares.SelectMany(x => x).DefaultIfEmpty(0).Max() * 10) / 10);
+        const int labelWidth = 168, axisTop = 30, barHeight = 11, gap = 9, valueRoom = 86;
+        var row = (barHeight * lines.Count) + gap;
+        var plotLeft = labelWidth + 8;
+        var plotWidth = Width - plotLeft - valueRoom;
+        var plotHeight = Math.Max(1, order.Count) * row;
+        var legendTop = axisTop + plotHeight + 14;
+        var height = legendTop + (lines.Count * 16) + 4;
+        double X(double share) => plotLeft + (plotWidth * share / max);
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"""<svg viewBox="0 0 {Width} {height}" width="{Width}" height="{height}" role="img" aria-label="Defect Pareto: each line's share of its own defects by category, largest first" class="chart" data-chart="pareto">""");
+        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{plotLeft}" y="11" font-size="10" fill="#333">share of the line's defects</text>""");
+        foreach (var tick in new[] { 0, max / 2, max })
         {
-            for (var c = 0; c < order.Count; c++)
+            svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{X(tick):0.#}" x2="{X(tick):0.#}" y1="{axisTop - 4}" y2="{axisTop + plotHeight}" stroke="#dde2ea"/><text x="{X(tick):0.#}" y="{axisTop - 8}" font-size="10" text-anchor="middle" fill="#555">{tick.ToString("P0", CultureInfo.InvariantCulture)}</text>""");
+        }
+
+        if (order.Count == 0)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{plotLeft}" y="{axisTop + 14}" font-size="11" fill="#5d6877">no defect recorded in the quarter</text>""");
+        }
+
+        for (var c = 0; c < order.Count; c++)
+        {
+            var y0 = axisTop + (c * row) + (gap / 2.0);
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{labelWidth}" y="{y0 + (barHeight * lines.Count / 2.0) + 3.5:0.#}" font-size="10" text-anchor="end" fill="#333"><title>{Encode(order[c])}</title>{Encode(Short(order[c], 26))}</text>""");
+            for (var l = 0; l < lines.Count; l++)
             {
-                var x = Left + (band * c) + (band * 0.1) + (bar * l);
-                svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{x:0.#}" y="{Y(shares[l][c]):0.#}" width="{bar:0.#}" height="{Y(0) - Y(shares[l][c]):0.#}" fill="{Colours[l % Colours.Length]}"><title>{Encode(lines[l].Line)}, {Encode(order[c])}: {lines[l].Counts.GetValueOrDefault(order[c])} ({shares[l][c]:P1})</title></rect>""");
+                var y = y0 + (l * barHeight);
+                var count = lines[l].Counts.GetValueOrDefault(order[c]);
+                var text = $"{count:N0} ({shares[l][c].ToString("P1", CultureInfo.InvariantCulture)})";
+                svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{plotLeft}" y="{y:0.#}" width="{Math.Max(0.5, X(shares[l][c]) - plotLeft):0.#}" height="{barHeight - 2}" fill="{Colours[l % Colours.Length]}"><title>{Encode(lines[l].Line)}, {Encode(order[c])}: {Encode(text)}</title></rect><text x="{X(shares[l][c]) + 4:0.#}" y="{y + barHeight - 3:0.#}" font-size="9" fill="#333">{Encode(text)}</text>""");
             }
         }
 
-        Legend(svg, [.. lines.Select((l, i) => (l.Line, Colours[i % Colours.Length]))]);
+        for (var l = 0; l < lines.Count; l++)
+        {
+            var y = legendTop + (l * 16);
+            svg.Append(CultureInfo.InvariantCulture, $"""<rect x="8" y="{y}" width="12" height="10" fill="{Colours[l % Colours.Length]}"/><text x="26" y="{y + 9}" font-size="10" fill="#333">{Encode(lines[l].Line)} ({totals[l]:N0} defects)</text>""");
+        }
+
         return svg.Append("</svg>").ToString();
     }
 
@@ -174,10 +208,10 @@ public static class ReviewCharts
         }
     }
 
-    private static string Short(string category)
+    private static string Short(string category, int length)
     {
-        var text = category.StartsWith("Out of limits: ", StringComparison.Ordinal) ? category["Out of limits: ".Length..] : category;
-        return text.Length > 14 ? text[..13] + "…" : text;
+        var text = category.StartsWith("Out of limits: ", StringComparison.Ordinal) ? "limits: " + category["Out of limits: ".Length..] : category;
+        return text.Length > length ? text[..(length - 1)] + "…" : text;
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
