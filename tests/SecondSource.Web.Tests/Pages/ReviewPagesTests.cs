@@ -32,6 +32,19 @@ public sealed class ReviewPagesTests(SecondSourceWebFactory app) : IClassFixture
         root.QuerySelector("[data-testid=meeting-form]").ShouldBeNull("the review is frozen");
         root.QuerySelector("[data-testid=root-cause-form]").ShouldBeNull("a viewer records nothing");
         root.QuerySelector("[data-testid=scorecard-then]").ShouldNotBeNull();
+
+        // The findings, persistent first, with their counts per state as filters; a filter shows that state only.
+        var states = root.QuerySelectorAll("[data-testid=findings] .finding").Select(f => f.GetAttribute("data-state")!).ToList();
+        states[0].ShouldBe("Persistent");
+        var chips = root.QuerySelectorAll("[data-testid=finding-filters] a[data-state]").ToList();
+        chips.Select(c => c.GetAttribute("data-state")).ShouldBe([.. states.Distinct()], "in reading order, the same as the list");
+        chips.Sum(c => int.Parse(c.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(states.Count);
+        var explained = await viewer.GetDocumentAsync(chips.Single(c => c.GetAttribute("data-state") == "Explained").GetAttribute("href")!);
+        explained.QuerySelectorAll("[data-testid=findings] .finding").Select(f => f.GetAttribute("data-state")).ShouldBe([.. states.Where(x => x == "Explained")]);
+        explained.QuerySelector("[data-testid=finding-filters] a[aria-current=true]")!.GetAttribute("data-state").ShouldBe("Explained");
+        var unknown = await viewer.GetDocumentAsync(chips[0].GetAttribute("href")!.Replace("findings=Persistent", "findings=Solved", StringComparison.Ordinal));
+        unknown.QuerySelector("[data-testid=findings] [role=alert]")!.TextContent.ShouldContain("'Solved' for findings");
+        unknown.QuerySelectorAll("[data-testid=findings] .finding").Length.ShouldBe(states.Count);
     }
 
     [Fact]

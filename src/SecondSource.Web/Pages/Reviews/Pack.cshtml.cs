@@ -24,6 +24,13 @@ public sealed class PackModel(ReviewQueries reviews, ChromiumPdf pdf, ReadModelC
 
     public LineReviewView? LineView { get; private set; }
 
+    /// <summary>Only the findings in this state (every finding when none); the PDF always holds them all.</summary>
+    [BindProperty(Name = "findings", SupportsGet = true)]
+    public Domain.Reviews.FindingState? FindingFilter { get; set; }
+
+    /// <summary>A findings filter in the address the pack does not know (it then shows every finding).</summary>
+    public string? FilterMessage => Shared.ListAddress.Unknown(ModelState);
+
     [TempData]
     public string? Notice { get; set; }
 

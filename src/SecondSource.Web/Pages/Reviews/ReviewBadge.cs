@@ -35,5 +35,14 @@ public static class ReviewBadge
         _ => "not different this quarter",
     };
 
+    /// <summary>The order findings are read in: persistent ones first, then open, explained, and those no longer different.</summary>
+    public static int Rank(FindingState state) => state switch
+    {
+        FindingState.Persistent => 0,
+        FindingState.Open => 1,
+        FindingState.Explained => 2,
+        _ => 3,
+    };
+
     public static string Area(ReviewArea area) => ReviewRules.AreaName(area);
 }
