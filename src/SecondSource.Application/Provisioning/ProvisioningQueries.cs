@@ -139,13 +139,14 @@ public sealed class ProvisioningQueries(SecondSourceDbContext db, VaultAccessGat
     }
 
     /// <summary>One page of certificates, newest first, optionally of one serial (prefix) or batch.</summary>
-    public async Task<CertificatePage> CertificatesAsync(string? serial, Guid? batchId, int page, CancellationToken ct)
+    public async Task<CertificatePage> CertificatesAsync(string? serial, Guid? batchId, int page, CancellationToken ct, bool? revoked = null)
     {
         var query = from c in db.DeviceCertificates.AsNoTracking()
                     join line in db.Lines on c.LineId equals line.Id
                     join batch in db.TestBatches on c.BatchId equals batch.Id
                     join p in db.Products on c.ProductId equals p.Id
                     where (serial == null || c.Serial.StartsWith(serial)) && (batchId == null || c.BatchId == batchId)
+                        && (revoked == null || (revoked == true ? c.RevokedAt != null : c.RevokedAt == null))
                     select new { c, Line = line.Name, Batch = batch.Name, Product = p.Name };
         var total = await query.CountAsync(ct);
         var number = Math.Max(1, page);

@@ -82,6 +82,16 @@ public sealed class ProvisioningPagesTests(SecondSourceWebFactory app) : IClassF
         var after = await engineer.GetDocumentAsync("/Provisioning/Certificates?serial=AUR2612-P000007");
         after.QuerySelector(".alert.success")!.TextContent.ShouldContain("CRL 2 is published");
         after.QuerySelector("tr[data-serial='AUR2612-P000007']")!.TextContent.ShouldContain("revoked");
+
+        // The revoked ones and the others, apart; the counts add up to every certificate.
+        int Count(AngleSharp.Dom.IDocument d) => int.Parse(d.QuerySelector("[data-testid=certificate-count]")!.TextContent.Split(' ')[0].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        var revoked = await engineer.GetDocumentAsync("/Provisioning/Certificates?revoked=true");
+        revoked.QuerySelectorAll("tr[data-serial]").ShouldAllBe(r => r.TextContent.Contains("revoked", StringComparison.Ordinal));
+        revoked.QuerySelector("tr[data-serial='AUR2612-P000007']").ShouldNotBeNull();
+        var valid = await engineer.GetDocumentAsync("/Provisioning/Certificates?revoked=false");
+        valid.QuerySelector("tr[data-serial='AUR2612-P000007']").ShouldBeNull();
+        (Count(revoked) + Count(valid)).ShouldBe(Count(await engineer.GetDocumentAsync("/Provisioning/Certificates")));
+        (await engineer.GetDocumentAsync("/Provisioning/Certificates?revoked=maybe")).QuerySelector(".alert.error")!.TextContent.ShouldContain("'maybe' for Revoked");
     }
 
     private Task<Guid> CertificateIdAsync(string serial) =>

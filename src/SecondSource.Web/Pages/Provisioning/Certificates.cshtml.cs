@@ -4,7 +4,7 @@ using SecondSource.Application.Provisioning;
 
 namespace SecondSource.Web.Pages.Provisioning;
 
-/// <summary>Device certificates issued, newest first, a page at a time; a manufacturer sees the ones its lines obtained.</summary>
+/// <summary>Device certificates issued, newest first, by serial prefix and revoked or not, a page at a time; a manufacturer sees the ones its lines obtained.</summary>
 public sealed class CertificatesModel(ProvisioningQueries queries) : PageModel
 {
     [TempData]
@@ -20,11 +20,23 @@ public sealed class CertificatesModel(ProvisioningQueries queries) : PageModel
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>Only revoked (true) or only unrevoked (false) certificates; every one when absent.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool? Revoked { get; set; }
+
+    /// <summary>A filter value in the address the list does not know (it then shows the default there).</summary>
+    public string? Message { get; private set; }
+
     public CertificatePage Certificates { get; private set; } = new([], 0, 1, ProvisioningQueries.PageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Certificates = await queries.CertificatesAsync(string.IsNullOrWhiteSpace(Serial) ? null : Serial.Trim(), null, PageNumber, ct);
+        Message = Shared.ListAddress.Unknown(ModelState);
+        Certificates = await queries.CertificatesAsync(string.IsNullOrWhiteSpace(Serial) ? null : Serial.Trim(), null, PageNumber, ct, Revoked);
         return Page();
     }
+
+    /// <summary>This list's address on another page, the filters kept.</summary>
+    public string Href(int page) =>
+        Shared.ListAddress.Build("/Provisioning/Certificates", ("serial", Serial?.Trim()), ("revoked", Revoked is { } r ? (r ? "true" : "false") : null), ("page", Shared.ListAddress.Page(page)));
 }
