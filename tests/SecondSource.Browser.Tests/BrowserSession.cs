@@ -97,6 +97,11 @@ public sealed class BrowserSession : IDisposable
         {
             return true;
         }
+        catch (WebDriverException ex) when (ex.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+        {
+            // Chromium's way of saying stale while the old document is being replaced.
+            return true;
+        }
     }
 
     /// <summary>

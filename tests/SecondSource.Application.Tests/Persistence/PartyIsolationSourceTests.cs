@@ -20,6 +20,7 @@ public sealed class PartyIsolationSourceTests
         ["src/SecondSource.Web/Hosting/ScheduledWorkService.cs"] = "scheduled work runs for the whole installation, as the CLI does; each job is one of the reviewed IScheduledJob classes",
         ["src/SecondSource.Application/Database/DescribeDatabase.cs"] = "operator's row counts (raw SQL over model table names)",
         ["src/SecondSource.Application/Persistence/PartyScope.cs"] = "defines the system scope",
+        ["src/SecondSource.Application/Health/ProgramTrendQueries.cs"] = "the dashboard's quarterly trend computed once over each program the viewer may see (listed under its own filter), then projected as ProgramFacts does: a manufacturer gets its own lines' batches and yields and no share; checked by the projection test and the dashboard page test",
         ["src/SecondSource.Application/Programs/ProgramFacts.cs"] = "computes a program's derived facts (warmth, parity, shift, sync) once over the whole program, then returns only the entries of lines the viewer's party owns (ADR 0013); the projection is checked by the IDOR canary and the one-truth tests",
         ["src/SecondSource.Application/Avl/CoverageRecorder.cs"] = "audits every line's acceptances to snapshot coverage after any party's change; writes only party-owned snapshots, returns nothing",
         ["src/SecondSource.Application/Vault/AccessLogWriter.cs"] = "reads the log's last sequence number and hash to chain a manufacturer's entry; returns nothing",
