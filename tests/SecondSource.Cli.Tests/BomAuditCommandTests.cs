@@ -22,6 +22,29 @@ public sealed class BomAuditCommandTests
     }
 
     [Fact]
+    public async Task A_200_MB_line_is_an_input_error_naming_the_row_not_an_unexpected_failure()
+    {
+        // The hostile tester's file: a header, a row, then one line of 200 MB (security round 2, finding 6).
+        using var folder = new TempFolder("bom");
+        var file = folder.File("long-line.csv");
+        await using (var writer = new StreamWriter(file))
+        {
+            await writer.WriteAsync("Designator,Quantity,Manufacturer,MPN\nR1,1,Yageo,RC0402FR-0710KL\nR2,1,Yageo,");
+            var chunk = new string('A', 1 << 20);
+            for (var i = 0; i < 200; i++)
+            {
+                await writer.WriteAsync(chunk);
+            }
+
+            await writer.WriteAsync('\n');
+        }
+
+        var run = await Audit(file);
+        run.ExitCode.ShouldBe(2);
+        run.Error.Trim().ShouldBe("secondsource: long-line.csv, row 3: line 3 is longer than 1,048,576 characters; no BOM row is that long, so the file is refused (is it a BOM?).");
+    }
+
+    [Fact]
     public async Task Fail_on_warning_counts_warnings()
     {
         using var folder = new TempFolder("bom");

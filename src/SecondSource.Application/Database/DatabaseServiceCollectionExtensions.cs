@@ -3,7 +3,7 @@ using SecondSource.Application.Demo;
 
 namespace SecondSource.Application.Database;
 
-/// <summary>Registers the operator's use cases: migrate, describe, back up, restore, verify, load the demo.</summary>
+/// <summary>Registers the operator's use cases: migrate, describe, back up, restore, verify, load the demo, sweep interrupted writes.</summary>
 public static class DatabaseServiceCollectionExtensions
 {
     public static IServiceCollection AddDatabaseAdministration(this IServiceCollection services)
@@ -15,6 +15,8 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<RestoreDataFolderHandler>();
         services.AddScoped<VerifyDataFolderHandler>();
         services.AddScoped<SeedDemoHandler>();
+        services.AddScoped<SweepPartialFilesHandler>();
+        services.AddScoped<Scheduling.IScheduledJob, SweepPartialFilesJob>();
         return services;
     }
 }

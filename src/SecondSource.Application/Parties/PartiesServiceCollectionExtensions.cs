@@ -24,6 +24,7 @@ public static class PartiesServiceCollectionExtensions
         services.AddScoped<AuthenticateApiKeyHandler>();
         services.AddScoped<IDemoSeeder, PartiesDemoSeeder>();
         return services.AddIdentityCore<UserAccount>(IdentityRules.Configure)
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<SecondSourceDbContext>();
     }
 }

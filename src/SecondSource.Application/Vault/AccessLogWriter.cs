@@ -49,6 +49,20 @@ public sealed class AccessLogWriter(SecondSourceDbContext db, TimeProvider clock
     /// <summary>Commits the unit of work with its log entries, re-chaining them after a concurrent writer's.</summary>
     public async Task SaveAsync(CancellationToken ct)
     {
+        if (_pending.Count > 0 && db.Database.IsNpgsql() && db.Database.CurrentTransaction is null)
+        {
+            // PostgreSQL: writers take turns at the tail (a transaction-scoped advisory lock), so any number of them
+            // commit without a conflict — fifty racing downloads exhausted the retries below. SQLite already takes
+            // turns at its single writer.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({TailLock})", ct);
+            Rechain(await TailAsync(ct));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            _pending.Clear();
+            return;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -65,21 +79,34 @@ public sealed class AccessLogWriter(SecondSourceDbContext db, TimeProvider clock
                 }
 
                 await Task.Delay(Random.Shared.Next(2, 10 * attempt), ct);
-                var tail = await TailAsync(ct);
-                var rechained = new List<AccessLogEntry>(_pending.Count);
-                foreach (var entry in _pending)
-                {
-                    db.Entry(entry).State = EntityState.Detached;
-                    tail = AccessLogEntry.Next(tail, entry.At, entry.Action, entry.Actor, entry.Party, entry.ArtifactId, entry.RevisionId, entry.Sha256, entry.ClientAddress, entry.Detail);
-                    db.AccessLog.Add(tail);
-                    rechained.Add(tail);
-                }
-
-                _pending.Clear();
-                _pending.AddRange(rechained);
-                _last = tail;
+                Rechain(await TailAsync(ct));
             }
         }
+    }
+
+    /// <summary>The advisory lock key PostgreSQL writers take turns on ("SSAL" in ASCII).</summary>
+    private const long TailLock = 0x5353414C;
+
+    /// <summary>Chains this unit's entries again after <paramref name="tail"/> (unchanged when they already follow it).</summary>
+    private void Rechain(AccessLogEntry? tail)
+    {
+        if (_pending.Count == 0 || (tail?.Sequence ?? 0) + 1 == _pending[0].Sequence && tail?.Hash == _pending[0].PreviousHash)
+        {
+            return;
+        }
+
+        var rechained = new List<AccessLogEntry>(_pending.Count);
+        foreach (var entry in _pending)
+        {
+            db.Entry(entry).State = EntityState.Detached;
+            tail = AccessLogEntry.Next(tail, entry.At, entry.Action, entry.Actor, entry.Party, entry.ArtifactId, entry.RevisionId, entry.Sha256, entry.ClientAddress, entry.Detail);
+            db.AccessLog.Add(tail);
+            rechained.Add(tail);
+        }
+
+        _pending.Clear();
+        _pending.AddRange(rechained);
+        _last = tail;
     }
 
     /// <summary>Whether another writer took this unit's first sequence number (the cause of the failed save).</summary>

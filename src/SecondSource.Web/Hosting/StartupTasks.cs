@@ -30,6 +30,12 @@ public static class StartupTasks
             _ = app.Services.GetRequiredService<SchedulingOptions>();
             await using var scope = app.Services.CreateAsyncScope();
             using var system = scope.ServiceProvider.GetRequiredService<IPartyContext>().BeginSystemScope();
+            // Leftovers of writes a crash or a killed upload interrupted (each instance sweeps its own folder at start).
+            if (scope.ServiceProvider.GetRequiredService<SweepPartialFilesHandler>().Handle() is { Removed: > 0 } swept)
+            {
+                output.WriteLine($"Removed {swept.Removed} partial file(s) of interrupted writes ({swept.Bytes:N0} bytes) from {settings.DataFolder}.");
+            }
+
             var migrate = seedDemo || app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Database:MigrateOnStart");
             if (migrate)
             {

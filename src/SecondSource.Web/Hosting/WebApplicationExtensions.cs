@@ -16,6 +16,8 @@ public static class WebApplicationExtensions
         app.UseWhen(c => !WebPaths.IsApi(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?statusCode={0}"));
         app.UseStaticFiles();
         app.UseRouting();
+        // After routing: an endpoint may accept more than the default (its request size limit).
+        app.UseMiddleware<RequestTooLargeMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -41,6 +41,7 @@ public static class WebServiceCollectionExtensions
             o.ValueCountLimit = 2048;
         });
 
+        services.AddSingleton(new RequestBodyLimit(maxBody));
         services.AddHttpContextAccessor();
         services.AddScoped<HttpPartyContext>();
         services.AddScoped<IPartyContext>(sp => sp.GetRequiredService<HttpPartyContext>());
@@ -54,6 +55,12 @@ public static class WebServiceCollectionExtensions
             .AddSignInManager<SecondSourceSignInManager>()
             .AddClaimsPrincipalFactory<SecondSourceClaimsFactory>();
 
+        // Cookies are Secure whenever the request is HTTPS — directly, or as a known proxy says (X-Forwarded-Proto, see
+        // AddReverseProxySupport); Security:SecureCookies = Always forces the flag on the session and notice cookies
+        // where every client must use HTTPS. The antiforgery cookie stays as the request is: ASP.NET Core refuses to
+        // issue a Secure one on a plain-HTTP request, and it holds no credential (only the token a form must echo).
+        var secure = SecureCookiePolicy(builder.Configuration);
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = secure);
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
@@ -62,7 +69,7 @@ public static class WebServiceCollectionExtensions
             o.Cookie.Name = "SecondSource.Session";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = secure;
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
@@ -98,5 +105,17 @@ public static class WebServiceCollectionExtensions
         services.AddOpenApi(Api.ApiDescription.Configure);
         services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("database", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary><c>Security:SecureCookies</c>: <c>SameAsRequest</c> (the default) or <c>Always</c>.</summary>
+    public static CookieSecurePolicy SecureCookiePolicy(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration["Security:SecureCookies"] switch
+        {
+            null or "" or "SameAsRequest" => CookieSecurePolicy.SameAsRequest,
+            "Always" => CookieSecurePolicy.Always,
+            var other => throw new DatabaseConfigurationException($"Security:SecureCookies is '{other}'; use SameAsRequest (Secure on HTTPS requests, the default) or Always."),
+        };
     }
 }

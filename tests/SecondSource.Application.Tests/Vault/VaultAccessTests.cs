@@ -174,6 +174,43 @@ public sealed class VaultAccessTests
     }
 
     [Theory, DatabaseProviders]
+    public async Task Fifty_concurrent_redemptions_of_one_link_give_one_download_one_log_entry_and_49_refusals(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var bom = (await demo.AsSecondAsync(GrantedAsync)).First(g => g.Artifact.Kind == ArtifactKind.BomAndAvl).Revision;
+        var token = (await demo.AsSecondAsync(s => s.GetRequiredService<CreateDownloadLinkHandler>().HandleAsync(new CreateDownloadLinkRequest(bom.Id, Vistula), CancellationToken.None))).Value!.Token;
+        var before = (await LogAsync(demo)).Count;
+
+        // Fifty requests, each with its own scope and connection, released together.
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attempts = Enumerable.Range(0, 50).Select(_ => Task.Run(async () =>
+        {
+            await go.Task;
+            return await demo.AsSecondAsync(async s =>
+            {
+                var result = await s.GetRequiredService<FetchDownloadHandler>().HandleAsync(new FetchDownloadRequest(token, Vistula), CancellationToken.None);
+                if (result.Value is { } opened)
+                {
+                    await opened.Content.DisposeAsync();
+                }
+
+                return result;
+            });
+        })).ToList();
+        go.SetResult();
+        var results = await Task.WhenAll(attempts);
+
+        results.Count(r => r.Value is not null).ShouldBe(1);
+        results.Count(r => r.Failure?.Message.Contains("already used", StringComparison.Ordinal) == true).ShouldBe(49);
+        var log = await LogAsync(demo);
+        var added = log.Skip(before).ToList();
+        added.Count(e => e.Action == AccessAction.Download).ShouldBe(1);
+        added.Count(e => e.Action == AccessAction.Refused && e.Detail!.Contains("already used", StringComparison.Ordinal)).ShouldBe(49);
+        added.Count.ShouldBe(50);
+        AccessLogChain.Verify(log).Intact.ShouldBeTrue();
+    }
+
+    [Theory, DatabaseProviders]
     public async Task Drift_shows_until_the_line_acknowledges_the_latest_revision_and_new_revisions_notify_the_lines(DatabaseProvider provider)
     {
         await using var demo = await DemoAsync(provider);
