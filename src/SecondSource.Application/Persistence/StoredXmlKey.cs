@@ -30,4 +30,11 @@ public sealed class StoredXmlKey
     public string Xml { get; private set; }
 
     public DateTimeOffset StoredAt { get; private set; }
+
+    /// <summary>The same key written in another form (its secret sealed); the key itself does not change.</summary>
+    public void Replace(string xml)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(xml);
+        Xml = xml;
+    }
 }

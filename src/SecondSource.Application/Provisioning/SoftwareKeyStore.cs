@@ -20,9 +20,6 @@ namespace SecondSource.Application.Provisioning;
 public sealed class SoftwareKeyStore(ProvisioningOptions options) : IKeyCustodyBackend
 {
     private const string Format = "secondsource-wrapped-key-1";
-    private const int KekBytes = 32;
-    private static readonly UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private readonly Lock _gate = new();
 
     public KeyBackend Backend => KeyBackend.Software;
 
@@ -152,43 +149,11 @@ public sealed class SoftwareKeyStore(ProvisioningOptions options) : IKeyCustodyB
 
     private byte[] KeyEncryptionKey(bool create)
     {
-        var path = options.KeyEncryptionKeyFile;
-        lock (_gate)
-        {
-            if (!File.Exists(path))
-            {
-                var wrappedKeys = Directory.Exists(options.KeyStoreFolder) ? Directory.GetFiles(options.KeyStoreFolder, "*.key").Length : 0;
-                if (!create || wrappedKeys > 0)
-                {
-                    throw new DomainException($"The key-encryption key {path} is missing; the {wrappedKeys} key(s) in {options.KeyStoreFolder} cannot be opened without it.");
-                }
-
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                using var file = CreateOwnerOnly(path);
-                file.Write(RandomNumberGenerator.GetBytes(KekBytes));
-                file.Flush(flushToDisk: true);
-            }
-
-            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
-            {
-                throw new DomainException($"The key-encryption key {path} can be read by others than its owner; make it mode 0600 (chmod 600) before keys are used.");
-            }
-
-            var kek = File.ReadAllBytes(path);
-            return kek.Length == KekBytes ? kek : throw new DomainException($"The key-encryption key {path} is {kek.Length} bytes, not {KekBytes}.");
-        }
+        var wrappedKeys = Directory.Exists(options.KeyStoreFolder) ? Directory.GetFiles(options.KeyStoreFolder, "*.key").Length : 0;
+        return Provisioning.KeyEncryptionKey.Read(options, create, wrappedKeys, $"the {wrappedKeys} key(s) in {options.KeyStoreFolder}");
     }
 
-    private static FileStream CreateOwnerOnly(string path)
-    {
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = OwnerOnly;
-        }
-
-        return new FileStream(path, fileOptions);
-    }
+    private static FileStream CreateOwnerOnly(string path) => Provisioning.KeyEncryptionKey.CreateOwnerOnly(path);
 
     private sealed record WrappedKey(string Format, string Handle, string Algorithm, string Label, string Nonce, string Tag, string Ciphertext);
 }

@@ -88,8 +88,14 @@ public static class WebServiceCollectionExtensions
         // shares them and sessions survive a restart.
         services.AddSingleton<DatabaseKeyRing>();
         services.AddDataProtection().SetApplicationName("SecondSource");
+        // Their secrets are sealed with the installation's key-encryption key first (KeyRingEncryptor), so the rows and
+        // every backup hold no usable key.
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = sp.GetRequiredService<DatabaseKeyRing>()));
+        {
+            var ring = sp.GetRequiredService<DatabaseKeyRing>();
+            o.XmlRepository = ring;
+            o.XmlEncryptor = new KeyRingEncryptor(sp.GetRequiredService<Application.Provisioning.ProvisioningOptions>(), ring.SealedCount);
+        }));
         services.AddHostedService<ScheduledWorkService>();
 
         // Names such as "Gdańsk" or "深圳" are written as they are, not as numeric character references.
