@@ -28,6 +28,12 @@ internal static class BomCommands
                 $"{string.Join(", ", ColumnRoles.Fields)} (manufacturer, mpn and manufacturer-mpn take :N for the Nth source; ignore reads the column for nothing). Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var limit = new Option<string[]>("--limit")
+        {
+            Description = $"NAME=N: raise (or lower) a limit of the reader's work budget: {string.Join(", ", BomReadOptions.LimitNames)} " +
+                $"(defaults {new BomReadOptions().MaxRows:N0} rows, {new BomReadOptions().MaxCellChars:N0} characters a cell, {new BomReadOptions().MaxExpandedBytes:N0} bytes for a whole XLSX, {new BomReadOptions().MaxExpansionRatio} times a part's compressed size). Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var explain = new Option<bool>("--explain")
         {
             Description = "Also print how the file was read: every column's role with its evidence, confidence and samples, what each row became, and the makers nobody has confirmed (to stderr for json, sarif and junit).",
@@ -42,7 +48,7 @@ internal static class BomCommands
 
         var audit = new Command("audit", "Audit a BOM for single-source critical parts and other dual-AVL gaps: a file (no database needed), or a stored revision with --product and --revision.")
         {
-            file, product, revision, format, encoding, sheet, map, policy, aliases, output, sarifRoot, failOn, explain,
+            file, product, revision, format, encoding, sheet, map, limit, policy, aliases, output, sarifRoot, failOn, explain,
         };
         audit.SetAction(async (parsed, ct) =>
         {
@@ -89,7 +95,7 @@ internal static class BomCommands
             AuditSummary summary;
             if (path is not null)
             {
-                summary = new AuditBomFileHandler().Handle(new AuditBomFileRequest(path, ReadOptions(parsed, format, encoding, sheet, map, aliases), criticality), report).Summary;
+                summary = new AuditBomFileHandler().Handle(new AuditBomFileRequest(path, ReadOptions(parsed, format, encoding, sheet, map, aliases, limit), criticality), report).Summary;
             }
             else
             {
@@ -110,7 +116,7 @@ internal static class BomCommands
             return threshold is { } t && summary.HasFindingsAtOrAbove(t) ? ExitCodes.Findings : ExitCodes.Ok;
         });
         bom.Subcommands.Add(audit);
-        bom.Subcommands.Add(Import(context, format, encoding, sheet, map, aliases, policy));
+        bom.Subcommands.Add(Import(context, format, encoding, sheet, map, limit, aliases, policy));
         bom.Subcommands.Add(Revisions(context));
         bom.Subcommands.Add(BomLifecycleCommands.Release(context));
         bom.Subcommands.Add(BomLifecycleCommands.Delete(context));
@@ -121,7 +127,7 @@ internal static class BomCommands
     }
 
     /// <summary><c>bom import</c>: stores a BOM file as a revision of a product, whole or not at all, and prints its audit summary.</summary>
-    private static Command Import(CliContext context, Option<string> format, Option<string?> encoding, Option<string?> sheet, Option<string[]> map, Option<string?> aliases, Option<string?> policy)
+    private static Command Import(CliContext context, Option<string> format, Option<string?> encoding, Option<string?> sheet, Option<string[]> map, Option<string[]> limit, Option<string?> aliases, Option<string?> policy)
     {
         var product = new Argument<string>("product") { Description = "The product: its code (e.g. AUR-VSM200), its name or id (a unique part is enough)." };
         var file = new Argument<string>("file") { Description = "The BOM file, in any format 'bom audit' reads." };
@@ -130,7 +136,7 @@ internal static class BomCommands
         var json = CommandActions.JsonOption();
         var import = new Command("import", "Import a BOM file as a draft revision of a product (the same file twice is one revision); --release releases it too.")
         {
-            product, file, label, release, format, encoding, sheet, map, aliases, policy, json,
+            product, file, label, release, format, encoding, sheet, map, limit, aliases, policy, json,
         };
         import.SetScopedAction(context, async (parsed, services, ct) =>
         {
@@ -149,7 +155,7 @@ internal static class BomCommands
             }
 
             var result = await services.GetRequiredService<ImportBomRevisionHandler>().HandleAsync(
-                new ImportBomRevisionRequest(target.Id, sha, Path.GetFileName(path), parsed.GetValue(label)!, ReadOptions(parsed, format, encoding, sheet, map, aliases), $"cli:{Environment.UserName}"), ct);
+                new ImportBomRevisionRequest(target.Id, sha, Path.GetFileName(path), parsed.GetValue(label)!, ReadOptions(parsed, format, encoding, sheet, map, aliases, limit), $"cli:{Environment.UserName}"), ct);
             if (result.Failure is { } failure)
             {
                 return await context.FailAsync(failure);
@@ -216,7 +222,7 @@ internal static class BomCommands
     }
 
 
-    private static BomReadOptions ReadOptions(ParseResult parsed, Option<string> format, Option<string?> encoding, Option<string?> sheet, Option<string[]> map, Option<string?> aliases)
+    private static BomReadOptions ReadOptions(ParseResult parsed, Option<string> format, Option<string?> encoding, Option<string?> sheet, Option<string[]> map, Option<string?> aliases, Option<string[]> limit)
     {
         var catalog = ManufacturerCatalog.CreateDefault();
         if (parsed.GetValue(aliases) is { } aliasFile)
@@ -224,14 +230,29 @@ internal static class BomCommands
             catalog.AddAliases(ReadSideFile(aliasFile, "--aliases"), Path.GetFileName(aliasFile));
         }
 
-        return new BomReadOptions
+        var options = new BomReadOptions
         {
             Format = Enum.Parse<BomFileFormat>(parsed.GetValue(format)!, ignoreCase: true),
             Encoding = parsed.GetValue(encoding),
             Sheet = parsed.GetValue(sheet),
             Map = ParseMap(parsed.GetValue(map) ?? []),
             Manufacturers = catalog,
+            LimitHint = "--limit {0}=N",
         };
+        foreach (var entry in parsed.GetValue(limit) ?? [])
+        {
+            var eq = entry.IndexOf('=', StringComparison.Ordinal);
+            try
+            {
+                options = eq <= 0 ? throw new ArgumentException($"write NAME=N, e.g. max-rows=200000 (not '{entry}').") : options.WithLimit(entry[..eq], entry[(eq + 1)..]);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliUsageException($"--limit {entry}: {ex.Message}");
+            }
+        }
+
+        return options;
     }
 
     private static CriticalityPolicy Policy(ParseResult parsed, Option<string?> policy) =>

@@ -50,8 +50,52 @@ public sealed record BomReadOptions
     /// <summary>Largest file accepted, in bytes.</summary>
     public long MaxFileBytes { get; init; } = 1L << 31;
 
-    /// <summary>Most bytes one part of a workbook may expand to (the zip-bomb ceiling).</summary>
-    public long MaxExpandedBytes { get; init; } = 1L << 30;
+    /// <summary>
+    /// Most bytes a workbook's parts may expand to, all parts together (the zip-bomb ceiling). Each part is also held to
+    /// <see cref="MaxExpansionRatio"/> times its compressed size (at least <see cref="RatioFloorBytes"/>).
+    /// </summary>
+    public long MaxExpandedBytes { get; init; } = 256L << 20;
+
+    /// <summary>How many times its compressed size a workbook part may expand to: XML compresses 5–20 times; a bomb a thousand.</summary>
+    public int MaxExpansionRatio { get; init; } = 100;
+
+    /// <summary>Parts smaller than this expanded are not held to the ratio (a tiny part of repeated XML may compress very well).</summary>
+    public long RatioFloorBytes { get; init; } = 16L << 20;
+
+    /// <summary>Most rows a BOM file may have, of any kind (a board's BOM has hundreds to a few thousand).</summary>
+    public int MaxRows { get; init; } = 100_000;
+
+    /// <summary>Most characters in one cell (a description is a sentence; a datasheet pasted into a cell is not a BOM).</summary>
+    public int MaxCellChars { get; init; } = 10_000;
+
+    /// <summary>How a refusal tells the reader to raise a limit, {0} being its name: the CLI's option, or the web app's setting.</summary>
+    public string LimitHint { get; init; } = "a higher {0}";
+
+    /// <summary>The names of the limits a person may change (<c>--limit NAME=N</c>, or the web app's settings).</summary>
+    public static IReadOnlyList<string> LimitNames { get; } = ["max-rows", "max-cell-chars", "max-expanded-bytes", "max-expansion-ratio"];
+
+    /// <summary>These options with one limit changed; a name it does not know, or a value that is not a positive whole number, is refused.</summary>
+    public BomReadOptions WithLimit(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number <= 0)
+        {
+            throw new ArgumentException($"the limit {name} takes a positive whole number, not '{value}'.");
+        }
+
+        int Int() => number <= int.MaxValue ? (int)number : throw new ArgumentException($"the limit {name} is at most {int.MaxValue:N0}.");
+        return name.Trim().ToLowerInvariant() switch
+        {
+            "max-rows" => this with { MaxRows = Int() },
+            "max-cell-chars" => this with { MaxCellChars = Int() },
+            "max-expanded-bytes" => this with { MaxExpandedBytes = number },
+            "max-expansion-ratio" => this with { MaxExpansionRatio = Int() },
+            _ => throw new ArgumentException($"there is no limit '{name}'; the limits are {string.Join(", ", LimitNames)}."),
+        };
+    }
+
+    /// <summary>The words that say how to raise the limit named.</summary>
+    public string RaiseHint(string limit) => string.Format(System.Globalization.CultureInfo.InvariantCulture, LimitHint, limit);
 
     public Domain.Boms.ManufacturerCatalog Manufacturers { get; init; } = Domain.Boms.ManufacturerCatalog.CreateDefault();
 }

@@ -45,9 +45,11 @@ internal static class XlsxBomReader
                 : $"there is no sheet '{options.Sheet}'; the sheets are {string.Join(", ", sheets.Select(s => $"'{s.Name}'"))}.");
         }
 
-        var maxSheet = options.MaxExpandedBytes;
-        var shared = ReadSharedStrings(zip, file, Math.Min(maxSheet, 256L << 20));
-        var source = new SheetSource(zip, chosen.Path, shared, file, maxSheet);
+        // One budget for the whole workbook: the shared strings and the sheet together stay within MaxExpandedBytes,
+        // and each part within its ratio to its compressed size.
+        var budget = new ExpansionBudget(options, file);
+        var shared = ReadSharedStrings(zip, file, budget);
+        var source = new SheetSource(zip, chosen.Path, shared, file, budget);
         var head = source.Rows(new Reading.Diagnostics([])).Take(Reading.TableReader.HeaderSearchRows).ToList();
         var info = new BomSourceInfo
         {
@@ -66,7 +68,7 @@ internal static class XlsxBomReader
     }
 
     /// <summary>The rows of one sheet, streamed from its XML part each time they are asked for.</summary>
-    private sealed class SheetSource(ZipArchive zip, string part, List<string> shared, string file, long limit) : Reading.ITableSource
+    private sealed class SheetSource(ZipArchive zip, string part, List<string> shared, string file, ExpansionBudget limit) : Reading.ITableSource
     {
         public IEnumerable<Reading.TableRow> Rows(Reading.Diagnostics diagnostics)
         {
@@ -108,10 +110,11 @@ internal static class XlsxBomReader
         return sheets;
     }
 
-    private static List<string> ReadSharedStrings(ZipArchive zip, string file, long limit)
+    private static List<string> ReadSharedStrings(ZipArchive zip, string file, ExpansionBudget budget)
     {
         var strings = new List<string>();
-        using var part = OpenPart(zip, "xl/sharedStrings.xml", limit, file);
+        var limit = budget.Claim(zip, "xl/sharedStrings.xml");
+        using var part = OpenPart(zip, "xl/sharedStrings.xml", limit, file, budget);
         if (part is null)
         {
             return strings;
@@ -161,9 +164,10 @@ internal static class XlsxBomReader
     }
 
     /// <summary>The sheet's rows in order: 1-based row number and cells by column (null where empty).</summary>
-    private static IEnumerable<(int Number, string?[] Cells)> ReadRows(ZipArchive zip, string partName, List<string> shared, string file, long limit)
+    private static IEnumerable<(int Number, string?[] Cells)> ReadRows(ZipArchive zip, string partName, List<string> shared, string file, ExpansionBudget budget)
     {
-        using var part = OpenPart(zip, partName, limit, file)
+        var limit = budget.Claim(zip, partName);
+        using var part = OpenPart(zip, partName, limit, file, budget)
             ?? throw new BomFileException(file, null, null, $"the sheet part {partName} is missing.");
         using var reader = SafeXml.Create(part, limit * 2);
         var cells = new List<string?>();
@@ -304,7 +308,7 @@ internal static class XlsxBomReader
         return letters == 0 ? null : index - 1;
     }
 
-    private static LimitedStream? OpenPart(ZipArchive zip, string name, long limit, string file)
+    private static LimitedStream? OpenPart(ZipArchive zip, string name, long limit, string file, ExpansionBudget? budget = null)
     {
         var entry = zip.GetEntry(name) ?? zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, name, StringComparison.OrdinalIgnoreCase));
         if (entry is null)
@@ -314,13 +318,13 @@ internal static class XlsxBomReader
 
         if (entry.Length > limit)
         {
-            throw new BomFileException(file, null, null, $"the part {name} would expand to {entry.Length:N0} bytes; more than {limit:N0} is refused as a possible zip bomb.");
+            throw new BomFileException(file, null, null, $"the part {name} would expand to {entry.Length:N0} bytes; more than {limit:N0} is refused as a possible zip bomb{budget?.Hint(name)}.");
         }
 
         try
         {
             return new LimitedStream(entry.Open(), limit, () => new BomFileException(file, null, null,
-                $"the part {name} expands beyond {limit:N0} bytes (its header claims {entry.Length:N0}): refused as a zip bomb."),
+                $"the part {name} expands beyond {limit:N0} bytes (its header claims {entry.Length:N0}): refused as a zip bomb{budget?.Hint(name)}."),
                 ex => new BomFileException(file, null, null, $"the part {name} cannot be decompressed: {ex.Message}"));
         }
         catch (InvalidDataException ex)
@@ -343,5 +347,48 @@ internal static class XlsxBomReader
         {
             throw new BomFileException(file, null, null, $"a workbook part is damaged: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// The workbook's expansion budget: each part may expand to at most <see cref="BomReadOptions.MaxExpansionRatio"/>
+    /// times its compressed size (or <see cref="BomReadOptions.RatioFloorBytes"/>), and the parts read — each counted
+    /// once, however often it is streamed — to <see cref="BomReadOptions.MaxExpandedBytes"/> together.
+    /// </summary>
+    private sealed class ExpansionBudget(BomReadOptions options, string file)
+    {
+        private readonly Dictionary<string, long> _claimed = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The most this part may expand to; the first claim of a part takes its share of the total.</summary>
+        public long Claim(ZipArchive zip, string name)
+        {
+            if (_claimed.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            var entry = zip.GetEntry(name) ?? zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, name, StringComparison.OrdinalIgnoreCase));
+            if (entry is null)
+            {
+                return 0;
+            }
+
+            var left = options.MaxExpandedBytes - _claimed.Values.Sum();
+            var byRatio = Math.Max(options.RatioFloorBytes, entry.CompressedLength * (long)options.MaxExpansionRatio);
+            var limit = Math.Max(0, Math.Min(left, byRatio));
+            if (entry.Length > limit)
+            {
+                throw new BomFileException(file, null, null,
+                    $"the part {name} would expand to {entry.Length:N0} bytes from {entry.CompressedLength:N0}; more than {limit:N0} is refused as a possible zip bomb{Hint(name)}.");
+            }
+
+            // A valid archive states each part's size: the part is held to it while it is read, and that is what it
+            // takes from the total.
+            var take = entry.Length > 0 ? entry.Length : limit;
+            _claimed[name] = take;
+            return take;
+        }
+
+        public string Hint(string name) =>
+            $" (limits: {options.MaxExpandedBytes:N0} bytes for the whole workbook, {options.MaxExpansionRatio} times a part's compressed size; raise them with {options.RaiseHint("max-expanded-bytes")} or {options.RaiseHint("max-expansion-ratio")})";
     }
 }

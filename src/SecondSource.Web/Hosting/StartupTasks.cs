@@ -28,6 +28,7 @@ public static class StartupTasks
             // Settings read lazily elsewhere are checked now, so a mistake is one line before the app listens.
             _ = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
             _ = app.Services.GetRequiredService<SchedulingOptions>();
+            _ = app.Services.GetRequiredService<BomLimits>();
             await using var scope = app.Services.CreateAsyncScope();
             using var system = scope.ServiceProvider.GetRequiredService<IPartyContext>().BeginSystemScope();
             // Leftovers of writes a crash or a killed upload interrupted (each instance sweeps its own folder at start).

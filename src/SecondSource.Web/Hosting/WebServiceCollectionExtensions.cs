@@ -42,6 +42,7 @@ public static class WebServiceCollectionExtensions
         });
 
         services.AddSingleton(new RequestBodyLimit(maxBody));
+        services.AddSingleton<BomLimits>();
         services.AddHttpContextAccessor();
         services.AddScoped<HttpPartyContext>();
         services.AddScoped<IPartyContext>(sp => sp.GetRequiredService<HttpPartyContext>());

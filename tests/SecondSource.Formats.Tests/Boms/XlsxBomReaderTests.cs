@@ -73,6 +73,32 @@ public sealed class XlsxBomReaderTests
     }
 
     [Fact]
+    public void A_part_that_expands_more_than_a_hundred_times_its_compressed_size_is_refused_past_the_floor()
+    {
+        // 2,000,000 empty rows: 24 MB of XML that deflates to about 25 KB (a ratio near 1,000; XML is usually 5–20).
+        var padding = string.Concat(Enumerable.Repeat("<row r=\"9\"/>", 2_000_000));
+        var bytes = Workbook(Rows + padding, Strings);
+
+        var refused = Should.Throw<BomFileException>(() => BomFiles.Bytes(bytes, "ratio.xlsx"));
+        refused.Message.ShouldStartWith("ratio.xlsx: the part xl/worksheets/sheet1.xml would expand to ");
+        refused.Message.ShouldContain("more than 16,777,216 is refused as a possible zip bomb (limits: 268,435,456 bytes for the whole workbook, 100 times a part's compressed size; raise them with a higher max-expanded-bytes or a higher max-expansion-ratio)");
+        // Raised, it reads (the empty rows are blank rows).
+        BomFiles.Bytes(bytes, "ratio.xlsx", new BomReadOptions { MaxExpansionRatio = 10_000 }).Lines.Count.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void The_parts_of_a_workbook_share_one_budget()
+    {
+        // Shared strings of about 3 MB and a sheet of about 3 MB: each within 5 MB, together not.
+        var strings = Strings + string.Concat(Enumerable.Range(0, 150_000).Select(i => $"<si><t>filler {i:D8}</t></si>"));
+        var sheet = Rows + string.Concat(Enumerable.Range(100, 120_000).Select(i => $"<row r=\"{i}\"/>"));
+        var bytes = Workbook(sheet, strings);
+        Should.Throw<BomFileException>(() => BomFiles.Bytes(bytes, "two.xlsx", new BomReadOptions { MaxExpandedBytes = 5 << 20 }))
+            .Message.ShouldStartWith("two.xlsx: the part xl/worksheets/sheet1.xml would expand to ");
+        BomFiles.Bytes(bytes, "two.xlsx", new BomReadOptions { MaxExpandedBytes = 8 << 20 }).Lines.Count.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public void A_zip_that_is_not_a_workbook_is_refused()
     {
         using var memory = new MemoryStream();

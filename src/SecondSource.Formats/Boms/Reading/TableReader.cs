@@ -100,6 +100,29 @@ internal static class TableReader
         return new BomDocument(info, diagnosticList, () => Lines(source, plan, headerRow?.Row, options, file, diagnostics, accounting), accounting);
     }
 
+    /// <summary>
+    /// The work budget of one row: no BOM has this many rows that hold something (a sheet formatted down to Excel's last
+    /// row has a million empty ones, and they cost nothing), no BOM cell this many characters.
+    /// </summary>
+    private static void CheckBudget(TableRow row, ref int filled, ColumnPlan plan, BomReadOptions options, string file)
+    {
+        if (!row.IsBlank && ++filled > options.MaxRows)
+        {
+            throw new BomFileException(file, row.Row, null,
+                $"the file has more than {options.MaxRows:N0} rows that hold something; a board's BOM has hundreds to a few thousand, so it is refused (raise the limit with {options.RaiseHint("max-rows")}).");
+        }
+
+        for (var c = 0; c < row.Count; c++)
+        {
+            if (row.Cell(c) is { Length: var length } && length > options.MaxCellChars)
+            {
+                var column = c < plan.Headers.Length && plan.Headers[c] is { Length: > 0 } name ? name : $"#{(c + 1).ToString(CultureInfo.InvariantCulture)}";
+                throw new BomFileException(file, row.Row, column,
+                    $"a cell of {length:N0} characters; more than {options.MaxCellChars:N0} is refused (raise the limit with {options.RaiseHint("max-cell-chars")}).");
+            }
+        }
+    }
+
     private static IEnumerable<BomLine> Lines(ITableSource source, ColumnPlan plan, int? headerRow, BomReadOptions options, string file, Diagnostics diagnostics,
         RowAccounting accounting)
     {
@@ -108,8 +131,11 @@ internal static class TableReader
         var shapeWarnings = 0;
         var expected = plan.Headers.Length;
         var previous = 0;
+        var filled = 0;
         foreach (var row in source.Rows(diagnostics))
         {
+            CheckBudget(row, ref filled, plan, options, file);
+
             // Sheets skip empty rows in their XML: they are blank rows all the same.
             for (var missing = previous + 1; missing < row.Row; missing++)
             {

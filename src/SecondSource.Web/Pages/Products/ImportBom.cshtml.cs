@@ -16,7 +16,7 @@ namespace SecondSource.Web.Pages.Products;
 /// the revision, and a later file with the same columns is read with them.
 /// </summary>
 [Authorize(Policy = Policies.BuyerEditor)]
-public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging staging, PreviewBomFileHandler preview, ImportBomRevisionHandler import) : PageModel
+public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging staging, PreviewBomFileHandler preview, ImportBomRevisionHandler import, Hosting.BomLimits limits) : PageModel
 {
     private const string ChoiceLabel = "your choice";
     private static readonly string[] SourceFields = ["manufacturer", "mpn", "manufacturer-mpn"];
@@ -115,7 +115,7 @@ public sealed class ImportBomModel(BomRevisionQueries queries, ImportStaging sta
         return string.Concat(words[..1].ToUpperInvariant(), words[1..]);
     }
 
-    private static BomReadOptions Options(List<KeyValuePair<string, string>> choices) => new() { Map = choices, MapLabel = ChoiceLabel };
+    private BomReadOptions Options(List<KeyValuePair<string, string>> choices) => limits.Apply(new BomReadOptions { Map = choices, MapLabel = ChoiceLabel });
 
     // The earlier choices, then the columns whose select now differs from what was shown (a later choice for a column wins).
     private List<KeyValuePair<string, string>> MergedChoices()
