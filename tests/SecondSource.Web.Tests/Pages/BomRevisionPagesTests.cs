@@ -43,6 +43,23 @@ public sealed class BomRevisionPagesTests(SecondSourceWebFactory app) : IClassFi
             values ?? new Dictionary<string, string>(), preview.QuerySelector<IHtmlElement>("[data-testid=bom-import]"));
 
     [Fact]
+    public async Task A_file_over_the_installations_row_limit_is_refused_naming_the_setting_that_raises_it()
+    {
+        var product = await NewProduct();
+        using var limited = app.WithWebHostBuilder(b => b.UseSetting("Limits:Bom:max-rows", "20"));
+        using var client = limited.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var engineer = app.Credential("Engineer");
+        await client.SignInOrFailAsync(engineer.Login, engineer.Secret);
+        var bytes = await File.ReadAllBytesAsync(Samples.RealBom("glasgow_revC3_bom.csv"));
+
+        using var uploaded = await UploadAsync(client, product, "Rev C3", bytes, "glasgow_revC3_bom.csv");
+        var page = await WebSession.ParseAsync(uploaded);
+        page.QuerySelector("[data-testid=bom-message]")!.TextContent.ShouldContain(
+            "the file has more than 20 rows that hold something; a board's BOM has hundreds to a few thousand, so it is refused (raise the limit with the setting Limits:Bom:max-rows (an administrator's)).");
+        (await RevisionCount(product)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task An_engineer_uploads_previews_and_confirms_a_revision_then_sees_its_audit()
     {
         var product = await NewProduct();
