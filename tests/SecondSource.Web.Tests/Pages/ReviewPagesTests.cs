@@ -66,6 +66,12 @@ public sealed class ReviewPagesTests(SecondSourceWebFactory app) : IClassFixture
         section.QuerySelector("[data-testid=cost]")!.TextContent.ShouldBe("48.00 USD");
         section.QuerySelector("[data-testid=units]")!.TextContent.ShouldBe("120");
         view.QuerySelectorAll("[data-testid=line-findings] .finding").Select(f => f.GetAttribute("data-area")).ShouldBe(["LeadTime", "AvlAlignment", "UnitCost"], ignoreOrder: true);
+        // The same state filters as the buyer's pack, over the line's own findings.
+        var lineChips = view.QuerySelectorAll("[data-testid=line-findings] [data-testid=finding-filters] a[data-state]").ToList();
+        lineChips.Sum(c => int.Parse(c.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(3);
+        var firstState = lineChips[0].GetAttribute("data-state")!;
+        var onlyFirst = await vistula.GetDocumentAsync(lineChips[0].GetAttribute("href")!);
+        onlyFirst.QuerySelectorAll("[data-testid=line-findings] .finding").ShouldAllBe(f => f.GetAttribute("data-state") == firstState);
         // Canaries: Pearl River's unit cost and its unit count in the quarter.
         var text = view.Body!.TextContent;
         text.ShouldNotContain("41.60");

@@ -37,8 +37,12 @@ public sealed class PackModel(ReviewQueries reviews, ChromiumPdf pdf, ReadModelC
     [TempData]
     public string? Refusal { get; set; }
 
+    /// <summary>The review shown (its version), for the links within the page.</summary>
+    public Guid ReviewId { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
+        ReviewId = id;
         if (User.IsBuyer())
         {
             Pack = await cache.GetAsync($"review-pack|{id}|{partyContext.Scope}", c => reviews.PackAsync(id, c), ct);
@@ -66,4 +70,11 @@ public sealed class PackModel(ReviewQueries reviews, ChromiumPdf pdf, ReadModelC
         var name = Pack is { } p ? $"review-{p.Report.ProductCode}-{p.Review.Quarter}-v{p.Review.Version}.pdf" : $"review-{LineView!.Sections[0].ProductCode}-{LineView.Sections[0].Quarter}.pdf";
         return new PdfPageResult(pdf, name, $"/Reviews/Pack?id={id}");
     }
+}
+
+/// <summary>What the findings' state filters show: the findings, the review they link within, the state chosen, a value not known.</summary>
+public sealed record FindingFilters(IReadOnlyList<FindingView> Findings, Guid ReviewId, Domain.Reviews.FindingState? Current, string? Message)
+{
+    /// <summary>The findings the filter lets through, the most pressing first.</summary>
+    public IEnumerable<FindingView> Shown => Findings.Where(f => Current is not { } only || f.State == only).OrderBy(f => ReviewBadge.Rank(f.State));
 }
