@@ -36,7 +36,7 @@ public sealed class VaultCommandTests
 
         var verified = await CliRun.OnAsync(database, null, "audit", "verify");
         verified.ExitCode.ShouldBe(0);
-        verified.Out.ShouldContain("116 entries", customMessage: "the demo's 114 entries (vault uploads, NDAs, grants, acknowledgements; keys, releases, certificates), this put and this get");
+        verified.Out.ShouldContain("117 entries", customMessage: "the demo's 115 entries (vault uploads, NDAs, grants, acknowledgements; keys, releases, certificates, the checkpoint key), this put and this get");
 
         await using (var db = database.CreateContext(PartyScope.Unrestricted))
         {
@@ -92,6 +92,6 @@ public sealed class VaultCommandTests
         revoked.Out.ShouldContain("Revoked: Dongguan Allied EMS / Line A2");
         twice.Error.ShouldContain("already revoked");
         after.Out.Split('\n').Single(l => l.Contains(grantId, StringComparison.Ordinal)).ShouldContain("grant revoked");
-        verified.Out.ShouldContain("117 entries", customMessage: "the demo's 114, this grant, this NDA, this revocation, and nothing for refused inputs");
+        verified.Out.ShouldContain("118 entries", customMessage: "the demo's 115, this grant, this NDA, this revocation, and nothing for refused inputs");
     }
 }

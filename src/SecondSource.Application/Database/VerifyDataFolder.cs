@@ -7,6 +7,9 @@ namespace SecondSource.Application.Database;
 /// <summary>What a verification found: counts checked and every problem, each naming its place.</summary>
 public sealed record DataFolderVerdict(int Files, long LogEntries, IReadOnlyList<string> Problems)
 {
+    /// <summary>The newest signed checkpoint the log agrees with, in words; null when there is none.</summary>
+    public string? Checkpoint { get; init; }
+
     /// <summary>Software keys checked against the key-encryption key.</summary>
     public int Keys { get; init; }
 
@@ -16,11 +19,11 @@ public sealed record DataFolderVerdict(int Files, long LogEntries, IReadOnlyList
 /// <summary>
 /// Checks an installation (after a crash or a restore): SQLite's integrity check, every stored row's file present with
 /// its SHA-256 (vault revisions and signed NDAs, AVL evidence, BOM revisions' source files), the access log's hash chain, and
-/// that every key in the software key store opens with the key-encryption key present and is the key its row names (a
+/// the log's agreement with its newest signed checkpoints (in the database and in the checkpoint folder), that every key in the software key store opens with the key-encryption key present and is the key its row names (a
 /// restore without the key-encryption key is not intact: no firmware can be signed, no certificate issued). Keys in a
 /// PKCS#11 token are the token's to check. It reads every row of every party: an operator's command.
 /// </summary>
-public sealed class VerifyDataFolderHandler(SecondSourceDbContext db, DatabaseSettings settings, VaultQueries vault, Provisioning.SoftwareKeyStore keyStore)
+public sealed class VerifyDataFolderHandler(SecondSourceDbContext db, DatabaseSettings settings, VerifyAccessLogHandler accessLog, Provisioning.SoftwareKeyStore keyStore)
 {
     public async Task<DataFolderVerdict> HandleAsync(CancellationToken ct)
     {
@@ -53,11 +56,19 @@ public sealed class VerifyDataFolderHandler(SecondSourceDbContext db, DatabaseSe
             }
         }
 
-        var chain = await vault.VerifyLogAsync(ct);
-        if (!chain.Intact)
+        var log = await accessLog.HandleAsync(new VerifyAccessLogRequest([]), ct);
+        if (log.Failure is { } unreadable)
         {
-            problems.Add($"access log: entry {chain.FirstBroken} breaks the hash chain ({chain.Reason})");
+            problems.Add($"access log checkpoint: {unreadable.Message}");
         }
+
+        var verdict = log.Value;
+        if (verdict is { Chain.Intact: false })
+        {
+            problems.Add($"access log: entry {verdict.Chain.FirstBroken} breaks the hash chain ({verdict.Chain.Reason})");
+        }
+
+        problems.AddRange((verdict?.Checkpoints ?? []).Where(c => !c.Holds).Select(c => $"access log: {c.Problem}"));
 
         var keys = await db.CustodyKeys.AsNoTracking().Where(k => k.Backend == Domain.Provisioning.KeyBackend.Software)
             .Select(k => new { k.Name, k.Handle, k.Algorithm, k.PublicKey }).ToListAsync(ct);
@@ -69,6 +80,10 @@ public sealed class VerifyDataFolderHandler(SecondSourceDbContext db, DatabaseSe
             }
         }
 
-        return new DataFolderVerdict(files, chain.Checked, problems) { Keys = keys.Count };
+        return new DataFolderVerdict(files, verdict?.Entries ?? 0, problems)
+        {
+            Keys = keys.Count,
+            Checkpoint = verdict?.Latest is { } latest ? $"{latest.Checkpoint.Size:N0} entries, signed {latest.Checkpoint.SignedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : null,
+        };
     }
 }

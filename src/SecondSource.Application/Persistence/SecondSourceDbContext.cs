@@ -67,6 +67,8 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
+    public DbSet<LogCheckpoint> LogCheckpoints => Set<LogCheckpoint>();
+
     public DbSet<Nda> Ndas => Set<Nda>();
 
     public DbSet<VaultGrant> VaultGrants => Set<VaultGrant>();

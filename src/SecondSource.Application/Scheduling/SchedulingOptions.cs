@@ -14,6 +14,9 @@ namespace SecondSource.Application.Scheduling;
 /// published again (default 1 day, well inside the week a list is valid for).</param>
 public sealed record SchedulingOptions(bool Enabled, TimeSpan Tick, TimeSpan CrlRefreshEvery, TimeSpan CrlRepublishAfter)
 {
+    /// <summary><c>Scheduling:CheckpointEvery</c>: how often the access log's checkpoint is signed (default 1 hour).</summary>
+    public TimeSpan CheckpointEvery { get; init; } = TimeSpan.FromHours(1);
+
     public static SchedulingOptions FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -27,7 +30,10 @@ public sealed record SchedulingOptions(bool Enabled, TimeSpan Tick, TimeSpan Crl
             configuration.GetValue<bool?>("Scheduling:Enabled") ?? true,
             TimeSpan.FromSeconds(tick),
             Span(configuration, "Scheduling:CrlRefreshEvery", TimeSpan.FromHours(1), allowZero: false),
-            Span(configuration, "Scheduling:CrlRepublishAfter", TimeSpan.FromDays(1), allowZero: true));
+            Span(configuration, "Scheduling:CrlRepublishAfter", TimeSpan.FromDays(1), allowZero: true))
+        {
+            CheckpointEvery = Span(configuration, "Scheduling:CheckpointEvery", TimeSpan.FromHours(1), allowZero: false),
+        };
     }
 
     private static TimeSpan Span(IConfiguration configuration, string key, TimeSpan fallback, bool allowZero)

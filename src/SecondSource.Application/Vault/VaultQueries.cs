@@ -88,22 +88,7 @@ public sealed class VaultQueries(SecondSourceDbContext db, VaultStore store)
         return (entries, total);
     }
 
-    /// <summary>Recomputes the whole chain in sequence order, streaming the entries (stops at the first broken one).</summary>
     /// <summary>The parties named in the log, for the filter.</summary>
     public async Task<IReadOnlyList<string>> LogPartiesAsync(CancellationToken ct) =>
         await db.AccessLog.Select(e => e.Party).Distinct().OrderBy(p => p).ToListAsync(ct);
-
-    public async Task<ChainVerdict> VerifyLogAsync(CancellationToken ct)
-    {
-        var chain = new AccessLogChain();
-        await foreach (var entry in db.AccessLog.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (!chain.Add(entry))
-            {
-                break;
-            }
-        }
-
-        return chain.Verdict;
-    }
 }

@@ -10,6 +10,10 @@ public static class VaultServiceCollectionExtensions
     {
         services.AddScoped<VaultStore>();
         services.AddScoped<AccessLogWriter>();
+        services.AddSingleton(sp => AuditOptions.FromConfiguration(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), sp.GetRequiredService<Persistence.DatabaseSettings>()));
+        services.AddScoped<SignLogCheckpointHandler>();
+        services.AddScoped<VerifyAccessLogHandler>();
+        services.AddScoped<Scheduling.IScheduledJob, SignLogCheckpointJob>();
         services.AddScoped<VaultQueries>();
         services.AddScoped<UploadArtifactRevisionHandler>();
         services.AddScoped<OpenArtifactRevisionHandler>();
@@ -27,6 +31,7 @@ public static class VaultServiceCollectionExtensions
         services.AddScoped<MarkNotificationsReadHandler>();
         services.AddScoped<RecordGoldenUnitsHandler>();
         services.AddScoped<IDemoSeeder, VaultDemoSeeder>();
+        services.AddScoped<IDemoSeeder, CheckpointDemoSeeder>();
         return services;
     }
 }

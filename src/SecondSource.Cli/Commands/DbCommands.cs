@@ -94,12 +94,12 @@ internal static class DbCommands
                 return await context.FailAsync(failure);
             }
 
-            await context.Console.Out.WriteLineAsync($"Restored the backup of {result.Value!.BackedUpAt:yyyy-MM-dd HH:mm} UTC into {result.Value.DataFolder} ({result.Value.Files:N0} files). Put the key-encryption key back, then run 'secondsource db verify --data {result.Value.DataFolder}'.");
+            await context.Console.Out.WriteLineAsync($"Restored the backup of {result.Value!.BackedUpAt:yyyy-MM-dd HH:mm} UTC into {result.Value.DataFolder} ({result.Value.Files:N0} files). Put the key-encryption key back, then run 'secondsource db verify --data {result.Value.DataFolder}', and 'secondsource audit verify --data {result.Value.DataFolder} --checkpoint FOLDER' with the checkpoints kept since the backup: the log is then checked against the newest of them.");
             return ExitCodes.Ok;
         });
 
         var verifyJson = CommandActions.JsonOption();
-        var verify = new Command("verify", "Check the installation: database integrity, every stored row's file and its SHA-256, the access log's hash chain. Exit 1 on a problem.") { verifyJson };
+        var verify = new Command("verify", "Check the installation: database integrity, every stored row's file and its SHA-256, the access log's hash chain and its newest signed checkpoints. Exit 1 on a problem.") { verifyJson };
         verify.SetScopedAction(context, async (parsed, services, ct) =>
         {
             var verdict = await services.GetRequiredService<VerifyDataFolderHandler>().HandleAsync(ct);
@@ -110,7 +110,7 @@ internal static class DbCommands
             else
             {
                 await context.Console.Out.WriteLineAsync(verdict.Intact
-                    ? $"Intact: {verdict.Files:N0} stored files match their rows, {verdict.LogEntries:N0} access-log entries chain, {verdict.Keys:N0} software keys open with the key-encryption key."
+                    ? $"Intact: {verdict.Files:N0} stored files match their rows, {verdict.LogEntries:N0} access-log entries chain{(verdict.Checkpoint is { } checkpoint ? $" and agree with the newest signed checkpoint ({checkpoint})" : " (no signed checkpoint yet)")}, {verdict.Keys:N0} software keys open with the key-encryption key."
                     : $"{verdict.Problems.Count} problem(s):");
                 foreach (var problem in verdict.Problems)
                 {

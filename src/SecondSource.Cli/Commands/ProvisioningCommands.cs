@@ -46,7 +46,7 @@ internal static class ProvisioningCommands
         keys.Subcommands.Add(list);
 
         var name = new Option<string>("--name") { Description = "The key's name, unique.", Required = true };
-        var purpose = new Option<string>("--purpose") { Description = "firmware (signs firmware images) or ca (the device CA).", Required = true };
+        var purpose = new Option<string>("--purpose") { Description = "firmware (signs firmware images), ca (the device CA) or checkpoint (signs the access log's checkpoints).", Required = true };
         var algorithm = new Option<string>("--algorithm") { Description = "ecdsa-p256 (default) or ecdsa-p384.", DefaultValueFactory = _ => "ecdsa-p256" };
         var backend = new Option<string?>("--backend") { Description = "software or pkcs11; default Provisioning:Backend (software)." };
         var create = new Command("create", "Generate a key inside a backend and record its public half; a CA also gets its self-signed certificate.") { name, purpose, algorithm, backend, json };
@@ -56,7 +56,8 @@ internal static class ProvisioningCommands
             {
                 "firmware" or "firmware-signing" or "signing" => KeyPurpose.FirmwareSigning,
                 "ca" or "device-ca" => KeyPurpose.DeviceCa,
-                var other => throw new CliUsageException($"--purpose '{other}' is not firmware or ca."),
+                "checkpoint" or "log-checkpoint" => KeyPurpose.LogCheckpoint,
+                var other => throw new CliUsageException($"--purpose '{other}' is not firmware, ca or checkpoint."),
             };
             KeyAlgorithm keyAlgorithm;
             KeyBackend? keyBackend;

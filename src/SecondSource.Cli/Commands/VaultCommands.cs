@@ -29,29 +29,113 @@ internal static class VaultCommands
 
     public static Command Audit(CliContext context)
     {
-        var audit = new Command("audit", "The vault's hash-chained access log.");
+        var audit = new Command("audit", "The vault's hash-chained access log and its signed checkpoints.");
+        audit.Subcommands.Add(Verify(context));
+        audit.Subcommands.Add(Checkpoint(context));
+        return audit;
+    }
+
+    private static Command Verify(CliContext context)
+    {
         var json = CommandActions.JsonOption();
-        var verify = new Command("verify", "Recompute the access log's hash chain; exit 1 naming the first broken entry.") { json };
+        var checkpoints = new Option<string[]>("--checkpoint")
+        {
+            Description = "A checkpoint file kept off the server (or a folder of them: its newest), to check the log against besides the newest in the database and the checkpoint folder. Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var verify = new Command("verify", "Recompute the access log's hash chain and check it against the newest signed checkpoints; exit 1 naming the first broken entry and each checkpoint the log contradicts.") { checkpoints, json };
         verify.SetScopedAction(context, async (parsed, services, ct) =>
         {
-            var verdict = await services.GetRequiredService<VaultQueries>().VerifyLogAsync(ct);
+            var result = await services.GetRequiredService<VerifyAccessLogHandler>().HandleAsync(new VerifyAccessLogRequest(parsed.GetValue(checkpoints) ?? []), ct);
+            if (result.Failure is { } failure)
+            {
+                return await context.FailAsync(failure);
+            }
+
+            var verdict = result.Value!;
+            var chain = verdict.Chain;
             if (parsed.GetValue(json))
             {
-                await CliOutput.WriteJsonAsync(context.Console.Out, new { intact = verdict.Intact, entries = verdict.Checked, firstBroken = verdict.FirstBroken, reason = verdict.Reason });
+                await CliOutput.WriteJsonAsync(context.Console.Out, new
+                {
+                    intact = verdict.Intact,
+                    entries = chain.Checked,
+                    firstBroken = chain.FirstBroken,
+                    reason = chain.Reason,
+                    checkpoints = verdict.Checkpoints.Select(c => new
+                    {
+                        source = c.Source,
+                        size = c.Checkpoint.Size,
+                        head = c.Checkpoint.Head,
+                        signedAt = c.Checkpoint.SignedAt,
+                        key = c.Checkpoint.KeyName,
+                        keyFingerprint = c.Checkpoint.KeyFingerprint,
+                        holds = c.Holds,
+                        outcome = c.Outcome.ToString(),
+                        problem = c.Problem,
+                    }),
+                });
                 return verdict.Intact ? ExitCodes.Ok : ExitCodes.Findings;
             }
 
-            if (verdict.Intact)
+            if (chain.Intact)
             {
-                await context.Console.Out.WriteLineAsync($"The access log verifies: {verdict.Checked} entries, unchanged, in order, none missing.");
-                return ExitCodes.Ok;
+                await context.Console.Out.WriteLineAsync($"The access log's hash chain verifies: {chain.Checked} entries, unchanged, in order, none missing between them.");
+            }
+            else
+            {
+                await context.Console.Error.WriteLineAsync($"The access log is broken at entry {chain.FirstBroken}: {chain.Reason}. The {chain.Checked} entries before it verify.");
             }
 
-            await context.Console.Error.WriteLineAsync($"The access log is broken at entry {verdict.FirstBroken}: {verdict.Reason}. The {verdict.Checked} entries before it verify.");
-            return ExitCodes.Findings;
+            foreach (var check in verdict.Checkpoints)
+            {
+                if (check.Holds)
+                {
+                    await context.Console.Out.WriteLineAsync($"It agrees with the checkpoint signed {check.Checkpoint.SignedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC over {check.Checkpoint.Size} entries ({check.Source}), key {check.Checkpoint.KeyFingerprint[..16]}….");
+                }
+                else
+                {
+                    await context.Console.Error.WriteLineAsync($"Checkpoint contradicted: {check.Problem}");
+                }
+            }
+
+            if (verdict.Checkpoints.Count == 0)
+            {
+                await context.Console.Out.WriteLineAsync("No signed checkpoint was found, so entries cut from the end of the log would not show; sign one with 'secondsource audit checkpoint'.");
+            }
+
+            return verdict.Intact ? ExitCodes.Ok : ExitCodes.Findings;
         });
-        audit.Subcommands.Add(verify);
-        return audit;
+        return verify;
+    }
+
+    private static Command Checkpoint(CliContext context)
+    {
+        var json = CommandActions.JsonOption();
+        var checkpoint = new Command("checkpoint", "Sign the access log's size and head hash with the checkpoint key in custody, into the database and the checkpoint folder (Audit:CheckpointFolder); the web app does it every hour.") { json };
+        checkpoint.SetScopedAction(context, async (parsed, services, ct) =>
+        {
+            var result = await services.GetRequiredService<SignLogCheckpointHandler>().HandleAsync(new SignLogCheckpointRequest(CliActor), ct);
+            if (result.Failure is { } failure)
+            {
+                return await context.FailAsync(failure);
+            }
+
+            var (signed, file, isNew) = result.Value!;
+            if (parsed.GetValue(json))
+            {
+                await CliOutput.WriteJsonAsync(context.Console.Out, new { signed = isNew, size = signed.Size, head = signed.Head, signedAt = signed.SignedAt, key = signed.KeyName, keyFingerprint = signed.KeyFingerprint, file });
+            }
+            else
+            {
+                await context.Console.Out.WriteLineAsync(isNew
+                    ? $"Signed a checkpoint of the access log: {signed.Size} entries, head {signed.Head[..16]}…, with '{signed.KeyName}' (fingerprint {signed.KeyFingerprint[..16]}…). Written to the database and {file}; keep a copy off this server."
+                    : $"The access log has not grown since the checkpoint signed {signed.SignedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({signed.Size} entries); it stands, in {file}.");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return checkpoint;
     }
 
     private static Command Put(CliContext context)

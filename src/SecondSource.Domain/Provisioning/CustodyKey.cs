@@ -12,6 +12,9 @@ public enum KeyPurpose
 
     /// <summary>The device certificate authority: signs device certificates and the revocation list.</summary>
     DeviceCa = 2,
+
+    /// <summary>Signs checkpoints of the access log (its size and head hash), so cutting or rewriting the log is detected.</summary>
+    LogCheckpoint = 3,
 }
 
 /// <summary>Where a private key lives. It is generated there and never leaves it.</summary>

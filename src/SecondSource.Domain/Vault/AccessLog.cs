@@ -148,6 +148,18 @@ public sealed class AccessLogChain
     private long _expected = 1;
     private string _previousHash = AccessLogEntry.Genesis;
 
+    /// <summary>A chain checked from its first entry.</summary>
+    public AccessLogChain()
+    {
+    }
+
+    /// <summary>A chain checked from the entry after <paramref name="afterSequence"/>, whose hash is already trusted (a signed checkpoint's head).</summary>
+    public AccessLogChain(long afterSequence, string afterHash)
+    {
+        _expected = afterSequence + 1;
+        _previousHash = afterHash;
+    }
+
     /// <summary>The verdict so far: null while every entry fed has verified.</summary>
     public ChainVerdict? Broken { get; private set; }
 

@@ -3086,6 +3086,62 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.ToTable("LineFixtures", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Vault.LogCheckpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("KeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("KeyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId");
+
+                    b.HasIndex("Size", "SignedAt");
+
+                    b.ToTable("LogCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Vault.Nda", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3979,6 +4035,14 @@ namespace SecondSource.Migrations.Postgres.Migrations
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Vault.LogCheckpoint", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Provisioning.CustodyKey", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SecondSource.Domain.Vault.Nda", b =>

@@ -3077,6 +3077,62 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.ToTable("LineFixtures", (string)null);
                 });
 
+            modelBuilder.Entity("SecondSource.Domain.Vault.LogCheckpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId");
+
+                    b.HasIndex("Size", "SignedAt");
+
+                    b.ToTable("LogCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("SecondSource.Domain.Vault.Nda", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3970,6 +4026,14 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SecondSource.Domain.Vault.LogCheckpoint", b =>
+                {
+                    b.HasOne("SecondSource.Domain.Provisioning.CustodyKey", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SecondSource.Domain.Vault.Nda", b =>

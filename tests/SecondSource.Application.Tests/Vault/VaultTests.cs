@@ -37,7 +37,7 @@ public sealed class VaultTests
     {
         await using var services = database.BuildServices(PartyScope.Unrestricted);
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<VaultQueries>().VerifyLogAsync(CancellationToken.None);
+        return (await scope.ServiceProvider.GetRequiredService<VerifyAccessLogHandler>().HandleAsync(new VerifyAccessLogRequest([]), CancellationToken.None)).Value!.Chain;
     }
 
     [Theory, DatabaseProviders]

@@ -61,6 +61,29 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
     }
 }
 
+internal sealed class LogCheckpointConfiguration : IEntityTypeConfiguration<LogCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<LogCheckpoint> builder)
+    {
+        builder.ToTable("LogCheckpoints");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Origin).HasMaxLength(200).IsRequired();
+        builder.Property(c => c.Head).HasMaxLength(64).IsRequired();
+        builder.Property(c => c.KeyName).HasMaxLength(100).IsRequired();
+        builder.Property(c => c.KeyFingerprint).HasMaxLength(64).IsRequired();
+        builder.Property(c => c.PublicKey).IsRequired();
+        builder.Property(c => c.Signature).IsRequired();
+        builder.Property(c => c.SignedBy).HasMaxLength(256).IsRequired();
+        builder.Ignore(c => c.SignedText);
+        builder.Ignore(c => c.Text);
+        builder.Ignore(c => c.FileName);
+        builder.Ignore(c => c.FingerprintMatchesKey);
+        builder.HasIndex(c => new { c.Size, c.SignedAt });
+        builder.HasOne<Domain.Provisioning.CustodyKey>().WithMany().HasForeignKey(c => c.KeyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class NdaConfiguration : IEntityTypeConfiguration<Nda>
 {
     public void Configure(EntityTypeBuilder<Nda> builder)

@@ -1,13 +1,25 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecondSource.Application.Vault;
 using SecondSource.Domain.Vault;
 
 namespace SecondSource.Web.Pages.Admin.AccessLog;
 
-/// <summary>The vault's access log, newest or oldest first, filtered by action, party and person, fifty to a page, with the verification of its hash chain (administrators).</summary>
-public sealed class IndexModel(VaultQueries vault) : PageModel
+/// <summary>
+/// The vault's access log, newest or oldest first, filtered by action, party and person, fifty to a page, with the
+/// verification of its hash chain against the newest signed checkpoints; an administrator can sign a checkpoint now and
+/// download the newest one to keep off the server.
+/// </summary>
+public sealed class IndexModel(VaultQueries vault, VerifyAccessLogHandler verify, SignLogCheckpointHandler sign, SecondSource.Application.Persistence.SecondSourceDbContext db) : PageModel
 {
+    [TempData]
+    public string? Notice { get; set; }
+
+    /// <summary>Whether <see cref="Notice"/> tells why nothing was signed.</summary>
+    [TempData]
+    public bool NoticeIsRefusal { get; set; }
+
     // From the query only: the route value "page" (the page's own path) would win over a bound name.
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -34,7 +46,13 @@ public sealed class IndexModel(VaultQueries vault) : PageModel
 
     public long Total { get; private set; }
 
-    public ChainVerdict? Verdict { get; private set; }
+    public LogVerdict? Verdict { get; private set; }
+
+    /// <summary>Why the checkpoints could not be read (a damaged file in the checkpoint folder), if so.</summary>
+    public string? CheckpointError { get; private set; }
+
+    /// <summary>The newest checkpoint in the database, to download.</summary>
+    public LogCheckpoint? Newest { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -42,7 +60,28 @@ public sealed class IndexModel(VaultQueries vault) : PageModel
         Message = Shared.ListAddress.Unknown(ModelState);
         (Entries, Total) = await vault.LogAsync(PageNumber, new AccessLogFilter(What, Party, Who, Oldest), ct);
         Parties = await vault.LogPartiesAsync(ct);
-        Verdict = await vault.VerifyLogAsync(ct);
+        var verdict = await verify.HandleAsync(new VerifyAccessLogRequest([]), ct);
+        Verdict = verdict.Value;
+        CheckpointError = verdict.Failure?.Message;
+        Newest = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).ThenByDescending(c => c.SignedAt).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Signs a checkpoint now (the scheduler does it every hour).</summary>
+    public async Task<IActionResult> OnPostSignAsync(CancellationToken ct)
+    {
+        var result = await sign.HandleAsync(new SignLogCheckpointRequest(Pages.Vault.VaultActor.Of(HttpContext)), ct);
+        NoticeIsRefusal = result.Failure is not null;
+        Notice = result.Failure is { } failure ? failure.Message
+            : result.Value!.IsNew ? $"Signed a checkpoint over {result.Value.Checkpoint.Size:N0} entries. Download it and keep it off this server."
+            : $"The log has not grown since the last checkpoint ({result.Value.Checkpoint.Size:N0} entries); it stands.";
+        return RedirectToPage();
+    }
+
+    /// <summary>A checkpoint as the file it was written to.</summary>
+    public async Task<IActionResult> OnGetCheckpointAsync(Guid id, CancellationToken ct)
+    {
+        var checkpoint = await db.LogCheckpoints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        return checkpoint is null ? NotFound() : File(System.Text.Encoding.UTF8.GetBytes(checkpoint.Text), "text/plain; charset=utf-8", checkpoint.FileName);
     }
 
     /// <summary>The log's address with the page changed, every filter kept.</summary>

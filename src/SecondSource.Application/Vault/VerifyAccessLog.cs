@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using SecondSource.Application.Persistence;
+using SecondSource.Domain.Common;
+using SecondSource.Domain.Provisioning;
+using SecondSource.Domain.Vault;
+
+namespace SecondSource.Application.Vault;
+
+/// <param name="Checkpoints">Checkpoint files or folders the caller holds (a folder stands for its newest checkpoint).</param>
+public sealed record VerifyAccessLogRequest(IReadOnlyList<string> Checkpoints);
+
+/// <summary>
+/// Checks the access log: its hash chain, streamed once in sequence order, and whether the log still agrees with the
+/// newest signed checkpoint in the database, the newest in the checkpoint folder and each one the caller passes. The
+/// chain alone proves order; a checkpoint proves where the log ended, so cutting its newest entries, restoring an
+/// older backup or rewriting the history are each reported with the checkpoint they contradict. A checkpoint file
+/// that cannot be read is an input error naming the file and line.
+/// </summary>
+public sealed class VerifyAccessLogHandler(SecondSourceDbContext db, AuditOptions options)
+{
+    public const string DatabaseSource = "the database";
+
+    public async Task<Result<LogVerdict>> HandleAsync(VerifyAccessLogRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var found = new List<(string Source, LogCheckpoint Checkpoint)>();
+        if (await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).ThenByDescending(c => c.SignedAt).FirstOrDefaultAsync(ct) is { } stored)
+        {
+            found.Add((DatabaseSource, stored));
+        }
+
+        try
+        {
+            if (Newest(options.CheckpointFolder) is { } kept)
+            {
+                found.Add((kept, await ReadAsync(kept, ct)));
+            }
+
+            foreach (var path in request.Checkpoints)
+            {
+                var file = Directory.Exists(path) ? Newest(path) ?? throw new DomainException($"{path}: the folder holds no checkpoint (*{LogCheckpoint.Extension}).")
+                    : File.Exists(path) ? path : throw new DomainException($"{path}: no such file or folder.");
+                found.Add((file, await ReadAsync(file, ct)));
+            }
+        }
+        catch (DomainException ex)
+        {
+            return Fail.Invalid(ex.Message);
+        }
+
+        var keys = (await db.CustodyKeys.AsNoTracking().Where(k => k.Purpose == KeyPurpose.LogCheckpoint).Select(k => k.Fingerprint).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var audit = new AccessLogAudit(Distinct(found), await SignLogCheckpointHandler.OriginAsync(db, ct), keys);
+        await foreach (var entry in db.AccessLog.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            audit.Add(entry);
+        }
+
+        return Result.Ok(audit.Finish());
+    }
+
+    /// <summary>The newest checkpoint file of a folder: names start with the zero-padded size, so the last name in order.</summary>
+    private static string? Newest(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*" + LogCheckpoint.Extension).Order(StringComparer.Ordinal).LastOrDefault()
+            : null;
+
+    private static async Task<LogCheckpoint> ReadAsync(string file, CancellationToken ct)
+    {
+        var info = new FileInfo(file);
+        if (info.Length > 64 * 1024)
+        {
+            throw new DomainException($"{file}: {info.Length:N0} bytes is far too large for a checkpoint (they are under 1 KB).");
+        }
+
+        return LogCheckpoint.Parse(await File.ReadAllTextAsync(file, ct), file);
+    }
+
+    /// <summary>The same checkpoint found in several places is checked once, its sources joined.</summary>
+    private static IEnumerable<(string, LogCheckpoint)> Distinct(List<(string Source, LogCheckpoint Checkpoint)> found) =>
+        found.GroupBy(f => (f.Checkpoint.Size, f.Checkpoint.Head, Convert.ToBase64String(f.Checkpoint.Signature)))
+            .Select(g => (string.Join(" and ", g.Select(f => f.Source).Distinct()), g.First().Checkpoint));
+}
