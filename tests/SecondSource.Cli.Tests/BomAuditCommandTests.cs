@@ -44,6 +44,27 @@ public sealed class BomAuditCommandTests
         run.Error.Trim().ShouldBe("secondsource: long-line.csv, row 3: line 3 is longer than 1,048,576 characters; no BOM row is that long, so the file is refused (is it a BOM?).");
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("sarif")]
+    [InlineData("junit")]
+    [InlineData("table")]
+    public async Task A_file_refused_half_way_leaves_standard_output_empty_not_half_a_report(string output)
+    {
+        // Before: 954 KB of JSON on stdout, cut off at row 2,500, then the refusal on stderr (security round 2).
+        using var folder = new TempFolder("bom");
+        var file = folder.File("late.csv");
+        await File.WriteAllTextAsync(file, "Designator,Manufacturer,MPN,Description\n"
+            + string.Concat(Enumerable.Range(1, 3_000).Select(i => $"R{i},Yageo,RC0402FR-07{i}L,{(i == 2_500 ? new string('x', 20_000) : "10k")}\n")));
+
+        string[] args = ["bom", "audit", file, "--output", output, .. output == "sarif" ? new[] { "--sarif-root", folder.Path } : []];
+        var run = await CliRun.RunAsync(null, new System.Collections.Hashtable(), args);
+
+        run.ExitCode.ShouldBe(2);
+        run.Out.ShouldBeEmpty();
+        run.Error.ShouldContain("late.csv, row 2501, column 'Description': a cell of 20,000 characters");
+    }
+
     [Fact]
     public async Task Fail_on_warning_counts_warnings()
     {

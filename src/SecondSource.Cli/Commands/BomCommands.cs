@@ -81,16 +81,17 @@ internal static class BomCommands
             using var raw = console.RawOut is null ? new TextWriterStream(console.Out) : null;
             var bytes = console.RawOut ?? raw!;
             var reportFormat = parsed.GetValue(output);
+            await using var spool = new ReportSpool();
             IAuditReport chosen = reportFormat switch
             {
-                "json" => new JsonAuditReport(bytes),
-                "sarif" => new SarifAuditReport(bytes, Version(), path is null ? null : SarifUri(path, parsed.GetValue(sarifRoot))),
-                "junit" => new JUnitAuditReport(bytes, threshold),
-                "markdown" => new MarkdownAuditReport(console.Out),
-                _ => new TextAuditReport(console.Out, console.OutputIsTerminal, path is null ? TextAuditReport.LibraryConfirmHint : TextAuditReport.FileConfirmHint),
+                "json" => new JsonAuditReport(spool.Bytes),
+                "sarif" => new SarifAuditReport(spool.Bytes, Version(), path is null ? null : SarifUri(path, parsed.GetValue(sarifRoot))),
+                "junit" => new JUnitAuditReport(spool.Bytes, threshold),
+                "markdown" => new MarkdownAuditReport(spool.Text),
+                _ => new TextAuditReport(spool.Text, console.OutputIsTerminal, path is null ? TextAuditReport.LibraryConfirmHint : TextAuditReport.FileConfirmHint),
             };
             using IAuditReport report = parsed.GetValue(explain)
-                ? new ReadingExplanation(chosen, reportFormat is "table" or "markdown" ? console.Out : console.Error, TextAuditReport.FileConfirmHint)
+                ? new ReadingExplanation(chosen, reportFormat is "table" or "markdown" ? spool.Text : console.Error, TextAuditReport.FileConfirmHint)
                 : chosen;
             AuditSummary summary;
             if (path is not null)
@@ -111,8 +112,8 @@ internal static class BomCommands
                 summary = stored.Value!;
             }
 
+            await spool.CopyToAsync(bytes, ct);
             await console.Out.FlushAsync(ct);
-            await bytes.FlushAsync(ct);
             return threshold is { } t && summary.HasFindingsAtOrAbove(t) ? ExitCodes.Findings : ExitCodes.Ok;
         });
         bom.Subcommands.Add(audit);

@@ -39,6 +39,64 @@ internal static class Ipc2581BomReader
 
     private sealed record Vmpn(string Mpn, string VendorRef, bool? Qualified, bool? Chosen, int? Rank);
 
+    /// <summary>
+    /// The work budget of the elements the reader keeps (everything in <c>Ecad</c> is skipped unread): at most
+    /// <see cref="BomReadOptions.MaxRows"/> BOM items, as many reference designators and as many AVL entries, and no
+    /// kept attribute longer than <see cref="BomReadOptions.MaxCellChars"/>, so memory stays bounded whatever the file.
+    /// </summary>
+    private sealed class Budget(string file, BomReadOptions options)
+    {
+        private int _items, _refDes, _vmpns;
+
+        public void Element(XmlReader reader, int line)
+        {
+            switch (reader.LocalName)
+            {
+                case "BomItem":
+                    Count(ref _items, "BOM items (BomItem)", line);
+                    break;
+                case "RefDes":
+                    Count(ref _refDes, "reference designators (RefDes)", line);
+                    break;
+                case "AvlVmpn":
+                    Count(ref _vmpns, "AVL entries (AvlVmpn)", line);
+                    break;
+                case "Ecad":
+                    return;
+                default:
+                    break;
+            }
+
+            if (!reader.HasAttributes)
+            {
+                return;
+            }
+
+            for (var i = 0; i < reader.AttributeCount; i++)
+            {
+                var length = reader.GetAttribute(i).Length;
+                if (length > options.MaxCellChars)
+                {
+                    var element = reader.LocalName;
+                    reader.MoveToAttribute(i);
+                    var attribute = reader.LocalName;
+                    reader.MoveToElement();
+                    throw new BomFileException(file, line, $"{element}@{attribute}",
+                        $"an attribute of {length:N0} characters; more than {options.MaxCellChars:N0} is refused (raise the limit with {options.RaiseHint("max-cell-chars")}).");
+                }
+            }
+        }
+
+        private void Count(ref int count, string what, int line)
+        {
+            if (++count > options.MaxRows)
+            {
+                throw new BomFileException(file, line, null,
+                    $"more than {options.MaxRows:N0} {what}; a board's BOM has hundreds to a few thousand, so it is refused (raise the limit with {options.RaiseHint("max-rows")}).");
+            }
+        }
+    }
+
     public static BomDocument Open(string path, Stream stream, BomReadOptions options)
     {
         var file = Path.GetFileName(path);
@@ -47,6 +105,7 @@ internal static class Ipc2581BomReader
         var enterprises = new Dictionary<string, string>(StringComparer.Ordinal);
         string? revision = null;
         var hasAvl = false;
+        var budget = new Budget(file, options);
         stream.Position = 0;
         try
         {
@@ -83,6 +142,7 @@ internal static class Ipc2581BomReader
                 }
 
                 SafeXml.CheckDepth(reader, file);
+                budget.Element(reader, lineInfo.LineNumber);
                 if (!sawRoot)
                 {
                     sawRoot = true;

@@ -24,6 +24,15 @@ public static class LongCsvTestLog
     /// <summary>A line longer than this is refused (a row is a few hundred bytes): a file that never ends a line is not buffered whole.</summary>
     public const int MaxLineBytes = 1 << 20;
 
+    /// <summary>
+    /// Most measurements in one run: a run's rows are held until it ends, so this bounds the memory of any file (a unit's
+    /// run has tens to a few thousand measurements; in-circuit tests of large boards reach tens of thousands).
+    /// </summary>
+    public const int MaxMeasurementsPerRun = 100_000;
+
+    /// <summary>Most distinct measurement names in one file (each is kept once for the whole read; test plans have hundreds to thousands).</summary>
+    public const int MaxMeasurementNames = 100_000;
+
     /// <summary>The CSV reader over the checked text; a header Sep cannot take (a column named twice) is a file error.</summary>
     private static SepReader Open(Stream content, string file)
     {
@@ -142,6 +151,11 @@ public static class LongCsvTestLog
 
             if (!_names.TryGetValue(name, out var interned))
             {
+                if (_names.Dictionary.Count >= MaxMeasurementNames)
+                {
+                    throw new TestLogException(_file, where, "measurement", $"more than {MaxMeasurementNames:N0} different measurement names in one file; a test plan has hundreds to thousands, so the file is refused (split it, or check that the name column holds names)");
+                }
+
                 interned = name.ToString();
                 _names.TryAdd(interned, interned);
             }
@@ -167,6 +181,11 @@ public static class LongCsvTestLog
             }
 
             var result = Result(_file, where, "result", row[_rowResultCol].Span);
+            if (_run.Count >= MaxMeasurementsPerRun)
+            {
+                throw new TestLogException(_file, where, "measurement", $"the run that starts on {_run.Where} has more than {MaxMeasurementsPerRun:N0} measurements; a unit's run has tens to a few thousand, so the file is refused (are serial, station and run_start the same on every row?)");
+            }
+
             _run.Add(interned, scale.BaseUnit, low is { } l ? scale.Apply(l) : null, high is { } h ? scale.Apply(h) : null, scale.Apply(value), result, _previousShape);
             return done;
         }
@@ -269,6 +288,12 @@ public static class LongCsvTestLog
 
             return run;
         }
+
+        /// <summary>The measurements collected so far.</summary>
+        public int Count => _values.Count;
+
+        /// <summary>Where the run starts ("line 12").</summary>
+        public string Where => _where;
 
         public bool Matches(ReadOnlySpan<char> serial, ReadOnlySpan<char> station, ReadOnlySpan<char> start) =>
             start.SequenceEqual(_startText) && serial.Trim().SequenceEqual(_serial) && station.Trim().SequenceEqual(_station);

@@ -30,6 +30,24 @@ public sealed class WorkBudgetTests
         BomFiles.Text(text, "wide.csv", new BomReadOptions().WithLimit("max-cell-chars", "20000")).Lines.Count.ShouldBe(3);
     }
 
+    private static string Ipc2581(int items, string description = "10k 1%") =>
+        "<?xml version=\"1.0\"?>\n<IPC-2581 revision=\"C\" xmlns=\"http://webstds.ipc.org/2581\">\n<Bom name=\"b\">\n"
+        + string.Concat(Enumerable.Range(1, items).Select(i => $"<BomItem OEMDesignNumberRef=\"P{i}\" quantity=\"1\" description=\"{(i == items ? description : "10k 1%")}\"><RefDes name=\"R{i}\" populate=\"true\"/></BomItem>\n"))
+        + "</Bom>\n</IPC-2581>\n";
+
+    [Fact]
+    public void An_ipc2581_file_is_held_to_the_same_budget_its_items_and_attributes_named_by_line()
+    {
+        // Before: the IPC-2581 reader kept every BomItem, RefDes and AVL entry of a file up to 2 G characters.
+        var text = Ipc2581(1_001);
+        Should.Throw<BomFileException>(() => BomFiles.Text(text, "many.xml", new BomReadOptions { MaxRows = 1_000 }))
+            .Message.ShouldBe("many.xml, row 1004: more than 1,000 BOM items (BomItem); a board's BOM has hundreds to a few thousand, so it is refused (raise the limit with a higher max-rows).");
+        BomFiles.Text(text, "many.xml", new BomReadOptions { MaxRows = 1_001 }).Lines.Count.ShouldBe(1_001);
+
+        Should.Throw<BomFileException>(() => BomFiles.Text(Ipc2581(3, new string('x', 10_001)), "wide.xml", new BomReadOptions { LimitHint = "--limit {0}=N" }))
+            .Message.ShouldBe("wide.xml, row 6, column 'BomItem@description': an attribute of 10,001 characters; more than 10,000 is refused (raise the limit with --limit max-cell-chars=N).");
+    }
+
     [Theory]
     [InlineData("max-rows", "0", "the limit max-rows takes a positive whole number, not '0'.")]
     [InlineData("max-rows", "lots", "the limit max-rows takes a positive whole number, not 'lots'.")]

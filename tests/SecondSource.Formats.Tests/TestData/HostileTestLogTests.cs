@@ -28,6 +28,33 @@ public sealed class HostileTestLogTests
     }
 
     [Fact]
+    public void A_run_that_never_ends_is_refused_at_its_measurement_past_the_budget_so_memory_stays_bounded()
+    {
+        // Security round 2: a run's rows are held until the run ends, so one endless run was a file held whole.
+        var rows = new StringBuilder(Header);
+        for (var i = 0; i <= LongCsvTestLog.MaxMeasurementsPerRun; i++)
+        {
+            rows.Append("SN1,B1,FCT,TP,2026-07-01T10:00:00Z,Passed,2.4.1,VCC,3.3,V,3.2,3.4,Passed\n");
+        }
+
+        Should.Throw<TestLogException>(() => Csv(Encoding.UTF8.GetBytes(rows.ToString()))).Message
+            .ShouldBe($"log.csv, line {LongCsvTestLog.MaxMeasurementsPerRun + 2:D}, field measurement: the run that starts on line 2 has more than 100,000 measurements; a unit's run has tens to a few thousand, so the file is refused (are serial, station and run_start the same on every row?)");
+    }
+
+    [Fact]
+    public void A_file_of_endlessly_new_measurement_names_is_refused_past_the_budget()
+    {
+        var rows = new StringBuilder(Header);
+        for (var i = 0; i <= LongCsvTestLog.MaxMeasurementNames; i++)
+        {
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"SN{i},B1,FCT,TP,2026-07-01T10:00:00Z,Passed,2.4.1,M{i},3.3,V,3.2,3.4,Passed\n");
+        }
+
+        Should.Throw<TestLogException>(() => Csv(Encoding.UTF8.GetBytes(rows.ToString()))).Message
+            .ShouldStartWith($"log.csv, line {LongCsvTestLog.MaxMeasurementNames + 2:D}, field measurement: more than 100,000 different measurement names in one file");
+    }
+
+    [Fact]
     public void A_truncated_multibyte_character_at_the_end_is_refused()
     {
         var bytes = Encoding.UTF8.GetBytes(Header + "SN1,B1,FCT,TP,2026-07-01T10:00:00Z,Passed,2.4.1,VCC,3.3,V,3.2,3.4,Passed\n").Concat(new byte[] { 0xE2, 0x82 }).ToArray();
