@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Every page of every role under load (issue 24).
+
+Starts the web app in Release on the demo (SQLite, a fresh data folder), signs in as each demo role, crawls every
+same-site link from the home page the way EveryPageTests does (one address per page type: the path, plus the page
+handler when there is one), then drives each page with wrk at CONNECTIONS (32) for DURATION (5) seconds after a
+warm-up, and prints one markdown table per role: requests/s, p50, p99, errors; a page whose p99 exceeds 50 ms is
+marked SLOW. Needs wrk (Debian package) and a built Release app:
+
+    dotnet build -c Release src/SecondSource.Web && bench/load/pages.py
+    ROLES=admin DURATION=10 bench/load/pages.py
+
+Only GET pages that answer HTML are driven (downloads and PDF packs are other work, measured in docs/performance.md).
+"""
+
+import html
+import http.cookiejar
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+APP = os.path.join(ROOT, "artifacts", "bin", "SecondSource.Web", "release", "SecondSource.Web.dll")
+PORT = int(os.environ.get("PORT", "5188"))
+BASE = f"http://127.0.0.1:{PORT}"
+DURATION = int(os.environ.get("DURATION", "5"))
+WARMUP = int(os.environ.get("WARMUP", "2"))
+CONNECTIONS = int(os.environ.get("CONNECTIONS", "32"))
+SLOW_MS = 50.0
+ROLES = {
+    "admin": "admin@aurora-medical.example",
+    "engineer": "engineer@aurora-medical.example",
+    "viewer": "viewer@aurora-medical.example",
+    "primary member": "member@pearlriver-ems.example",
+    "second-line member": "member@vistula-ems.example",
+}
+# Links that act rather than show, or leave the HTML pages.
+SKIP = re.compile(r"^/(Account/Logout|api/|Vault/Download|Vault/Link)|handler=(Pdf|Csv|Download|Checkpoint)|/Download\b", re.I)
+
+
+def page_type(url):
+    parts = urllib.parse.urlsplit(url)
+    handler = urllib.parse.parse_qs(parts.query).get("handler", [""])[0]
+    return parts.path.rstrip("/").lower() + ("?handler=" + handler.lower() if handler else "")
+
+
+def sign_in(email, password):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    form = opener.open(BASE + "/Account/Login").read().decode()
+    token = re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', form).group(1)
+    data = urllib.parse.urlencode({"Email": email, "Password": password, "__RequestVerificationToken": token}).encode()
+    opener.open(BASE + "/Account/Login", data)
+    session = next(c for c in jar if c.name == "SecondSource.Session")
+    return opener, f"{session.name}={session.value}"
+
+
+def crawl(opener, limit=400):
+    seen, pages, queue = set(), {}, ["/"]
+    while queue and len(seen) < limit:
+        url = queue.pop(0)
+        kind = page_type(url)
+        if kind in seen:
+            continue
+        seen.add(kind)
+        try:
+            response = opener.open(BASE + url)
+        except Exception:  # a 404 or 403 link is the crawl tests' business, not the load test's
+            continue
+        if "text/html" not in response.headers.get("Content-Type", ""):
+            continue
+        pages[kind] = url
+        for href in re.findall(r'href="(/[^"#]*)"', response.read().decode(errors="replace")):
+            href = html.unescape(href)
+            if not SKIP.search(href) and page_type(href) not in seen:
+                queue.append(href)
+    return pages
+
+
+def wrk(url, cookie, seconds):
+    out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-H", f"Cookie: {cookie}", BASE + url],
+                         capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def ms(label):
+        value, unit = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+    errors = sum(int(x) for x in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
+    errors += sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    return rps, ms("50%"), ms("99%"), errors
+
+
+def main():
+    if not os.path.exists(APP):
+        sys.exit(f"{APP} is missing: dotnet build -c Release src/SecondSource.Web")
+    data = tempfile.mkdtemp(prefix="ss-pages-")
+    log = open(os.path.join(data, "app.log"), "w+")
+    env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", RateLimits__SignInPerMinute="10000", Scheduling__Enabled="false")
+    app = subprocess.Popen(["dotnet", APP, "--seed-demo", "--data", data, "--urls", BASE], cwd=os.path.join(ROOT, "src", "SecondSource.Web"),
+                           stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        for _ in range(240):
+            log.seek(0)
+            text = log.read()
+            if "Now listening" in text:
+                break
+            time.sleep(1)
+        wanted = [r.strip() for r in os.environ.get("ROLES", ",".join(ROLES)).split(",")]
+        slow = []
+        for role in wanted:
+            email = ROLES[role]
+            password = re.search(rf"{re.escape(email)}\s+(\S+)\s*$", text, re.M).group(1)
+            opener, cookie = sign_in(email, password)
+            pages = crawl(opener)
+            print(f"\n### {role}: {len(pages)} page types, {CONNECTIONS} connections, {DURATION} s each\n")
+            print("| page | requests/s | p50 ms | p99 ms | errors |")
+            print("|---|---:|---:|---:|---:|")
+            for kind, url in sorted(pages.items()):
+                wrk(url, cookie, WARMUP)
+                rps, p50, p99, errors = wrk(url, cookie, DURATION)
+                mark = " **SLOW**" if p99 > SLOW_MS else ""
+                if mark:
+                    slow.append((role, kind, p99))
+                print(f"| {kind}{mark} | {rps:,.0f} | {p50:.1f} | {p99:.1f} | {errors} |", flush=True)
+        print(f"\nPages above {SLOW_MS:.0f} ms p99: {len(slow)}")
+        for role, kind, p99 in slow:
+            print(f"- {role}: {kind} {p99:.0f} ms")
+    finally:
+        app.terminate()
+        app.wait()
+
+
+if __name__ == "__main__":
+    main()
