@@ -19,7 +19,8 @@ public sealed record SignedLogCheckpoint(LogCheckpoint Checkpoint, string File, 
 /// log written since the last checkpoint is checked: its entry still has the last head hash and every later entry
 /// chains, so a checkpoint never vouches for a cut or altered log. When the log has not grown since the last
 /// checkpoint, that one stands (its file is written again if the folder lacks it). With no checkpoint key yet, one is
-/// generated in the default backend (and logged like every key).
+/// generated in the default backend (and logged like every key). It runs for the buyer or the system (the log and the
+/// keys are the buyer's), so it reads through the party filter like any buyer query.
 /// </summary>
 public sealed class SignLogCheckpointHandler(SecondSourceDbContext db, KeyCustody custody, CreateCustodyKeyHandler keys, AuditOptions options, TimeProvider clock)
 {
@@ -28,7 +29,7 @@ public sealed class SignLogCheckpointHandler(SecondSourceDbContext db, KeyCustod
     public async Task<Result<SignedLogCheckpoint>> HandleAsync(SignLogCheckpointRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!await db.AccessLog.IgnoreQueryFilters().AnyAsync(ct))
+        if (!await db.AccessLog.AnyAsync(ct))
         {
             return Fail.Invalid("The access log is empty: there is nothing to sign yet.");
         }
@@ -40,7 +41,7 @@ public sealed class SignLogCheckpointHandler(SecondSourceDbContext db, KeyCustod
             return noKey;
         }
 
-        var tail = await db.AccessLog.IgnoreQueryFilters().AsNoTracking().OrderByDescending(e => e.Sequence).FirstAsync(ct);
+        var tail = await db.AccessLog.AsNoTracking().OrderByDescending(e => e.Sequence).FirstAsync(ct);
 
         var last = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).ThenByDescending(c => c.SignedAt).FirstOrDefaultAsync(ct);
         if (last is not null && last.Size > tail.Sequence)
@@ -101,7 +102,7 @@ public sealed class SignLogCheckpointHandler(SecondSourceDbContext db, KeyCustod
 
     /// <summary>Whose log this is: the buyer's name.</summary>
     public static async Task<string> OriginAsync(SecondSourceDbContext db, CancellationToken ct) =>
-        await db.Parties.IgnoreQueryFilters([SecondSourceDbContext.PartyFilter]).Where(p => p.Kind == PartyKind.Buyer).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? "SecondSource";
+        await db.Parties.Where(p => p.Kind == PartyKind.Buyer).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? "SecondSource";
 
     private async Task<Result<CustodyKey>> CheckpointKeyAsync(Actor actor, CancellationToken ct)
     {
@@ -127,7 +128,7 @@ public sealed class SignLogCheckpointHandler(SecondSourceDbContext db, KeyCustod
         var chain = new AccessLogChain();
         if (last is not null)
         {
-            var head = await db.AccessLog.IgnoreQueryFilters().AsNoTracking().Where(e => e.Sequence == last.Size).Select(e => e.Hash).FirstOrDefaultAsync(ct);
+            var head = await db.AccessLog.AsNoTracking().Where(e => e.Sequence == last.Size).Select(e => e.Hash).FirstOrDefaultAsync(ct);
             if (head != last.Head)
             {
                 return head is null ? $"entry {last.Size}, the last checkpoint's head, is missing" : $"entry {last.Size} no longer has the last checkpoint's head hash";
@@ -137,7 +138,7 @@ public sealed class SignLogCheckpointHandler(SecondSourceDbContext db, KeyCustod
         }
 
         var from = last?.Size ?? 0;
-        await foreach (var entry in db.AccessLog.IgnoreQueryFilters().AsNoTracking().Where(e => e.Sequence > from && e.Sequence <= size).OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var entry in db.AccessLog.AsNoTracking().Where(e => e.Sequence > from && e.Sequence <= size).OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (!chain.Add(entry))
             {

@@ -36,7 +36,7 @@ public sealed class DeviceCertificateFlowTests
         var kek = Path.Combine(database.Folder.Path, "keystore-kek");
         File.GetUnixFileMode(kek).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var wrapped = Directory.GetFiles(keyStore, "*.key");
-        wrapped.Length.ShouldBe(2);
+        wrapped.Length.ShouldBe(3, "the release key, the device CA and the checkpoint key");
         foreach (var file in wrapped)
         {
             File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
