@@ -20,7 +20,7 @@ public sealed class ProvisioningCommandTests
         using (var json = JsonDocument.Parse(listed.Out))
         {
             json.RootElement.GetProperty("items").EnumerateArray().Select(k => (k.GetProperty("name").GetString(), k.GetProperty("backend").GetString()))
-                .ShouldBe([("Aurora firmware release key 2026", "Software"), ("Aurora Device CA 2026", "Software")], ignoreOrder: true);
+                .ShouldBe([("Aurora firmware release key 2026", "Software"), ("Aurora Device CA 2026", "Software"), ("Access-log checkpoint key", "Software")], ignoreOrder: true);
         }
 
         var created = await CliRun.OnAsync(database, null, "keys", "create", "--name", "Bench CA", "--purpose", "ca", "--algorithm", "p384");
