@@ -7,7 +7,9 @@ using SecondSource.Domain.Vault;
 namespace SecondSource.Application.Vault;
 
 /// <param name="Checkpoints">Checkpoint files or folders the caller holds (a folder stands for its newest checkpoint).</param>
-public sealed record VerifyAccessLogRequest(IReadOnlyList<string> Checkpoints);
+/// <param name="ShowPaths">Whether a checkpoint file is named by its path (an operator's command) or, on a page, as "the
+/// checkpoint folder" (people are not shown the server's paths).</param>
+public sealed record VerifyAccessLogRequest(IReadOnlyList<string> Checkpoints, bool ShowPaths = true);
 
 /// <summary>
 /// Checks the access log: its hash chain, streamed once in sequence order, and whether the log still agrees with the
@@ -19,6 +21,8 @@ public sealed record VerifyAccessLogRequest(IReadOnlyList<string> Checkpoints);
 public sealed class VerifyAccessLogHandler(SecondSourceDbContext db, AuditOptions options)
 {
     public const string DatabaseSource = "the database";
+
+    public const string FolderSource = "the checkpoint folder";
 
     public async Task<Result<LogVerdict>> HandleAsync(VerifyAccessLogRequest request, CancellationToken ct)
     {
@@ -33,14 +37,14 @@ public sealed class VerifyAccessLogHandler(SecondSourceDbContext db, AuditOption
         {
             if (Newest(options.CheckpointFolder) is { } kept)
             {
-                found.Add((kept, await ReadAsync(kept, ct)));
+                found.Add((request.ShowPaths ? kept : FolderSource, await ReadAsync(kept, request.ShowPaths ? kept : $"{FolderSource}, file {Path.GetFileName(kept)}", ct)));
             }
 
             foreach (var path in request.Checkpoints)
             {
                 var file = Directory.Exists(path) ? Newest(path) ?? throw new DomainException($"{path}: the folder holds no checkpoint (*{LogCheckpoint.Extension}).")
                     : File.Exists(path) ? path : throw new DomainException($"{path}: no such file or folder.");
-                found.Add((file, await ReadAsync(file, ct)));
+                found.Add((file, await ReadAsync(file, file, ct)));
             }
         }
         catch (DomainException ex)
@@ -64,15 +68,16 @@ public sealed class VerifyAccessLogHandler(SecondSourceDbContext db, AuditOption
             ? Directory.EnumerateFiles(folder, "*" + LogCheckpoint.Extension).Order(StringComparer.Ordinal).LastOrDefault()
             : null;
 
-    private static async Task<LogCheckpoint> ReadAsync(string file, CancellationToken ct)
+    /// <summary>Reads a checkpoint file; <paramref name="name"/> is how errors name it.</summary>
+    private static async Task<LogCheckpoint> ReadAsync(string file, string name, CancellationToken ct)
     {
         var info = new FileInfo(file);
         if (info.Length > 64 * 1024)
         {
-            throw new DomainException($"{file}: {info.Length:N0} bytes is far too large for a checkpoint (they are under 1 KB).");
+            throw new DomainException($"{name}: {info.Length:N0} bytes is far too large for a checkpoint (they are under 1 KB).");
         }
 
-        return LogCheckpoint.Parse(await File.ReadAllTextAsync(file, ct), file);
+        return LogCheckpoint.Parse(await File.ReadAllTextAsync(file, ct), name);
     }
 
     /// <summary>The same checkpoint found in several places is checked once, its sources joined.</summary>

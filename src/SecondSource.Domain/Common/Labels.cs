@@ -30,7 +30,7 @@ public static class Labels
         ["Software"] = "Software key store",
         ["Pkcs11"] = "Hardware security module (PKCS#11)",
         ["DeviceCa"] = "Device CA",
-        ["LogCheckpoint"] = "Access-log checkpoints",
+        ["LogCheckpoint"] = "Access-log checkpoint",
         ["CaRequested"] = "CA requested",
         ["EcdsaP256"] = "ECDSA P-256",
         ["EcdsaP384"] = "ECDSA P-384",

@@ -36,7 +36,7 @@ public sealed class AccessLogCheckpointPageTests(SecondSourceWebFactory app) : I
 
         page = await admin.GetDocumentAsync("/Admin/AccessLog");
         page.QuerySelector("[data-testid=checkpoint-notice]")!.TextContent.ShouldBe($"Signed a checkpoint over {size:N0} entries. Download it and keep it off this server.");
-        page.QuerySelector("[data-testid=checkpoint-check]")!.TextContent.ShouldContain($"over {size:N0} entries");
+        page.QuerySelector("[data-testid=checkpoint-check]")!.TextContent.ShouldContain($"over {size:N0} entries (the database and the checkpoint folder)", customMessage: "people are not shown the server's paths");
 
         using var download = await admin.GetAsync(new Uri(page.QuerySelector("[data-testid=download-checkpoint]")!.GetAttribute("href")!, UriKind.Relative));
         download.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -60,7 +60,7 @@ public sealed class IndexModel(VaultQueries vault, VerifyAccessLogHandler verify
         Message = Shared.ListAddress.Unknown(ModelState);
         (Entries, Total) = await vault.LogAsync(PageNumber, new AccessLogFilter(What, Party, Who, Oldest), ct);
         Parties = await vault.LogPartiesAsync(ct);
-        var verdict = await verify.HandleAsync(new VerifyAccessLogRequest([]), ct);
+        var verdict = await verify.HandleAsync(new VerifyAccessLogRequest([], ShowPaths: false), ct);
         Verdict = verdict.Value;
         CheckpointError = verdict.Failure?.Message;
         Newest = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).ThenByDescending(c => c.SignedAt).FirstOrDefaultAsync(ct);
