@@ -46,7 +46,7 @@ SKIP = re.compile(r"^/(Account/Logout|api/|Vault/Download|Vault/Link)|handler=(P
 def page_type(url):
     parts = urllib.parse.urlsplit(url)
     handler = urllib.parse.parse_qs(parts.query).get("handler", [""])[0]
-    return parts.path.rstrip("/").lower() + ("?handler=" + handler.lower() if handler else "")
+    return (parts.path.rstrip("/").lower() or "/") + ("?handler=" + handler.lower() if handler else "")
 
 
 def sign_in(email, password):
