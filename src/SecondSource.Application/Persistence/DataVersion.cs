@@ -53,3 +53,31 @@ public sealed class DataVersionTransactionInterceptor(DataVersion version) : DbT
         return Task.CompletedTask;
     }
 }
+
+/// <summary>
+/// Advances the <see cref="DataVersion"/> after a command that changes rows outside SaveChanges: the bulk
+/// <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> (a download link's single use) and raw SQL. Queries read through readers
+/// and are not counted.
+/// </summary>
+public sealed class DataVersionCommandInterceptor(DataVersion version) : DbCommandInterceptor
+{
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        if (result > 0)
+        {
+            version.Advance();
+        }
+
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (result > 0)
+        {
+            version.Advance();
+        }
+
+        return ValueTask.FromResult(result);
+    }
+}

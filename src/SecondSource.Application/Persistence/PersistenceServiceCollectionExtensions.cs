@@ -25,11 +25,12 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<SqliteWriteGate>();
         services.TryAddSingleton<DataVersionSaveInterceptor>();
         services.TryAddSingleton<DataVersionTransactionInterceptor>();
+        services.TryAddSingleton<DataVersionCommandInterceptor>();
         services.AddDbContext<SecondSourceDbContext>((sp, options) =>
         {
             ConfigureProvider(options, sp.GetRequiredService<DatabaseSettings>());
             options.AddInterceptors(sp.GetRequiredService<PartyIsolationInterceptor>(),
-                sp.GetRequiredService<DataVersionSaveInterceptor>(), sp.GetRequiredService<DataVersionTransactionInterceptor>());
+                sp.GetRequiredService<DataVersionSaveInterceptor>(), sp.GetRequiredService<DataVersionTransactionInterceptor>(), sp.GetRequiredService<DataVersionCommandInterceptor>());
         });
         return services;
     }

@@ -11,7 +11,8 @@ namespace SecondSource.Web.Pages.Programs;
 /// A program: its lines and stages for everyone who takes part (a manufacturer sees its own lines only), and for the
 /// buyer the comparison of candidate second sources and the decision.
 /// </summary>
-public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHandler evaluate, Application.Lines.LineQueries lines, ProgramFacts facts) : PageModel
+public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHandler evaluate, Application.Lines.LineQueries lines, ProgramFacts facts,
+    Hosting.ReadModelCache cache, Application.Persistence.IPartyContext partyContext) : PageModel
 {
     public ProgramView? Program { get; private set; }
 
@@ -68,12 +69,14 @@ public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHand
 
         // The shift readiness carries each second line's warmth: one read of batches, fixtures and the vault, not two. Computed over
         // the whole program and projected: a manufacturer sees its own line's entry with the buyer's values.
-        Shift = await facts.ShiftAsync(Program.ProductId, ct);
+        // Served from the read model (it reads batches, fixtures and the vault): recomputed after a change.
+        var product = Program.ProductId;
+        Shift = await cache.GetAsync($"shift|{product}|{partyContext.Scope}", c => facts.ShiftAsync(product, c), ct);
         Warmth = [.. Shift.Select(r => new Application.Planning.LineWarmth(Program.ProductId, r.Line, r.Warmth, r.RevisionItemsBehind))];
 
         if (User.IsBuyer())
         {
-            var comparison = await evaluate.HandleAsync(id, weights, ct);
+            var comparison = await cache.GetAsync($"candidates|{id}|{partyContext.Scope}|{weights}", c => evaluate.HandleAsync(id, weights, c), ct);
             Comparison = comparison.Value;
             if (Comparison is { } c)
             {

@@ -14,7 +14,7 @@ namespace SecondSource.Web.Pages.Programs;
 /// line's weeks and no forecast), without findings, which need both lines and the forecast.
 /// </summary>
 [Authorize(Policy = Policies.Person)]
-public sealed class PlanModel(ProgramQueries programs, AllocationQueries allocation) : PageModel
+public sealed class PlanModel(ProgramQueries programs, AllocationQueries allocation, Hosting.ReadModelCache cache, Application.Persistence.IPartyContext partyContext) : PageModel
 {
     public ProgramView? Program { get; private set; }
 
@@ -34,7 +34,9 @@ public sealed class PlanModel(ProgramQueries programs, AllocationQueries allocat
             return NotFound();
         }
 
-        Plan = await allocation.OfProductAsync(Program.ProductId, ct);
+        // The plan view with its check depends on the product and the party scope only; served from the read model.
+        var product = Program.ProductId;
+        Plan = await cache.GetAsync($"plan|{product}|{partyContext.Scope}", c => allocation.OfProductAsync(product, c), ct);
         return Plan is null ? NotFound() : Page();
     }
 }

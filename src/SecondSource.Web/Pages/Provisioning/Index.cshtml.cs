@@ -11,7 +11,7 @@ namespace SecondSource.Web.Pages.Provisioning;
 /// releases and their signatures, unreleased firmware the lines run, the products' certificate profiles and the serial
 /// blocks. A manufacturer sees the signed firmware granted to its lines and its own serial blocks; never a key.
 /// </summary>
-public sealed class IndexModel(ProvisioningQueries queries, TimeProvider clock) : PageModel
+public sealed class IndexModel(ProvisioningQueries queries, TimeProvider clock, Hosting.ReadModelCache cache) : PageModel
 {
     [TempData]
     public string? Notice { get; set; }
@@ -47,13 +47,12 @@ public sealed class IndexModel(ProvisioningQueries queries, TimeProvider clock) 
             return Page();
         }
 
-        Keys = await queries.KeysAsync(ct);
+        // The buyer's view reads every key (each checked in its backend: the software store opens it), release, profile and
+        // open batch: served from the read model, recomputed after a change or every few seconds. Buyer only: one entry.
+        (Keys, Releases, Warnings, Profiles, OpenBatches) = await cache.GetAsync($"provisioning|{now:yyyy-MM-dd}", async c =>
+            (await queries.KeysAsync(c), await queries.ReleasesAsync(null, c), await queries.FirmwareWarningsAsync(c), await queries.ProfilesAsync(c), await queries.OpenBatchesAsync(now, c)), ct);
         Backends = queries.Backends();
         DefaultBackend = queries.DefaultBackend;
-        Releases = await queries.ReleasesAsync(null, ct);
-        Warnings = await queries.FirmwareWarningsAsync(ct);
-        Profiles = await queries.ProfilesAsync(ct);
-        OpenBatches = await queries.OpenBatchesAsync(now, ct);
         return Page();
     }
 }

@@ -9,7 +9,8 @@ namespace SecondSource.Web.Pages.Reviews;
 
 /// <summary>A program's quarterly reviews (the buyer, who generates them) or a manufacturer's reviews of its own lines.</summary>
 [Authorize(Policy = Policies.Person)]
-public sealed class IndexModel(ReviewQueries reviews, Application.Programs.ProgramQueries programs, TimeProvider clock) : PageModel
+public sealed class IndexModel(ReviewQueries reviews, Application.Programs.ProgramQueries programs, TimeProvider clock,
+    Hosting.ReadModelCache cache, Application.Persistence.IPartyContext partyContext) : PageModel
 {
     public IReadOnlyList<ReviewSummary> Reviews { get; private set; } = [];
 
@@ -37,15 +38,18 @@ public sealed class IndexModel(ReviewQueries reviews, Application.Programs.Progr
         }
 
         Program = program;
-        var all = await programs.ListAsync(ct);
-        var list = new List<(Guid, string, string, int)>();
-        foreach (var p in all.Where(p => program is null || p.Id == program))
+        // The list and each program's calendar depend on the party scope and the program asked for: served from the read model.
+        (Programs, Reviews) = await cache.GetAsync($"reviews|{partyContext.Scope}|{program}", async c =>
         {
-            list.Add((p.Id, p.ProductCode, p.Product, await reviews.CalendarAsync(p.Id, ct)));
-        }
+            var list = new List<(Guid, string, string, int)>();
+            foreach (var p in (await programs.ListAsync(c)).Where(p => program is null || p.Id == program))
+            {
+                list.Add((p.Id, p.ProductCode, p.Product, await reviews.CalendarAsync(p.Id, c)));
+            }
 
-        Programs = list;
-        Reviews = await reviews.ListAsync(program, ct);
+            return ((IReadOnlyList<(Guid, string, string, int)>)list, await reviews.ListAsync(program, c));
+        }, ct);
+        var list = Programs;
         var calendar = list.Count > 0 ? list[0].Item4 : 1;
         DefaultQuarter = Quarter.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), calendar).Previous.ToString();
     }

@@ -11,7 +11,7 @@ namespace SecondSource.Web.Pages.Admin.AccessLog;
 /// verification of its hash chain against the newest signed checkpoints; an administrator can sign a checkpoint now and
 /// download the newest one to keep off the server.
 /// </summary>
-public sealed class IndexModel(VaultQueries vault, VerifyAccessLogHandler verify, SignLogCheckpointHandler sign, SecondSource.Application.Persistence.SecondSourceDbContext db) : PageModel
+public sealed class IndexModel(VaultQueries vault, VerifyAccessLogHandler verify, SignLogCheckpointHandler sign, SecondSource.Application.Persistence.SecondSourceDbContext db, Hosting.ReadModelCache cache) : PageModel
 {
     [TempData]
     public string? Notice { get; set; }
@@ -60,7 +60,9 @@ public sealed class IndexModel(VaultQueries vault, VerifyAccessLogHandler verify
         Message = Shared.ListAddress.Unknown(ModelState);
         (Entries, Total) = await vault.LogAsync(PageNumber, new AccessLogFilter(What, Party, Who, Oldest), ct);
         Parties = await vault.LogPartiesAsync(ct);
-        var verdict = await verify.HandleAsync(new VerifyAccessLogRequest([], ShowPaths: false), ct);
+        // The whole chain is read to verify it: served from the read model (recomputed after a change, or every few
+        // seconds for changes made elsewhere), so paging and filtering do not read the log again. Administrators only.
+        var verdict = await cache.GetAsync("access-log-verdict", c => verify.HandleAsync(new VerifyAccessLogRequest([], ShowPaths: false), c), ct);
         Verdict = verdict.Value;
         CheckpointError = verdict.Failure?.Message;
         Newest = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).ThenByDescending(c => c.SignedAt).FirstOrDefaultAsync(ct);
