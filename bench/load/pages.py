@@ -9,6 +9,7 @@ marked SLOW. Needs wrk (Debian package) and a built Release app:
 
     dotnet build -c Release src/SecondSource.Web && bench/load/pages.py
     ROLES=admin DURATION=10 bench/load/pages.py
+    APP=/path/to/an/older/build/SecondSource.Web.dll ONLY='^/health$' bench/load/pages.py     # the same pages on another build
 
 Only GET pages that answer HTML are driven (downloads and PDF packs are other work, measured in docs/performance.md).
 """
@@ -25,7 +26,8 @@ import urllib.parse
 import urllib.request
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-APP = os.path.join(ROOT, "artifacts", "bin", "SecondSource.Web", "release", "SecondSource.Web.dll")
+APP = os.environ.get("APP") or os.path.join(ROOT, "artifacts", "bin", "SecondSource.Web", "release", "SecondSource.Web.dll")
+ONLY = re.compile(os.environ.get("ONLY", ""))  # drive only the page types this matches (e.g. ONLY='^/health$')
 PORT = int(os.environ.get("PORT", "5188"))
 BASE = f"http://127.0.0.1:{PORT}"
 DURATION = int(os.environ.get("DURATION", "5"))
@@ -121,7 +123,7 @@ def main():
             print(f"\n### {role}: {len(pages)} page types, {CONNECTIONS} connections, {DURATION} s each\n")
             print("| page | requests/s | p50 ms | p99 ms | errors |")
             print("|---|---:|---:|---:|---:|")
-            for kind, url in sorted(pages.items()):
+            for kind, url in sorted((k, u) for k, u in pages.items() if ONLY.search(k)):
                 wrk(url, cookie, WARMUP)
                 rps, p50, p99, errors = wrk(url, cookie, DURATION)
                 mark = " **SLOW**" if p99 > SLOW_MS else ""
