@@ -49,6 +49,7 @@ public static class WebServiceCollectionExtensions
         services.AddSecondSourceFeatures();
         services.AddSingleton<Printing.ChromiumPdf>();
         services.AddSingleton<ReadModelCache>();
+        services.AddScoped<Pages.Parts.PartReadModel>();
         services.AddCertificateRateLimit();
         services.AddRequestRateLimits();
         services.AddReverseProxySupport();

@@ -14,7 +14,7 @@ namespace SecondSource.Web.Pages.Parts;
 [Authorize(Policy = Policies.ManufacturerMember)]
 [RequestSizeLimit(EvidenceUpload.RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = EvidenceUpload.RequestLimit)]
-public sealed class AcceptModel(AvlQueries queries, RecordAcceptanceHandler record, EvidenceStore store) : PageModel
+public sealed class AcceptModel(AvlQueries queries, RecordAcceptanceHandler record, EvidenceStore store, PartReadModel parts) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "entry")]
     public Guid EntryId { get; set; }
@@ -39,7 +39,7 @@ public sealed class AcceptModel(AvlQueries queries, RecordAcceptanceHandler reco
             return NotFound();
         }
 
-        var part = await queries.PartAsync(Entry!.PartId, ct);
+        var part = await parts.GetAsync(Entry!.PartId, ct);
         if (part?.Entries.FirstOrDefault(e => e.Id == EntryId)?.Acceptance.TryGetValue(LineId, out var current) == true)
         {
             State = current.State;
@@ -87,7 +87,7 @@ public sealed class AcceptModel(AvlQueries queries, RecordAcceptanceHandler reco
             return false;
         }
 
-        var part = await queries.PartAsync(Entry.PartId, ct);
+        var part = await parts.GetAsync(Entry.PartId, ct);
         Line = part?.Lines.FirstOrDefault(l => l.Id == LineId);
         return Line is not null;
     }

@@ -8,7 +8,7 @@ namespace SecondSource.Web.Pages.Parts;
 
 /// <summary>Sets a part's criticality with its reason, or hands it back to the audit policy (buyer admins and engineers).</summary>
 [Authorize(Policy = Policies.BuyerEditor)]
-public sealed class CriticalityModel(AvlQueries queries, SetPartCriticalityHandler set) : PageModel
+public sealed class CriticalityModel(SetPartCriticalityHandler set, PartReadModel parts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -24,7 +24,7 @@ public sealed class CriticalityModel(AvlQueries queries, SetPartCriticalityHandl
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Part = await queries.PartAsync(Id, ct);
+        Part = await parts.GetAsync(Id, ct);
         if (Part is null)
         {
             return NotFound();
@@ -37,7 +37,7 @@ public sealed class CriticalityModel(AvlQueries queries, SetPartCriticalityHandl
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Part = await queries.PartAsync(Id, ct);
+        Part = await parts.GetAsync(Id, ct);
         if (Part is null)
         {
             return NotFound();

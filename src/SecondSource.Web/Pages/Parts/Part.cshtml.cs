@@ -9,7 +9,7 @@ namespace SecondSource.Web.Pages.Parts;
 /// A part of the library: where it is used, its approved sources with their qualification, the line-acceptance
 /// matrix (sources x lines building the product) and the history of changes. A manufacturer sees its own line only.
 /// </summary>
-public sealed class PartModel(AvlQueries queries) : PageModel
+public sealed class PartModel(AvlQueries queries, PartReadModel parts) : PageModel
 {
     public PartView? Part { get; private set; }
 
@@ -26,7 +26,7 @@ public sealed class PartModel(AvlQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Part = await queries.PartAsync(id, ct);
+        Part = await parts.GetAsync(id, ct);
         if (Part is null)
         {
             return NotFound();

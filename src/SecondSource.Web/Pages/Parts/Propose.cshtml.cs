@@ -8,7 +8,7 @@ namespace SecondSource.Web.Pages.Parts;
 
 /// <summary>Proposes an alternate source for a part (buyer admins and engineers); it starts as Proposed.</summary>
 [Authorize(Policy = Policies.BuyerEditor)]
-public sealed class ProposeModel(AvlQueries queries, ProposeAlternateHandler propose) : PageModel
+public sealed class ProposeModel(ProposeAlternateHandler propose, PartReadModel parts) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "part")]
     public Guid PartId { get; set; }
@@ -27,7 +27,7 @@ public sealed class ProposeModel(AvlQueries queries, ProposeAlternateHandler pro
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Part = await queries.PartAsync(PartId, ct);
+        Part = await parts.GetAsync(PartId, ct);
         if (Part is null)
         {
             return NotFound();
@@ -39,7 +39,7 @@ public sealed class ProposeModel(AvlQueries queries, ProposeAlternateHandler pro
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Part = await queries.PartAsync(PartId, ct);
+        Part = await parts.GetAsync(PartId, ct);
         if (Part is null)
         {
             return NotFound();

@@ -1,0 +1,16 @@
+using SecondSource.Application.Avl;
+using SecondSource.Application.Persistence;
+using SecondSource.Web.Hosting;
+
+namespace SecondSource.Web.Pages.Parts;
+
+/// <summary>
+/// A part with its uses, AVL entries, qualifications, acceptances, evidence and history (eight reads) as the part pages
+/// show it, served from the read model per party scope: recomputed after a change, shared by the part, proposal,
+/// acceptance and criticality pages.
+/// </summary>
+public sealed class PartReadModel(AvlQueries queries, ReadModelCache cache, IPartyContext partyContext)
+{
+    public Task<PartView?> GetAsync(Guid id, CancellationToken ct) =>
+        cache.GetAsync($"part|{id}|{partyContext.Scope}", c => queries.PartAsync(id, c), ct);
+}
