@@ -9,7 +9,7 @@ namespace SecondSource.Web.Pages.Parts;
 /// A part of the library: where it is used, its approved sources with their qualification, the line-acceptance
 /// matrix (sources x lines building the product) and the history of changes. A manufacturer sees its own line only.
 /// </summary>
-public sealed class PartModel(AvlQueries queries, PartReadModel parts) : PageModel
+public sealed class PartModel(PartReadModel parts) : PageModel
 {
     public PartView? Part { get; private set; }
 
@@ -34,7 +34,7 @@ public sealed class PartModel(AvlQueries queries, PartReadModel parts) : PageMod
 
         if (CanEdit)
         {
-            Suggestions = await queries.SuggestAlternatesAsync(id, ct);
+            Suggestions = await parts.SuggestionsAsync(id, ct);
         }
 
         return Page();
