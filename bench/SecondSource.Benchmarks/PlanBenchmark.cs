@@ -24,10 +24,12 @@ internal static class PlanBenchmark
         var problem = Problem(products, weeks, limit, seed: 2026);
         var binaries = (2 * products * weeks) + (products * weeks);
         Console.WriteLine(string.Create(inv, $"MILP: {products} products × {weeks} weeks × 2 lines, {binaries:N0} binaries, gap 1 %, time limit {limit} s"));
-        var solution = new AllocationOptimiser().Solve(problem);
+        var solverName = args.SkipWhile(a => a != "--solver").Skip(1).FirstOrDefault();
+        var threads = BomAuditBenchmark.Option(args, "--threads", 1);
+        var solution = new AllocationOptimiser(null, solverName is null ? null : [solverName], threads).Solve(problem);
         var violations = solution.Violations(problem);
         Console.WriteLine(string.Create(inv,
-            $"  {solution.Solver} {solution.Status}{(solution.HitTimeLimit ? " (time limit)" : "")} in {solution.Seconds:0.00} s, gap {solution.Gap:P2}, objective {solution.Objective:N0}, bound {solution.BestBound:N0}; {solution.Slacks.Count} rules gave; invariants {(violations.Count == 0 ? "hold" : $"BROKEN: {violations[0]}")}"));
+            $"  {solution.Solver} ({threads} thread(s)) {solution.Status}{(solution.HitTimeLimit ? " (time limit)" : "")} in {solution.Seconds:0.00} s, gap {solution.Gap:P2}, objective {solution.Objective:N0}, bound {solution.BestBound:N0}; {solution.Slacks.Count} rules gave; invariants {(violations.Count == 0 ? "hold" : $"BROKEN: {violations[0]}")}"));
 
         var inputs = new OutageInputs(4000, 0.2, 4200, 16_000, 12, 0, 4);
         OutageSimulation.Run(inputs, 1000, 1); // warm the JIT

@@ -13,9 +13,9 @@ namespace SecondSource.Application.Planning;
 /// elastic with a high penalty and demand is backlogged at a cost, so the model always has a plan; what had to give is
 /// reported as <see cref="PlanSlack"/> with its constraint and period, never as a silent empty result. The relative gap
 /// and the time limit are honoured; a plan cut by the limit is returned with its gap. One thread, so a solve is
-/// reproducible (ADR 0010).
+/// reproducible (ADR 0010); <c>threads</c> is there for the benchmark's backend comparison (bench/, plan --solver).
 /// </summary>
-public sealed class AllocationOptimiser(ILogger<AllocationOptimiser>? logger = null, IReadOnlyList<string>? solvers = null)
+public sealed class AllocationOptimiser(ILogger<AllocationOptimiser>? logger = null, IReadOnlyList<string>? solvers = null, int threads = 1)
 {
     /// <summary>Penalty per unit outside a share band (above any cost of making a unit).</summary>
     public const double BandPenalty = 50;
@@ -39,7 +39,7 @@ public sealed class AllocationOptimiser(ILogger<AllocationOptimiser>? logger = n
         model.Build();
 
         solver.SetTimeLimit((long)Math.Ceiling(problem.TimeLimitSeconds * 1000));
-        solver.SetNumThreads(1);
+        solver.SetNumThreads(threads);
         using var parameters = new MPSolverParameters();
         parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, problem.RelativeGap);
         var clock = Stopwatch.StartNew();

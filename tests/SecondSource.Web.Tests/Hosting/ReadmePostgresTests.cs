@@ -12,10 +12,14 @@ namespace SecondSource.Web.Tests.Hosting;
 /// README's PostgreSQL set-up and docs/operations.md's PostgreSQL backup and restore, run as written with bash on a
 /// real PostgreSQL server. Only what must differ on a test machine is replaced, line by line: the names on the
 /// "SS_DB=…" and "SS_BACKUP=…" lines (unique ones, in a temporary folder), the superuser's psql (the test's
-/// connection instead of sudo), and the publish configuration (the build these tests already have, --no-build).
+/// connection instead of sudo), and the publish configuration (the build these tests already have, --no-build, without the README's ReadyToRun flags, which
+/// ReadyToRunPublishTests runs as written).
 /// </summary>
 public sealed class ReadmePostgresTests
 {
+    /// <summary>The README's ahead-of-time flags; the published CLI's own test (ReadyToRunPublishTests) runs them.</summary>
+    private const string ReadyToRun = " -r linux-x64 --self-contained false -p:PublishReadyToRun=true";
+
     private static string Block(string file, string name)
     {
         var text = File.ReadAllText(TestPaths.InRepository(file)).ReplaceLineEndings("\n");
@@ -62,7 +66,8 @@ public sealed class ReadmePostgresTests
         var setup = Block("README.md", "postgres-setup");
         setup = Replace(setup, "SS_DB=", names);
         setup = Replace(setup, "psql_admin()", psqlAdmin);
-        setup = setup.Replace(" -c Release ", $" -c {configuration} --no-build ", StringComparison.Ordinal);
+        setup = setup.Replace(" -c Release ", $" -c {configuration} --no-build ", StringComparison.Ordinal)
+            .Replace(ReadyToRun, "", StringComparison.Ordinal);
         var setupFile = Path.Combine(root.Path, "setup.sh");
         await File.WriteAllTextAsync(setupFile, "set -euo pipefail\ncd '" + TestPaths.RepositoryRoot() + "'\n" + setup);
 

@@ -181,6 +181,16 @@ internal sealed class DelimitedRecords(TextLines lines, char delimiter, bool mul
     /// <summary>Reads a quoted field from its opening quote; <paramref name="end"/> is the index of the delimiter after it (or the text's end).</summary>
     private QuotedResult QuotedField(string text, int quote, bool literalUnclosed, out int end, out string value)
     {
+        // The common case, "U1,U2,U3": the next quote closes the field and the delimiter (or the line's end) follows it.
+        var first = text.IndexOf('"', quote + 1);
+        if (first > 0 && (first + 1 == text.Length || text[first + 1] == delimiter)
+            && (!literalUnclosed || text.IndexOf('\n', quote, first - quote) < 0))
+        {
+            end = first + 1;
+            value = text.Substring(quote + 1, first - quote - 1);
+            return QuotedResult.Closed;
+        }
+
         var sb = new StringBuilder();
         var i = quote + 1;
         while (true)

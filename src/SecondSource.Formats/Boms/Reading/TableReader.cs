@@ -114,7 +114,7 @@ internal static class TableReader
 
         for (var c = 0; c < row.Count; c++)
         {
-            if (row.Cell(c) is { Length: var length } && length > options.MaxCellChars)
+            if (row.CellLength(c) is var length && length > options.MaxCellChars)
             {
                 var column = c < plan.Headers.Length && plan.Headers[c] is { Length: > 0 } name ? name : $"#{(c + 1).ToString(CultureInfo.InvariantCulture)}";
                 throw new BomFileException(file, row.Row, column,

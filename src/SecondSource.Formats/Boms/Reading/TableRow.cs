@@ -73,7 +73,17 @@ internal sealed class TableRow
         return _cells[column];
     }
 
-    /// <summary>True when the cell holds anything but spaces.</summary>
+    /// <summary>The length of the cell's text as written (0 beyond the row's last cell), without making a string of it.</summary>
+    public int CellLength(int column)
+    {
+        if ((uint)column >= (uint)Count)
+        {
+            return 0;
+        }
+
+        return _bounds is not null && _cells[column] is null ? _bounds[(column * 2) + 1] - _bounds[column * 2] : _cells[column]?.Length ?? 0;
+    }
+
     /// <summary>True when the cell's text, trimmed, is <paramref name="text"/> (case ignored), without making a string of the cell.</summary>
     public bool CellEquals(int column, string text)
     {
@@ -105,6 +115,7 @@ internal sealed class TableRow
         return !cell.IsEmpty && cell.Length <= 40 && Domain.Boms.CellText.MayStartDnpMarker(cell);
     }
 
+    /// <summary>True when the cell holds anything but spaces.</summary>
     public bool HasText(int column)
     {
         if ((uint)column >= (uint)Count)
