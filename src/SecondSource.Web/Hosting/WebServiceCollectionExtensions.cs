@@ -50,6 +50,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<Printing.ChromiumPdf>();
         services.AddSingleton<ReadModelCache>();
         services.AddScoped<Pages.Parts.PartReadModel>();
+        services.AddScoped<Pages.Admin.AdminReadModel>();
         services.AddCertificateRateLimit();
         services.AddRequestRateLimits();
         services.AddReverseProxySupport();

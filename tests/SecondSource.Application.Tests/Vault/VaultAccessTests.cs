@@ -286,4 +286,31 @@ public sealed class VaultAccessTests
         log.Skip(before).Select(e => e.Actor).Order().ShouldBe(Enumerable.Range(0, 8).Select(i => $"station-{i}@vistula-ems.example").Order());
         AccessLogChain.Verify(log).Intact.ShouldBeTrue();
     }
+
+    [Theory, DatabaseProviders]
+    public async Task Concurrent_package_views_are_each_logged_once_and_the_chain_stays_whole(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        var before = (await LogAsync(demo)).Count;
+
+        // Twenty-four listings at once, each in its own scope (on SQLite they are committed together, one disk wait for
+        // many): every one is logged exactly once, in a chain that verifies, and none is written twice.
+        var views = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() =>
+            demo.AsSecondAsync(s => s.GetRequiredService<ViewGrantedPackageHandler>().HandleAsync(demo.Product, Vistula with { Name = $"viewer-{i}@vistula-ems.example" }, CancellationToken.None)))));
+
+        views.ShouldAllBe(v => v.Count > 0);
+        var log = await LogAsync(demo);
+        log.Count.ShouldBe(before + 24);
+        log.Skip(before).Select(e => e.Actor).Order().ShouldBe(Enumerable.Range(0, 24).Select(i => $"viewer-{i}@vistula-ems.example").Order());
+        log.Skip(before).ShouldAllBe(e => e.Action == AccessAction.View);
+        AccessLogChain.Verify(log).Intact.ShouldBeTrue();
+
+        // A unit that logs and changes something else is not grouped: its entry and its change commit together.
+        var revision = (await demo.AsSecondAsync(GrantedAsync))[0].Revision.Id;
+        var download = await demo.AsSecondAsync(s => OpenAsync(s, revision, Vistula));
+        download.Failure.ShouldBeNull();
+        var after = await LogAsync(demo);
+        after.Count.ShouldBe(before + 25);
+        AccessLogChain.Verify(after).Intact.ShouldBeTrue();
+    }
 }

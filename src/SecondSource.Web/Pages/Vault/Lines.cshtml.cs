@@ -11,7 +11,8 @@ namespace SecondSource.Web.Pages.Vault;
 /// latest revision, with age), the NDA behind each line, and the grants (give and revoke).
 /// </summary>
 [Authorize(Policy = Policies.BuyerPerson)]
-public sealed class LinesModel(BomRevisionQueries products, VaultAccessQueries queries, VaultLines lines) : ProductVaultPage(products)
+public sealed class LinesModel(BomRevisionQueries products, VaultAccessQueries queries, VaultLines lines, Hosting.ReadModelCache cache, Application.Persistence.IPartyContext partyContext)
+    : ProductVaultPage(products)
 {
     public IReadOnlyList<LineSyncView> Sync { get; private set; } = [];
 
@@ -26,9 +27,10 @@ public sealed class LinesModel(BomRevisionQueries products, VaultAccessQueries q
             return NotFound();
         }
 
-        Sync = await queries.SyncAsync(product, ct);
-        Grants = await queries.GrantsAsync(product, ct);
-        ProductLines = await lines.OfProductAsync(product, ct);
+        // The package's state per line (eight reads with the party filters) from the read model: recomputed after a
+        // change, and at most every ReadModels:MaxAgeSeconds for an expiry or a change made elsewhere.
+        (Sync, Grants, ProductLines) = await cache.GetAsync($"vault-lines|{product}|{partyContext.Scope}", async c =>
+            (await queries.SyncAsync(product, c), await queries.GrantsAsync(product, c), await lines.OfProductAsync(product, c)), ct);
         return Page();
     }
 }

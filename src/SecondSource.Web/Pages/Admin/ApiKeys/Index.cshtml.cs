@@ -9,7 +9,7 @@ namespace SecondSource.Web.Pages.Admin.ApiKeys;
 /// Creates and revokes machine keys. A new key is rendered in the POST response itself (not redirected), so the
 /// secret never travels in a cookie or a URL, and the response is not cached.
 /// </summary>
-public sealed class IndexModel(ApiKeyQueries keys, PartyQueries parties, CreateApiKeyHandler create, RevokeApiKeyHandler revoke) : PageModel
+public sealed class IndexModel(ApiKeyQueries keys, AdminReadModel admin, CreateApiKeyHandler create, RevokeApiKeyHandler revoke) : PageModel
 {
     [BindProperty]
     public string PartyId { get; set; } = "";
@@ -95,7 +95,7 @@ public sealed class IndexModel(ApiKeyQueries keys, PartyQueries parties, CreateA
 
     private async Task Load(CancellationToken ct)
     {
-        Keys = await keys.ListAsync(ct);
-        Parties = await parties.ListAsync(ct);
+        Keys = await admin.ApiKeysAsync(ct);
+        Parties = await admin.PartiesAsync(ct);
     }
 }

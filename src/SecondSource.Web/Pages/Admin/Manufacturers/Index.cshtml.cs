@@ -7,7 +7,7 @@ using SecondSource.Domain.Parties;
 namespace SecondSource.Web.Pages.Admin.Manufacturers;
 
 /// <summary>Lists the manufacturers and adds new ones.</summary>
-public sealed class IndexModel(PartyQueries parties, CreateManufacturerHandler create) : PageModel
+public sealed class IndexModel(AdminReadModel admin, CreateManufacturerHandler create) : PageModel
 {
     [BindProperty]
     public string Name { get; set; } = "";
@@ -44,5 +44,5 @@ public sealed class IndexModel(PartyQueries parties, CreateManufacturerHandler c
     }
 
     private async Task Load(CancellationToken ct) =>
-        Manufacturers = (await parties.ListAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
+        Manufacturers = (await admin.PartiesAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
 }
