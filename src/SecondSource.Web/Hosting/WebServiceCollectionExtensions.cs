@@ -51,6 +51,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<ReadModelCache>();
         services.AddScoped<Pages.Parts.PartReadModel>();
         services.AddScoped<Pages.Admin.AdminReadModel>();
+        services.AddScoped<Pages.Programs.ProgramReadModel>();
         services.AddCertificateRateLimit();
         services.AddRequestRateLimits();
         services.AddReverseProxySupport();

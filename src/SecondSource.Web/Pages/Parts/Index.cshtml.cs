@@ -8,7 +8,7 @@ namespace SecondSource.Web.Pages.Parts;
 /// The parts of the library: searchable by part number or source MPN, filtered by criticality or to the parts with
 /// fewer than two qualified sources, sorted by any column (in the database), fifty to a page.
 /// </summary>
-public sealed class IndexModel(AvlQueries queries) : PageModel
+public sealed class IndexModel(AvlQueries queries, Hosting.ReadModelCache cache, Application.Persistence.IPartyContext partyContext) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
@@ -44,7 +44,9 @@ public sealed class IndexModel(AvlQueries queries) : PageModel
         PageNumber = Math.Max(1, PageNumber);
         Message = Shared.ListAddress.Unknown(ModelState);
 
-        (Parts, Total) = await queries.ListPartsAsync(new PartListQuery(Search, PageNumber, Sort, Desc, Critical, NotDualSourced), ct);
+        // A page of the library per search, sort, filter and party scope, from the read model (recomputed after a change).
+        var query = new PartListQuery(Search, PageNumber, Sort, Desc, Critical, NotDualSourced);
+        (Parts, Total) = await cache.GetAsync($"parts|{partyContext.Scope}|{query}", c => queries.ListPartsAsync(query, c), ct);
     }
 
     /// <summary>This list's address with some of its settings changed (a page, a sort).</summary>

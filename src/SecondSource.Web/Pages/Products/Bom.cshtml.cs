@@ -7,7 +7,7 @@ using SecondSource.Domain.Avl;
 namespace SecondSource.Web.Pages.Products;
 
 /// <summary>A product's BOM revisions, newest first, and its dual-sourcing coverage over time (a manufacturer sees them for the products its lines build, and its own line's trend).</summary>
-public sealed class BomModel(BomRevisionQueries queries, AvlQueries avl) : PageModel
+public sealed class BomModel(BomRevisionQueries queries, AvlQueries avl, Hosting.ReadModelCache cache, Application.Persistence.IPartyContext partyContext) : PageModel
 {
     public ProductRef? Product { get; private set; }
 
@@ -29,8 +29,14 @@ public sealed class BomModel(BomRevisionQueries queries, AvlQueries avl) : PageM
             return NotFound();
         }
 
-        Revisions = await queries.ListAsync(id, ct);
-        (Lines, Trend) = await avl.CoverageTrendAsync(id, ct);
+        // The revisions and the coverage trend (an audit of every revision against the library) from the read model,
+        // per party scope: recomputed after a change.
+        (Revisions, Lines, Trend) = await cache.GetAsync($"bom-trend|{id}|{partyContext.Scope}", async c =>
+        {
+            var revisions = await queries.ListAsync(id, c);
+            var (lines, trend) = await avl.CoverageTrendAsync(id, c);
+            return (revisions, lines, trend);
+        }, ct);
         return Page();
     }
 }

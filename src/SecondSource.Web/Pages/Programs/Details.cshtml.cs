@@ -11,7 +11,7 @@ namespace SecondSource.Web.Pages.Programs;
 /// A program: its lines and stages for everyone who takes part (a manufacturer sees its own lines only), and for the
 /// buyer the comparison of candidate second sources and the decision.
 /// </summary>
-public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHandler evaluate, Application.Lines.LineQueries lines, ProgramFacts facts,
+public sealed class DetailsModel(ProgramReadModel program, EvaluateCandidatesHandler evaluate, ProgramFacts facts,
     Hosting.ReadModelCache cache, Application.Persistence.IPartyContext partyContext) : PageModel
 {
     public ProgramView? Program { get; private set; }
@@ -61,7 +61,7 @@ public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHand
 
     private async Task<bool> Load(Guid id, EvaluationWeights weights, CancellationToken ct)
     {
-        Program = await programs.FindAsync(id.ToString(), ct);
+        Program = await program.FindAsync(id, ct);
         if (Program is null)
         {
             return false;
@@ -87,7 +87,7 @@ public sealed class DetailsModel(ProgramQueries programs, EvaluateCandidatesHand
             if (CanDecide)
             {
                 var inProgram = Program.Lines.Select(l => l.LineId).ToHashSet();
-                OtherLines = (await lines.ListAsync(ct)).Where(l => !inProgram.Contains(l.Id)).ToList();
+                OtherLines = (await program.LinesAsync(ct)).Where(l => !inProgram.Contains(l.Id)).ToList();
             }
         }
 

@@ -14,7 +14,7 @@ namespace SecondSource.Web.Pages.Programs;
 /// line's weeks and no forecast), without findings, which need both lines and the forecast.
 /// </summary>
 [Authorize(Policy = Policies.Person)]
-public sealed class PlanModel(ProgramQueries programs, AllocationQueries allocation, Hosting.ReadModelCache cache, Application.Persistence.IPartyContext partyContext) : PageModel
+public sealed class PlanModel(ProgramReadModel program, AllocationQueries allocation, Hosting.ReadModelCache cache, Application.Persistence.IPartyContext partyContext) : PageModel
 {
     public ProgramView? Program { get; private set; }
 
@@ -28,7 +28,7 @@ public sealed class PlanModel(ProgramQueries programs, AllocationQueries allocat
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Program = await programs.FindAsync(id.ToString(), ct);
+        Program = await program.FindAsync(id, ct);
         if (Program is null)
         {
             return NotFound();

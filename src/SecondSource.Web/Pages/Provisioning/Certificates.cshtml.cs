@@ -5,7 +5,7 @@ using SecondSource.Application.Provisioning;
 namespace SecondSource.Web.Pages.Provisioning;
 
 /// <summary>Device certificates issued, newest first, by serial prefix and revoked or not, a page at a time; a manufacturer sees the ones its lines obtained.</summary>
-public sealed class CertificatesModel(ProvisioningQueries queries) : PageModel
+public sealed class CertificatesModel(ProvisioningQueries queries, Hosting.ReadModelCache cache, Application.Persistence.IPartyContext partyContext) : PageModel
 {
     [TempData]
     public string? Notice { get; set; }
@@ -32,7 +32,10 @@ public sealed class CertificatesModel(ProvisioningQueries queries) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Message = Shared.ListAddress.Unknown(ModelState);
-        Certificates = await queries.CertificatesAsync(string.IsNullOrWhiteSpace(Serial) ? null : Serial.Trim(), null, PageNumber, ct, Revoked);
+        // A page of the list from the read model, per filter and party scope (recomputed after any change).
+        var serial = string.IsNullOrWhiteSpace(Serial) ? null : Serial.Trim();
+        Certificates = await cache.GetAsync($"certificates|{partyContext.Scope}|{PageNumber}|{Revoked}|{serial?.Length}:{serial}",
+            c => queries.CertificatesAsync(serial, null, PageNumber, c, Revoked), ct);
         return Page();
     }
 

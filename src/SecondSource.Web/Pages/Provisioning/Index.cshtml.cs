@@ -11,7 +11,7 @@ namespace SecondSource.Web.Pages.Provisioning;
 /// releases and their signatures, unreleased firmware the lines run, the products' certificate profiles and the serial
 /// blocks. A manufacturer sees the signed firmware granted to its lines and its own serial blocks; never a key.
 /// </summary>
-public sealed class IndexModel(ProvisioningQueries queries, TimeProvider clock, Hosting.ReadModelCache cache) : PageModel
+public sealed class IndexModel(ProvisioningQueries queries, TimeProvider clock, Hosting.ReadModelCache cache, Application.Persistence.IPartyContext partyContext) : PageModel
 {
     [TempData]
     public string? Notice { get; set; }
@@ -40,10 +40,11 @@ public sealed class IndexModel(ProvisioningQueries queries, TimeProvider clock, 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        Blocks = await queries.BlocksAsync(now, ct);
+        // The serial blocks (and a line's granted releases) per party scope from the read model as well.
+        Blocks = await cache.GetAsync($"serial-blocks|{partyContext.Scope}", c => queries.BlocksAsync(now, c), ct);
         if (!User.IsBuyer())
         {
-            Granted = await queries.GrantedReleasesAsync(null, ct);
+            Granted = await cache.GetAsync($"granted-releases|{partyContext.Scope}", c => queries.GrantedReleasesAsync(null, c), ct);
             return Page();
         }
 

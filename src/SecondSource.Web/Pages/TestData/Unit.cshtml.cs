@@ -5,7 +5,7 @@ using SecondSource.Application.TestData;
 namespace SecondSource.Web.Pages.TestData;
 
 /// <summary>Traceability by serial number: the unit on every line the caller sees, its batch, firmware, every run and value, defects, and its device certificate.</summary>
-public sealed class UnitModel(TestDataQueries testData, ProvisioningQueries provisioning) : PageModel
+public sealed class UnitModel(TestDataQueries testData, ProvisioningQueries provisioning, Hosting.ReadModelCache cache, Application.Persistence.IPartyContext partyContext) : PageModel
 {
     public string Serial { get; private set; } = "";
 
@@ -17,7 +17,11 @@ public sealed class UnitModel(TestDataQueries testData, ProvisioningQueries prov
     public async Task OnGetAsync(string? serial, CancellationToken ct)
     {
         Serial = (serial ?? "").Trim();
-        Units = Serial.Length is > 0 and <= 100 ? await testData.UnitAsync(Serial, ct) : [];
-        Certificate = Serial.Length is > 0 and <= 100 ? await provisioning.CertificateOfUnitAsync(Serial, ct) : null;
+        if (Serial.Length is > 0 and <= 100)
+        {
+            // A unit's runs on every line and its certificate, from the read model per party scope (recomputed after a change).
+            (Units, Certificate) = await cache.GetAsync($"unit|{partyContext.Scope}|{Serial}", async c =>
+                (await testData.UnitAsync(Serial, c), await provisioning.CertificateOfUnitAsync(Serial, c)), ct);
+        }
     }
 }

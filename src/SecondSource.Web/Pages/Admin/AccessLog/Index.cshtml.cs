@@ -58,14 +58,21 @@ public sealed class IndexModel(VaultQueries vault, VerifyAccessLogHandler verify
     {
         PageNumber = Math.Max(1, PageNumber);
         Message = Shared.ListAddress.Unknown(ModelState);
-        (Entries, Total) = await vault.LogAsync(PageNumber, new AccessLogFilter(What, Party, Who, Oldest), ct);
-        Parties = await vault.LogPartiesAsync(ct);
+        // A page of the log with its count and the parties to filter by, from the read model: recomputed after any
+        // write (a new entry is one), at most every ReadModels:MaxAgeSeconds for entries another process wrote.
+        var filter = new AccessLogFilter(What, Party, Who, Oldest);
+        (Entries, Total, Parties) = await cache.GetAsync($"access-log|{PageNumber}|{filter}", async c =>
+        {
+            var (entries, total) = await vault.LogAsync(PageNumber, filter, c);
+            return (entries, total, await vault.LogPartiesAsync(c));
+        }, ct);
         // The whole chain is read to verify it: served from the read model (recomputed after a change, or every few
         // seconds for changes made elsewhere), so paging and filtering do not read the log again. Administrators only.
         var verdict = await cache.GetAsync("access-log-verdict", c => verify.HandleAsync(new VerifyAccessLogRequest([], ShowPaths: false), c), ct);
         Verdict = verdict.Value;
         CheckpointError = verdict.Failure?.Message;
-        Newest = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).ThenByDescending(c => c.SignedAt).FirstOrDefaultAsync(ct);
+        Newest = await cache.GetAsync("access-log-newest-checkpoint", c =>
+            db.LogCheckpoints.AsNoTracking().OrderByDescending(k => k.Size).ThenByDescending(k => k.SignedAt).FirstOrDefaultAsync(c), ct);
     }
 
     /// <summary>Signs a checkpoint now (the scheduler does it every hour).</summary>
