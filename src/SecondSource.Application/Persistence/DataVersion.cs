@@ -12,10 +12,33 @@ namespace SecondSource.Application.Persistence;
 public sealed class DataVersion
 {
     private long _current;
+    private long _log;
 
     public long Current => Interlocked.Read(ref _current);
 
+    /// <summary>
+    /// Moves when a unit of work wrote access-log entries and nothing else (a logged read: a package listing). Such a
+    /// write changes no fact any other page shows, so it leaves <see cref="Current"/> alone — otherwise every view of a
+    /// logged page would invalidate every cached page; views of the log itself key on this too.
+    /// </summary>
+    public long Log => Interlocked.Read(ref _log);
+
     public void Advance() => Interlocked.Increment(ref _current);
+
+    public void AdvanceLog() => Interlocked.Increment(ref _log);
+
+    /// <summary>Moves the log's counter for a log-only unit of <paramref name="context"/>, else the data's.</summary>
+    internal void Advance(Microsoft.EntityFrameworkCore.DbContext? context)
+    {
+        if (context is SecondSourceDbContext { LogOnlyUnit: true })
+        {
+            AdvanceLog();
+        }
+        else
+        {
+            Advance();
+        }
+    }
 }
 
 /// <summary>Advances the <see cref="DataVersion"/> after each SaveChanges that wrote rows.</summary>
@@ -23,13 +46,13 @@ public sealed class DataVersionSaveInterceptor(DataVersion version) : SaveChange
 {
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        version.Advance();
+        version.Advance(eventData?.Context);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        version.Advance();
+        version.Advance(eventData?.Context);
         return ValueTask.FromResult(result);
     }
 
@@ -45,11 +68,11 @@ public sealed class DataVersionSaveInterceptor(DataVersion version) : SaveChange
 /// <summary>Advances the <see cref="DataVersion"/> when a transaction commits (a reader that ran inside it saw the old rows).</summary>
 public sealed class DataVersionTransactionInterceptor(DataVersion version) : DbTransactionInterceptor
 {
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => version.Advance();
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => version.Advance(eventData?.Context);
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        version.Advance();
+        version.Advance(eventData?.Context);
         return Task.CompletedTask;
     }
 }
@@ -65,7 +88,7 @@ public sealed class DataVersionCommandInterceptor(DataVersion version) : DbComma
     {
         if (result > 0)
         {
-            version.Advance();
+            version.Advance(eventData?.Context);
         }
 
         return result;
@@ -75,7 +98,7 @@ public sealed class DataVersionCommandInterceptor(DataVersion version) : DbComma
     {
         if (result > 0)
         {
-            version.Advance();
+            version.Advance(eventData?.Context);
         }
 
         return ValueTask.FromResult(result);

@@ -50,6 +50,21 @@ public sealed class AccessLogWriter(SecondSourceDbContext db, TimeProvider clock
     /// <summary>Commits the unit of work with its log entries, re-chaining them after a concurrent writer's.</summary>
     public async Task SaveAsync(CancellationToken ct)
     {
+        // A unit with nothing but its log entries (a logged read) moves only the log's data version: it changes no fact
+        // another page shows, so the cached pages stay (DataVersion.Log).
+        db.LogOnlyUnit = _pending.Count > 0 && IsLogOnly();
+        try
+        {
+            await SaveUnitAsync(ct);
+        }
+        finally
+        {
+            db.LogOnlyUnit = false;
+        }
+    }
+
+    private async Task SaveUnitAsync(CancellationToken ct)
+    {
         if (_pending.Count > 0 && db.Database.IsNpgsql() && db.Database.CurrentTransaction is null)
         {
             // PostgreSQL: writers take turns at the tail (a transaction-scoped advisory lock), so any number of them
@@ -70,7 +85,7 @@ public sealed class AccessLogWriter(SecondSourceDbContext db, TimeProvider clock
             // views commits one after another instead of colliding and backing off. Another process (the CLI) may
             // still write between turns: the retries handle that. Not taken inside a caller's transaction, which may
             // already hold SQLite's write lock that the writer holding the turn waits for.
-            if (IsLogOnly())
+            if (db.LogOnlyUnit)
             {
                 await GroupCommitAsync(ct);
                 return;

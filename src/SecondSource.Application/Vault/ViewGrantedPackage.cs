@@ -25,6 +25,14 @@ public sealed class ViewGrantedPackageHandler(SecondSourceDbContext db, VaultAcc
     public async Task<IReadOnlyList<GrantedLine>> HandleAsync(Guid productId, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        var view = await ListAsync(productId, ct);
+        await RecordViewAsync(productId, actor, view, ct);
+        return view;
+    }
+
+    /// <summary>What the caller's lines may reach now, not logged: a host that keeps it in a read model logs each showing with <see cref="RecordViewAsync"/>.</summary>
+    public async Task<IReadOnlyList<GrantedLine>> ListAsync(Guid productId, CancellationToken ct)
+    {
         var ownLines = await lines.OfProductAsync(productId, ct);
         var granted = await gate.GrantedAsync(productId, ct);
         var lineIds = ownLines.Select(l => l.Id).ToList();
@@ -41,8 +49,15 @@ public sealed class ViewGrantedPackageHandler(SecondSourceDbContext db, VaultAcc
                 g.Revision.UploadedAt, g.Grant.PinnedRevisionId is not null, g.Grant.Until, acknowledged.TryGetValue((line.Id, g.Artifact.Id), out var n) ? n : null)
                 { Ends = VaultAccess.EffectiveEnd(g.Grant, ndas, now) })
             .ToList())).ToList();
+        return view;
+    }
+
+    /// <summary>Logs that <paramref name="actor"/> was shown <paramref name="view"/>: every showing is an access-log entry.</summary>
+    public async Task RecordViewAsync(Guid productId, Actor actor, IReadOnlyList<GrantedLine> view, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(view);
         await log.AppendAsync(AccessAction.View, actor, null, null, ct, $"package of product {productId:D}: {view.Sum(l => l.Items.Count)} granted revisions listed");
         await log.SaveAsync(ct);
-        return view;
     }
 }

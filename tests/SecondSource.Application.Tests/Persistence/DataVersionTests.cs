@@ -54,4 +54,39 @@ public sealed class DataVersionTests
         (await db.DataProtectionKeys.Where(k => k.FriendlyName == "k").ExecuteDeleteAsync()).ShouldBe(1);
         version.Current.ShouldBeGreaterThan(start);
     }
+
+    [Theory, DatabaseProviders]
+    public async Task A_logged_read_moves_only_the_logs_version_and_a_logged_change_moves_both(DatabaseProvider provider)
+    {
+        // A package listing logs its view: that changes no fact another page shows, so the cached pages must stay
+        // (under load every view would otherwise recompute them all); the access log's own views key on DataVersion.Log.
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = database.BuildServices(PartyScope.Unrestricted);
+        var version = services.GetRequiredService<DataVersion>();
+        var actor = new SecondSource.Application.Vault.Actor("viewer@example.com", "Example", null);
+
+        var (current, log) = (version.Current, version.Log);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var writer = scope.ServiceProvider.GetRequiredService<SecondSource.Application.Vault.AccessLogWriter>();
+            await writer.AppendAsync(Domain.Vault.AccessAction.View, actor, null, null, CancellationToken.None, "a listing");
+            await writer.SaveAsync(CancellationToken.None);
+        }
+
+        version.Current.ShouldBe(current, "a logged read changes no other fact");
+        version.Log.ShouldBeGreaterThan(log);
+
+        (current, log) = (version.Current, version.Log);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SecondSourceDbContext>();
+            var writer = scope.ServiceProvider.GetRequiredService<SecondSource.Application.Vault.AccessLogWriter>();
+            db.DataProtectionKeys.Add(new StoredXmlKey("k", "<key/>", DateTimeOffset.UtcNow));
+            await writer.AppendAsync(Domain.Vault.AccessAction.View, actor, null, null, CancellationToken.None, "with a change");
+            await writer.SaveAsync(CancellationToken.None);
+            db.LogOnlyUnit.ShouldBeFalse("the flag lives only while its unit commits");
+        }
+
+        version.Current.ShouldBeGreaterThan(current, "the unit changed something besides the log");
+    }
 }

@@ -11,7 +11,8 @@ namespace SecondSource.Web.Pages.Admin.AccessLog;
 /// verification of its hash chain against the newest signed checkpoints; an administrator can sign a checkpoint now and
 /// download the newest one to keep off the server.
 /// </summary>
-public sealed class IndexModel(VaultQueries vault, VerifyAccessLogHandler verify, SignLogCheckpointHandler sign, SecondSource.Application.Persistence.SecondSourceDbContext db, Hosting.ReadModelCache cache) : PageModel
+public sealed class IndexModel(VaultQueries vault, VerifyAccessLogHandler verify, SignLogCheckpointHandler sign, SecondSource.Application.Persistence.SecondSourceDbContext db, Hosting.ReadModelCache cache,
+    SecondSource.Application.Persistence.DataVersion version) : PageModel
 {
     [TempData]
     public string? Notice { get; set; }
@@ -59,16 +60,17 @@ public sealed class IndexModel(VaultQueries vault, VerifyAccessLogHandler verify
         PageNumber = Math.Max(1, PageNumber);
         Message = Shared.ListAddress.Unknown(ModelState);
         // A page of the log with its count and the parties to filter by, from the read model: recomputed after any
-        // write (a new entry is one), at most every ReadModels:MaxAgeSeconds for entries another process wrote.
+        // write, at most every ReadModels:MaxAgeSeconds for entries another process wrote.
         var filter = new AccessLogFilter(What, Party, Who, Oldest);
-        (Entries, Total, Parties) = await cache.GetAsync($"access-log|{PageNumber}|{filter}", async c =>
+        // Logged reads move only the log's version (DataVersion.Log): the keys carry it, so a new entry is shown at once.
+        (Entries, Total, Parties) = await cache.GetAsync($"access-log|{version.Log}|{PageNumber}|{filter}", async c =>
         {
             var (entries, total) = await vault.LogAsync(PageNumber, filter, c);
             return (entries, total, await vault.LogPartiesAsync(c));
         }, ct);
         // The whole chain is read to verify it: served from the read model (recomputed after a change, or every few
         // seconds for changes made elsewhere), so paging and filtering do not read the log again. Administrators only.
-        var verdict = await cache.GetAsync("access-log-verdict", c => verify.HandleAsync(new VerifyAccessLogRequest([], ShowPaths: false), c), ct);
+        var verdict = await cache.GetAsync($"access-log-verdict|{version.Log}", c => verify.HandleAsync(new VerifyAccessLogRequest([], ShowPaths: false), c), ct);
         Verdict = verdict.Value;
         CheckpointError = verdict.Failure?.Message;
         Newest = await cache.GetAsync("access-log-newest-checkpoint", c =>
