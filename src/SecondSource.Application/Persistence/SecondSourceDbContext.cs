@@ -154,13 +154,13 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
 
     public DbSet<Scheduling.ScheduledRun> ScheduledRuns => Set<Scheduling.ScheduledRun>();
 
-    /// <summary>Read by the query filters each time a query runs.</summary>
     /// <summary>
     /// Set by the access-log writer while it commits a unit that holds nothing but log entries (a logged read): the
     /// data-version interceptors then move <see cref="DataVersion.Log"/> instead of <see cref="DataVersion.Current"/>.
     /// </summary>
     internal bool LogOnlyUnit { get; set; }
 
+    /// <summary>Read by the query filters each time a query runs.</summary>
     internal bool PartyRestricted => partyContext.Scope.IsRestricted;
 
     /// <summary>Read by the query filters each time a query runs.</summary>

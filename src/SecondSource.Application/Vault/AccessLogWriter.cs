@@ -91,7 +91,8 @@ public sealed class AccessLogWriter(SecondSourceDbContext db, TimeProvider clock
                 return;
             }
 
-            await SqliteTurn.WaitAsync(ct);
+            var turn = Turn();
+            await turn.Writer.WaitAsync(ct);
             try
             {
                 Rechain(await TailAsync(ct));
@@ -99,7 +100,7 @@ public sealed class AccessLogWriter(SecondSourceDbContext db, TimeProvider clock
             }
             finally
             {
-                SqliteTurn.Release();
+                turn.Writer.Release();
             }
 
             return;
@@ -108,11 +109,19 @@ public sealed class AccessLogWriter(SecondSourceDbContext db, TimeProvider clock
         await SaveRetryingAsync(ct);
     }
 
-    /// <summary>This process's turn at an SQLite log's tail (one writer at a time; SQLite has one anyway).</summary>
-    private static readonly SemaphoreSlim SqliteTurn = new(1, 1);
+    /// <summary>Each SQLite database's turn at its log's tail in this process, by connection string (tests open many at once).</summary>
+    private static readonly ConcurrentDictionary<string, SqliteTail> Tails = new(StringComparer.Ordinal);
 
-    /// <summary>Log-only units (a view, a listing) waiting for the turn, to be committed together by whoever takes it.</summary>
-    private static readonly ConcurrentQueue<GroupTicket> Waiting = new();
+    private SqliteTail Turn() => Tails.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SqliteTail());
+
+    /// <summary>One writer at a time at a database's tail (SQLite has one anyway), and the logged reads waiting for it.</summary>
+    private sealed class SqliteTail
+    {
+        public SemaphoreSlim Writer { get; } = new(1, 1);
+
+        /// <summary>Log-only units (a view, a listing) waiting for the turn, to be committed together by whoever takes it.</summary>
+        public ConcurrentQueue<GroupTicket> Waiting { get; } = new();
+    }
 
     /// <summary>True when the unit of work holds nothing but this writer's new entries (a logged read).</summary>
     private bool IsLogOnly() =>
@@ -127,15 +136,16 @@ public sealed class AccessLogWriter(SecondSourceDbContext db, TimeProvider clock
     /// </summary>
     private async Task GroupCommitAsync(CancellationToken ct)
     {
+        var turn = Turn();
         var ticket = new GroupTicket([.. _pending]);
-        Waiting.Enqueue(ticket);
-        await SqliteTurn.WaitAsync(ct);
+        turn.Waiting.Enqueue(ticket);
+        await turn.Writer.WaitAsync(ct);
         List<GroupTicket> batch = [];
         try
         {
             if (!ticket.Done.Task.IsCompleted)
             {
-                while (Waiting.TryDequeue(out var waiting))
+                while (turn.Waiting.TryDequeue(out var waiting))
                 {
                     batch.Add(waiting);
                 }
@@ -173,7 +183,7 @@ public sealed class AccessLogWriter(SecondSourceDbContext db, TimeProvider clock
         }
         finally
         {
-            SqliteTurn.Release();
+            turn.Writer.Release();
         }
 
         await ticket.Done.Task;

@@ -8,7 +8,7 @@ namespace SecondSource.Web.Pages.Parts;
 
 /// <summary>Edits a source's rank, lifecycle, lead time and notes (buyer admins and engineers).</summary>
 [Authorize(Policy = Policies.BuyerEditor)]
-public sealed class EntryDetailsModel(AvlQueries queries, UpdateAvlEntryHandler update) : PageModel
+public sealed class EntryDetailsModel(AvlQueries queries, UpdateAvlEntryHandler update, PartReadModel partModel) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "entry")]
     public Guid EntryId { get; set; }
@@ -20,7 +20,7 @@ public sealed class EntryDetailsModel(AvlQueries queries, UpdateAvlEntryHandler 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Entry = await queries.EntryAsync(EntryId, ct);
+        Entry = await partModel.EntryAsync(EntryId, ct);
         if (Entry is null)
         {
             return NotFound();

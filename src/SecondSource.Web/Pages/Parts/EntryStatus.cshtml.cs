@@ -9,7 +9,7 @@ namespace SecondSource.Web.Pages.Parts;
 
 /// <summary>Rejects, retires or reopens a source, with its reason (buyer admins and engineers).</summary>
 [Authorize(Policy = Policies.BuyerEditor)]
-public sealed class EntryStatusModel(AvlQueries queries, ChangeAvlStatusHandler change) : PageModel
+public sealed class EntryStatusModel(AvlQueries queries, ChangeAvlStatusHandler change, PartReadModel partModel) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "entry")]
     public Guid EntryId { get; set; }
@@ -26,7 +26,7 @@ public sealed class EntryStatusModel(AvlQueries queries, ChangeAvlStatusHandler 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Entry = await queries.EntryAsync(EntryId, ct);
+        Entry = await partModel.EntryAsync(EntryId, ct);
         return Entry is null ? NotFound() : Page();
     }
 

@@ -14,6 +14,10 @@ public sealed class PartReadModel(AvlQueries queries, ReadModelCache cache, IPar
     public Task<PartView?> GetAsync(Guid id, CancellationToken ct) =>
         cache.GetAsync($"part|{id}|{partyContext.Scope}", c => queries.PartAsync(id, c), ct);
 
+    /// <summary>An AVL entry with its part and maker, as the entry forms show it.</summary>
+    public Task<EntryRef?> EntryAsync(Guid id, CancellationToken ct) =>
+        cache.GetAsync($"avl-entry|{id}|{partyContext.Scope}", c => queries.EntryAsync(id, c), ct);
+
     /// <summary>The alternates the library suggests for the part (an editor's view: every maker's parts are compared).</summary>
     public Task<IReadOnlyList<SuggestedAlternate>> SuggestionsAsync(Guid id, CancellationToken ct) =>
         cache.GetAsync($"part-suggestions|{id}|{partyContext.Scope}", c => queries.SuggestAlternatesAsync(id, c), ct);
