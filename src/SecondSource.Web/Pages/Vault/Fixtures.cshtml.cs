@@ -16,13 +16,13 @@ public sealed class FixturesModel(BomRevisionQueries products, VaultAccessQuerie
 
     public async Task<IActionResult> OnGetAsync(Guid product, CancellationToken ct)
     {
-        if (!await FindProductAsync(product, ct))
+        if (!await ViewProductAsync(product, ct))
         {
             return NotFound();
         }
 
-        Fixtures = await queries.FixturesAsync(product, ct);
-        ProductLines = await lines.OfProductAsync(product, ct);
+        (Fixtures, ProductLines) = await ReadModel($"vault-fixtures|{product}", async c =>
+            (await queries.FixturesAsync(product, c), await lines.OfProductAsync(product, c)), ct);
         return Page();
     }
 }

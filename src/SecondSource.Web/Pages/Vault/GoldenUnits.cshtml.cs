@@ -17,12 +17,12 @@ public sealed class GoldenUnitsModel(BomRevisionQueries products, VaultQueries v
 
     public async Task<IActionResult> OnGetAsync(Guid product, CancellationToken ct)
     {
-        if (!await FindProductAsync(product, ct))
+        if (!await ViewProductAsync(product, ct))
         {
             return NotFound();
         }
 
-        (Revision, Units) = await vault.GoldenUnitsAsync(product, ct);
+        (Revision, Units) = await ReadModel($"vault-golden-units|{product}", c => vault.GoldenUnitsAsync(product, c), ct);
         return Page();
     }
 }

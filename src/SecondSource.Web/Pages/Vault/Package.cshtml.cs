@@ -14,12 +14,12 @@ public sealed class PackageModel(BomRevisionQueries products, VaultQueries vault
 
     public async Task<IActionResult> OnGetAsync(Guid product, CancellationToken ct)
     {
-        if (!await FindProductAsync(product, ct))
+        if (!await ViewProductAsync(product, ct))
         {
             return NotFound();
         }
 
-        Items = await vault.PackageAsync(product, ct);
+        Items = await ReadModel($"vault-package|{product}", c => vault.PackageAsync(product, c), ct);
         return Page();
     }
 }

@@ -22,6 +22,25 @@ public abstract class ProductVaultPage(BomRevisionQueries products) : PageModel
         Product = await products.FindProductAsync(product.ToString(), ct);
         return Product is not null;
     }
+
+    /// <summary>
+    /// For a page that only shows: the product from the read model per party scope (recomputed after a change, at most
+    /// ReadModels:MaxAgeSeconds late for a change made elsewhere). Forms that change something use
+    /// <see cref="FindProductAsync"/>, which reads it fresh.
+    /// </summary>
+    protected async Task<bool> ViewProductAsync(Guid product, CancellationToken ct)
+    {
+        Product = await ReadModel($"vault-product|{product}", c => products.FindProductAsync(product.ToString(), c), ct);
+        return Product is not null;
+    }
+
+    /// <summary>What a page shows, from the read model, keyed by <paramref name="what"/> and the caller's party scope.</summary>
+    protected Task<T> ReadModel<T>(string what, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+    {
+        var services = HttpContext.RequestServices;
+        var scope = services.GetRequiredService<Application.Persistence.IPartyContext>().Scope;
+        return services.GetRequiredService<Hosting.ReadModelCache>().GetAsync($"{what}|{scope}", compute, ct);
+    }
 }
 
 /// <summary>The end of a vault form post: 404 for what the caller may not reach, else a notice or a refusal and back to the page.</summary>
