@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 using SecondSource.Testing;
@@ -23,7 +22,7 @@ public sealed partial class ReadyToRunPublishTests
 
         using var root = new TempFolder("r2r-publish");
         var app = Path.Combine(root.Path, "cli");
-        var published = await RunAsync("dotnet",
+        var published = await ChildProcess.RunAsync("dotnet",
             ["publish", TestPaths.InRepository(Path.Combine("src", "SecondSource.Cli")), .. arguments, "-o", app, $"-p:ArtifactsPath={Path.Combine(root.Path, "artifacts")}/", "--nologo", "-v", "q"],
             root.Path, TimeSpan.FromMinutes(10));
         published.Code.ShouldBe(0, published.Output);
@@ -34,9 +33,9 @@ public sealed partial class ReadyToRunPublishTests
         }
 
         var data = Path.Combine(root.Path, "data");
-        var seeded = await RunAsync("dotnet", [Path.Combine(app, "secondsource.dll"), "--data", data, "demo", "seed"], root.Path, TimeSpan.FromMinutes(5));
+        var seeded = await ChildProcess.RunAsync("dotnet", [Path.Combine(app, "secondsource.dll"), "--data", data, "demo", "seed"], root.Path, TimeSpan.FromMinutes(5));
         seeded.Code.ShouldBe(0, seeded.Output);
-        var parties = await RunAsync("dotnet", [Path.Combine(app, "secondsource.dll"), "--data", data, "party", "list"], root.Path, TimeSpan.FromMinutes(2));
+        var parties = await ChildProcess.RunAsync("dotnet", [Path.Combine(app, "secondsource.dll"), "--data", data, "party", "list"], root.Path, TimeSpan.FromMinutes(2));
         parties.Code.ShouldBe(0, parties.Output);
         parties.Output.ShouldContain("Pearl River Electronics Manufacturing");
     }
@@ -47,19 +46,6 @@ public sealed partial class ReadyToRunPublishTests
         using var stream = File.OpenRead(file);
         using var pe = new PEReader(stream);
         return pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
-    }
-
-    private static async Task<(int Code, string Output)> RunAsync(string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
-    {
-        var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cancel.Token);
-        return (process.ExitCode, await output + await error);
     }
 
     [GeneratedRegex("""^dotnet publish src/SecondSource\.Cli (?<args>.*?) -o "\$SS_APP/cli"$""", RegexOptions.Multiline)]

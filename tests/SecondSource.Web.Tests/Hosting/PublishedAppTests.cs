@@ -13,19 +13,6 @@ namespace SecondSource.Web.Tests.Hosting;
 /// </summary>
 public sealed class PublishedAppTests
 {
-    private static async Task<(int Code, string Output)> RunAsync(string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
-    {
-        var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cancel.Token);
-        return (process.ExitCode, await output + await error);
-    }
-
     [Fact]
     public async Task The_published_app_started_from_another_folder_serves_its_stylesheet_and_reads_its_settings()
     {
@@ -36,7 +23,7 @@ public sealed class PublishedAppTests
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name.Equals("release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
         var project = TestPaths.InRepository(Path.Combine("src", "SecondSource.Web", "SecondSource.Web.csproj"));
 
-        var published = await RunAsync("dotnet", ["publish", project, "--no-build", "-c", configuration, "-o", app, "--nologo", "-v", "q"], root.Path, TimeSpan.FromMinutes(5));
+        var published = await ChildProcess.RunAsync("dotnet", ["publish", project, "--no-build", "-c", configuration, "-o", app, "--nologo", "-v", "q"], root.Path, TimeSpan.FromMinutes(5));
         published.Code.ShouldBe(0, published.Output);
         File.Exists(Path.Combine(app, "wwwroot", "css", "site.css")).ShouldBeTrue();
 
