@@ -1,5 +1,4 @@
 using SecondSource.Application.Parties;
-using SecondSource.Application.Persistence;
 using SecondSource.Web.Hosting;
 
 namespace SecondSource.Web.Pages.Admin;
@@ -10,11 +9,11 @@ namespace SecondSource.Web.Pages.Admin;
 /// people pages. A key's "active" reads the clock when computed, so an expiry shows at most
 /// <c>ReadModels:MaxAgeSeconds</c> late on these lists — the key itself is refused at its expiry, not by this view.
 /// </summary>
-public sealed class AdminReadModel(PartyQueries parties, ApiKeyQueries keys, ReadModelCache cache, IPartyContext partyContext)
+public sealed class AdminReadModel(PartyQueries parties, ApiKeyQueries keys, ScopedReadModel cache)
 {
     public Task<IReadOnlyList<PartyView>> PartiesAsync(CancellationToken ct) =>
-        cache.GetAsync($"admin-parties|{partyContext.Scope}", parties.ListAsync, ct);
+        cache.GetAsync("admin-parties", parties.ListAsync, ct);
 
     public Task<IReadOnlyList<ApiKeyView>> ApiKeysAsync(CancellationToken ct) =>
-        cache.GetAsync($"admin-api-keys|{partyContext.Scope}", keys.ListAsync, ct);
+        cache.GetAsync("admin-api-keys", keys.ListAsync, ct);
 }

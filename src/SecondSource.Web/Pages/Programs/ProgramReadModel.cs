@@ -1,5 +1,4 @@
 using SecondSource.Application.Lines;
-using SecondSource.Application.Persistence;
 using SecondSource.Application.Programs;
 using SecondSource.Web.Hosting;
 
@@ -10,11 +9,11 @@ namespace SecondSource.Web.Pages.Programs;
 /// the read model per party scope (recomputed after a change), shared by the program, plan and stress-test pages.
 /// Forms that change a program read it fresh.
 /// </summary>
-public sealed class ProgramReadModel(ProgramQueries programs, LineQueries lines, ReadModelCache cache, IPartyContext partyContext)
+public sealed class ProgramReadModel(ProgramQueries programs, LineQueries lines, ScopedReadModel cache)
 {
     public Task<ProgramView?> FindAsync(Guid id, CancellationToken ct) =>
-        cache.GetAsync($"program|{id}|{partyContext.Scope}", c => programs.FindAsync(id.ToString(), c), ct);
+        cache.GetAsync($"program|{id}", c => programs.FindAsync(id.ToString(), c), ct);
 
     public Task<IReadOnlyList<LineView>> LinesAsync(CancellationToken ct) =>
-        cache.GetAsync($"lines|{partyContext.Scope}", lines.ListAsync, ct);
+        cache.GetAsync("lines", lines.ListAsync, ct);
 }

@@ -37,9 +37,8 @@ public abstract class ProductVaultPage(BomRevisionQueries products) : PageModel
     /// <summary>What a page shows, from the read model, keyed by <paramref name="what"/> and the caller's party scope.</summary>
     protected Task<T> ReadModel<T>(string what, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
     {
-        var services = HttpContext.RequestServices;
-        var scope = services.GetRequiredService<Application.Persistence.IPartyContext>().Scope;
-        return services.GetRequiredService<Hosting.ReadModelCache>().GetAsync($"{what}|{scope}", compute, ct);
+        // Resolved here rather than through the constructor of every vault page (most of them only post forms).
+        return HttpContext.RequestServices.GetRequiredService<Hosting.ScopedReadModel>().GetAsync(what, compute, ct);
     }
 }
 
