@@ -41,6 +41,22 @@ internal static class CliProcess
         return (watch.Elapsed, peak);
     }
 
+    /// <summary>Runs the command to completion (exit 0 expected) and returns what it wrote on standard output.</summary>
+    public static string Output(string data, string what, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in (string[])[Cli, "--data", data, .. args])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{what} failed ({process.ExitCode}): {errors.GetAwaiter().GetResult()}");
+    }
+
     /// <summary>The process's high-water mark of resident memory (VmHWM), 0 once it is gone.</summary>
     private static long PeakResident(int pid)
     {

@@ -11,11 +11,13 @@ return args.FirstOrDefault() switch
     "plan" => PlanBenchmark.Run(args.Skip(1).ToArray()),
     "provisioning" => ProvisioningBenchmark.Run(args.Skip(1).ToArray()),
     "cli-start" => CliStartBenchmark.Run(args.Skip(1).ToArray()),
+    "scale" => ScaleGenerator.Run(args.Skip(1).ToArray()),
+    "scale-measure" => ScaleMeasure.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S] [--baseline PUBLISHED_CLI_DIR] [--runs N] | bom-diff [--lines N] [--runs N] | library [--lines N] | vault [--mib N] | testdata [--measurements N] | compare [--measurements N] | plan [--products N] [--weeks N] [--scenarios N] [--time-limit S] | provisioning [--certificates N] | cli-start [--build PUBLISHED_CLI_DIR]... [--runs N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S] [--baseline PUBLISHED_CLI_DIR] [--runs N] | bom-diff [--lines N] [--runs N] | library [--lines N] | vault [--mib N] | testdata [--measurements N] | compare [--measurements N] | plan [--products N] [--weeks N] [--scenarios N] [--time-limit S] | provisioning [--certificates N] | cli-start [--build PUBLISHED_CLI_DIR]... [--runs N] | scale --data NEW_DIR [--size 10|100] [--weeks N] [--provider Postgres --connection C] | scale-measure --data DIR [--runs N] [--quarter yyyyQn]");
     return 2;
 }

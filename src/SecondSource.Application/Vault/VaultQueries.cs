@@ -15,6 +15,9 @@ public sealed record PackageItem(ArtifactKind Kind, string Name, Guid? ArtifactI
 
 public sealed record AccessLogView(long Sequence, DateTimeOffset At, AccessAction Action, string Actor, string Party, string? Artifact, int? Revision, string? Sha256, string? ClientAddress, string? Detail);
 
+/// <summary>A page of the access log, and whether there are pages after and before it in the order shown.</summary>
+public sealed record AccessLogSlice(IReadOnlyList<AccessLogView> Entries, bool HasNext, bool HasPrevious);
+
 /// <summary>Narrows the access log: by action, by party (exact name) and by text in the actor's name.</summary>
 public sealed record AccessLogFilter(AccessAction? Action, string? Party, string? Actor, bool OldestFirst = false);
 
@@ -54,7 +57,12 @@ public sealed class VaultQueries(SecondSourceDbContext db, VaultStore store)
     }
 
     /// <summary>A page of the access log, newest first, with the artifact's title and the revision's number.</summary>
-    public async Task<(IReadOnlyList<AccessLogView> Entries, long Total)> LogAsync(int page, AccessLogFilter? filter, CancellationToken ct)
+    /// <summary>
+    /// A page of the access log in the filter's order, read by the chain's sequence from a cursor (keyset paging: the
+    /// same cost on the first page and the ten-thousandth): <paramref name="cursor"/> null for the first page; else the
+    /// page after that entry (<paramref name="backwards"/> false) or the one before it (true), in display order.
+    /// </summary>
+    public async Task<AccessLogSlice> LogAsync(AccessLogFilter? filter, long? cursor, bool backwards, CancellationToken ct)
     {
         var log = db.AccessLog.AsNoTracking();
         if (filter?.Action is { } action)
@@ -73,10 +81,15 @@ public sealed class VaultQueries(SecondSourceDbContext db, VaultStore store)
             log = log.Where(e => EF.Functions.Like(e.Actor.ToLowerInvariant(), "%" + actor + "%"));
         }
 
-        var total = await log.LongCountAsync(ct);
-        // The page first (by the chain's sequence, an index), then the artifact and revision names of its entries.
-        var paged = (filter?.OldestFirst == true ? log.OrderBy(e => e.Sequence) : log.OrderByDescending(e => e.Sequence))
-            .Skip(Math.Max(0, page - 1) * LogPageSize).Take(LogPageSize);
+        // Reading toward higher sequences: oldest first going forward, or newest first going back.
+        var ascending = (filter?.OldestFirst == true) != backwards;
+        if (cursor is { } at)
+        {
+            log = ascending ? log.Where(e => e.Sequence > at) : log.Where(e => e.Sequence < at);
+        }
+
+        // One more than a page: whether there is another page in the direction read.
+        var paged = (ascending ? log.OrderBy(e => e.Sequence) : log.OrderByDescending(e => e.Sequence)).Take(LogPageSize + 1);
         var rows = await (from e in paged
                           join a in db.Artifacts on e.ArtifactId equals a.Id into artifacts
                           from a in artifacts.DefaultIfEmpty()
@@ -84,11 +97,18 @@ public sealed class VaultQueries(SecondSourceDbContext db, VaultStore store)
                           from r in revisions.DefaultIfEmpty()
                           select new AccessLogView(e.Sequence, e.At, e.Action, e.Actor, e.Party, a != null ? a.Title : null, r != null ? r.Number : null, e.Sha256, e.ClientAddress, e.Detail))
             .ToListAsync(ct);
-        IReadOnlyList<AccessLogView> entries = filter?.OldestFirst == true ? [.. rows.OrderBy(e => e.Sequence)] : [.. rows.OrderByDescending(e => e.Sequence)];
-        return (entries, total);
+        var more = rows.Count > LogPageSize;
+        var page = (ascending ? rows.OrderBy(e => e.Sequence) : rows.OrderByDescending(e => e.Sequence)).Take(LogPageSize);
+        IReadOnlyList<AccessLogView> entries = filter?.OldestFirst == true ? [.. page.OrderBy(e => e.Sequence)] : [.. page.OrderByDescending(e => e.Sequence)];
+        // Going forward, a page was before this one when a cursor was followed; going back, there is a later one by construction.
+        return backwards ? new AccessLogSlice(entries, HasNext: cursor is not null, HasPrevious: more) : new AccessLogSlice(entries, HasNext: more, HasPrevious: cursor is not null);
     }
 
-    /// <summary>The parties named in the log, for the filter.</summary>
+    /// <summary>How many entries the log holds: its last sequence (the chain numbers them from 1 without gaps), read from the key's end.</summary>
+    public async Task<long> LogSizeAsync(CancellationToken ct) =>
+        await db.AccessLog.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefaultAsync(ct);
+
+    /// <summary>The parties to filter the log by: every party of the installation (not a scan of the log).</summary>
     public async Task<IReadOnlyList<string>> LogPartiesAsync(CancellationToken ct) =>
-        await db.AccessLog.Select(e => e.Party).Distinct().OrderBy(p => p).ToListAsync(ct);
+        await db.Parties.AsNoTracking().Select(p => p.Name).OrderBy(p => p).ToListAsync(ct);
 }

@@ -9,7 +9,10 @@ namespace SecondSource.Application.Vault;
 /// <param name="Checkpoints">Checkpoint files or folders the caller holds (a folder stands for its newest checkpoint).</param>
 /// <param name="ShowPaths">Whether a checkpoint file is named by its path (an operator's command) or, on a page, as "the
 /// checkpoint folder" (people are not shown the server's paths).</param>
-public sealed record VerifyAccessLogRequest(IReadOnlyList<string> Checkpoints, bool ShowPaths = true);
+/// <param name="After">The last entry (sequence and hash) of a prefix an earlier full check of this log found intact: the
+/// chain is checked from the entry after it, reading only the newer entries. Ignored (the whole log is read) when the
+/// stored entry no longer has that hash or is gone.</param>
+public sealed record VerifyAccessLogRequest(IReadOnlyList<string> Checkpoints, bool ShowPaths = true, (long Sequence, string Hash)? After = null);
 
 /// <summary>
 /// Checks the access log: its hash chain, streamed once in sequence order, and whether the log still agrees with the
@@ -53,14 +56,37 @@ public sealed class VerifyAccessLogHandler(SecondSourceDbContext db, AuditOption
         }
 
         var keys = (await db.CustodyKeys.AsNoTracking().Where(k => k.Purpose == KeyPurpose.LogCheckpoint).Select(k => k.Fingerprint).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var audit = new AccessLogAudit(Distinct(found), await SignLogCheckpointHandler.OriginAsync(db, ct), keys);
-        await foreach (var entry in db.AccessLog.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        (long Sequence, string Hash)? after = null;
+        if (request.After is { } prefix && await HashOfAsync(prefix.Sequence, ct) == prefix.Hash)
+        {
+            after = prefix;
+        }
+
+        var audit = new AccessLogAudit(Distinct(found), await SignLogCheckpointHandler.OriginAsync(db, ct), keys, after);
+        foreach (var size in audit.SizesInPrefix.ToList())
+        {
+            if (await HashOfAsync(size, ct) is { } hash)
+            {
+                audit.Known(size, hash);
+            }
+        }
+
+        var log = db.AccessLog.AsNoTracking();
+        if (after is { } from)
+        {
+            log = log.Where(e => e.Sequence > from.Sequence);
+        }
+
+        await foreach (var entry in log.OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             audit.Add(entry);
         }
 
         return Result.Ok(audit.Finish());
     }
+
+    private Task<string?> HashOfAsync(long sequence, CancellationToken ct) =>
+        db.AccessLog.AsNoTracking().Where(e => e.Sequence == sequence).Select(e => e.Hash).FirstOrDefaultAsync(ct);
 
     /// <summary>The newest checkpoint file of a folder: names start with the zero-padded size, so the last name in order.</summary>
     private static string? Newest(string folder) =>

@@ -165,6 +165,9 @@ public sealed class AccessLogChain
 
     public ChainVerdict Verdict => Broken ?? new ChainVerdict(_expected - 1, null, null);
 
+    /// <summary>The hash of the last entry that verified (the genesis value before the first): where a later check can resume.</summary>
+    public string HeadHash => _previousHash;
+
     public static ChainVerdict Verify(IEnumerable<AccessLogEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);

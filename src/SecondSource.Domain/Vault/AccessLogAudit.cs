@@ -29,7 +29,12 @@ public sealed record CheckpointCheck(string Source, LogCheckpoint Checkpoint, Ch
 }
 
 /// <summary>The log's verdict: its hash chain, and each checkpoint it was checked against.</summary>
-public sealed record LogVerdict(ChainVerdict Chain, long Entries, IReadOnlyList<CheckpointCheck> Checkpoints)
+/// <param name="Chain">The hash chain's verdict.</param>
+/// <param name="Entries">The entries the log holds (its last sequence read).</param>
+/// <param name="Checkpoints">Each checkpoint it was checked against.</param>
+/// <param name="HeadHash">The hash of the last entry of an intact chain (where the next check can resume); null when broken.</param>
+/// <param name="ResumedAfter">The entries before this check that an earlier full check verified (0: this check read the whole log).</param>
+public sealed record LogVerdict(ChainVerdict Chain, long Entries, IReadOnlyList<CheckpointCheck> Checkpoints, string? HeadHash = null, long ResumedAfter = 0)
 {
     public bool Intact => Chain.Intact && Checkpoints.All(c => c.Holds);
 
@@ -45,7 +50,8 @@ public sealed record LogVerdict(ChainVerdict Chain, long Entries, IReadOnlyList<
 /// </summary>
 public sealed class AccessLogAudit
 {
-    private readonly AccessLogChain _chain = new();
+    private readonly AccessLogChain _chain;
+    private readonly long _resumedAfter;
     private readonly IReadOnlyList<(string Source, LogCheckpoint Checkpoint)> _checkpoints;
     private readonly Dictionary<long, string?> _hashes;
     private readonly string _origin;
@@ -55,9 +61,15 @@ public sealed class AccessLogAudit
     /// <param name="checkpoints">Each checkpoint with where it was found ("the database", a file path).</param>
     /// <param name="origin">This installation's log: the origin its checkpoints carry.</param>
     /// <param name="checkpointKeys">Fingerprints of the keys this installation signs checkpoints with.</param>
-    public AccessLogAudit(IEnumerable<(string Source, LogCheckpoint Checkpoint)> checkpoints, string origin, IReadOnlySet<string> checkpointKeys)
+    /// <param name="after">An intact prefix an earlier full check verified (its last sequence and hash): the chain is checked
+    /// from the entry after it, and only those entries are fed. Checkpoints inside the prefix are told their entry's
+    /// hash through <see cref="Known"/>. Null: the whole log is fed from entry 1.</param>
+    public AccessLogAudit(IEnumerable<(string Source, LogCheckpoint Checkpoint)> checkpoints, string origin, IReadOnlySet<string> checkpointKeys, (long Sequence, string Hash)? after = null)
     {
         ArgumentNullException.ThrowIfNull(checkpoints);
+        _chain = after is { } prefix ? new AccessLogChain(prefix.Sequence, prefix.Hash) : new AccessLogChain();
+        _resumedAfter = after?.Sequence ?? 0;
+        _entries = _resumedAfter;
         _checkpoints = [.. checkpoints];
         _hashes = _checkpoints.Select(c => c.Checkpoint.Size).Distinct().ToDictionary(s => s, _ => (string?)null);
         _origin = origin;
@@ -76,11 +88,23 @@ public sealed class AccessLogAudit
         }
     }
 
+    /// <summary>The stored hash of an entry inside the verified prefix that a checkpoint names (a resumed check does not feed it).</summary>
+    public void Known(long sequence, string hash)
+    {
+        if (sequence <= _resumedAfter && _hashes.ContainsKey(sequence))
+        {
+            _hashes[sequence] = hash;
+        }
+    }
+
+    /// <summary>The sizes of the checkpoints whose entry lies inside the verified prefix: their hashes are needed through <see cref="Known"/>.</summary>
+    public IEnumerable<long> SizesInPrefix => _hashes.Keys.Where(s => s <= _resumedAfter);
+
     public LogVerdict Finish()
     {
         var chain = _chain.Verdict;
         var checks = _checkpoints.Select(c => Check(c.Source, c.Checkpoint, chain)).ToList();
-        return new LogVerdict(chain, _entries, checks);
+        return new LogVerdict(chain, _entries, checks, chain.Intact ? _chain.HeadHash : null, _resumedAfter);
     }
 
     private CheckpointCheck Check(string source, LogCheckpoint checkpoint, ChainVerdict chain)

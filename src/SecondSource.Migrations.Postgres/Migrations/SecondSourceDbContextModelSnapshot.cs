@@ -2906,6 +2906,8 @@ namespace SecondSource.Migrations.Postgres.Migrations
 
                     b.HasIndex("ArtifactId");
 
+                    b.HasIndex("Action", "Sequence");
+
                     b.HasIndex("Party", "Sequence");
 
                     b.ToTable("AccessLog", (string)null);

@@ -2897,6 +2897,8 @@ namespace SecondSource.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ArtifactId");
 
+                    b.HasIndex("Action", "Sequence");
+
                     b.HasIndex("Party", "Sequence");
 
                     b.ToTable("AccessLog", (string)null);

@@ -49,6 +49,7 @@ public static class WebServiceCollectionExtensions
         services.AddSecondSourceFeatures();
         services.AddSingleton<Printing.ChromiumPdf>();
         services.AddSingleton<ReadModelCache>();
+        services.AddSingleton<AccessLogVerdicts>();
         services.AddScoped<ScopedReadModel>();
         services.AddScoped<Pages.Parts.PartReadModel>();
         services.AddScoped<Pages.Admin.AdminReadModel>();

@@ -189,4 +189,52 @@ public sealed class LogCheckpointTests
         key.Backend.ShouldBe(KeyBackend.Software);
         (await check.LogCheckpoints.SingleAsync()).KeyId.ShouldBe(key.Id);
     }
+
+    [Theory, DatabaseProviders]
+    public async Task A_check_resumed_after_a_verified_prefix_reads_the_newer_entries_and_reads_everything_when_the_prefix_changed(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = database.BuildServices(PartyScope.Unrestricted, new FakeTimeProvider(Now));
+        await using (var db = database.CreateContext(PartyScope.Unrestricted))
+        {
+            await db.AddBuyerAsync("Aurora Medical Instruments AB");
+        }
+
+        await AppendAsync(services, 5);
+        (await SignAsync(services)).Failure.ShouldBeNull();
+        var full = await VerifyAsync(services);
+        (full.Intact, full.Entries, full.ResumedAfter).ShouldBe((true, 6L, 0L));
+        await AppendAsync(services, 4);
+
+        async Task<LogVerdict> ResumeAsync((long, string) after)
+        {
+            await using var scope = services.CreateAsyncScope();
+            return (await scope.ServiceProvider.GetRequiredService<VerifyAccessLogHandler>()
+                .HandleAsync(new VerifyAccessLogRequest([], After: after), CancellationToken.None)).Value!;
+        }
+
+        var resumed = await ResumeAsync((full.Entries, full.HeadHash!));
+        (resumed.Intact, resumed.Entries, resumed.ResumedAfter, resumed.Chain.Checked).ShouldBe((true, 10L, 6L, 10L));
+        resumed.Checkpoints.ShouldAllBe(c => c.Holds, "the checkpoint at entry 6 is checked against its stored hash");
+
+        // An entry inside the prefix edited since the full check is not read by a resumed check (it says what it resumed
+        // after); the next full check finds it.
+        await using (var db = database.CreateContext(PartyScope.Unrestricted))
+        {
+            await db.AccessLog.Where(e => e.Sequence == 3).ExecuteUpdateAsync(u => u.SetProperty(e => e.Detail, "edited"));
+        }
+
+        (await ResumeAsync((full.Entries, full.HeadHash!))).ResumedAfter.ShouldBe(6);
+        (await VerifyAsync(services)).Chain.FirstBroken.ShouldBe(3);
+
+        // The prefix's last entry gone (the log cut back): the resumed check does not trust the prefix and reads everything.
+        await using (var db = database.CreateContext(PartyScope.Unrestricted))
+        {
+            await db.AccessLog.Where(e => e.Sequence >= 6).ExecuteDeleteAsync();
+        }
+
+        var cut = await ResumeAsync((full.Entries, full.HeadHash!));
+        (cut.ResumedAfter, cut.Entries, cut.Chain.FirstBroken).ShouldBe((0L, 5L, 3L));
+        cut.Checkpoints.Single().Outcome.ShouldBe(CheckpointOutcome.Truncated);
+    }
 }

@@ -70,8 +70,10 @@ public sealed class VaultTests
             package.Single(i => i.Kind == ArtifactKind.Gerbers).Revisions.Select(r => r.Number).ShouldBe([2, 1]);
             package.Count(i => i.Latest is null).ShouldBe(11);
 
-            var (log, total) = await scope.ServiceProvider.GetRequiredService<VaultQueries>().LogAsync(1, null, CancellationToken.None);
-            total.ShouldBe(4);
+            var queries = scope.ServiceProvider.GetRequiredService<VaultQueries>();
+            var (log, hasNext, hasPrevious) = await queries.LogAsync(null, null, backwards: false, CancellationToken.None);
+            (await queries.LogSizeAsync(CancellationToken.None)).ShouldBe(4);
+            (hasNext, hasPrevious).ShouldBe((false, false));
             log.Select(e => e.Action).ShouldBe([AccessAction.Download, AccessAction.Upload, AccessAction.Upload, AccessAction.Upload]);
             log[0].ShouldSatisfyAllConditions(e => e.Revision.ShouldBe(2), e => e.ClientAddress.ShouldBe("10.1.2.3"), e => e.Artifact.ShouldBe("Gerbers"));
         }

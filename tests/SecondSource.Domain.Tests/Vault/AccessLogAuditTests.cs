@@ -93,4 +93,43 @@ public sealed class AccessLogAuditTests
         verdict.Checkpoints.Single().Problem!.ShouldContain("entry 6 still has the head hash of the checkpoint signed 2026-12-07 14:00 UTC (file), but the chain before it breaks at entry 2");
         verdict.Entries.ShouldBe(6, "the audit reads on past the break");
     }
+
+    [Fact]
+    public void A_check_resumed_after_a_verified_prefix_reads_only_newer_entries_and_still_catches_their_changes_and_a_checkpoint_inside_the_prefix()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var keys = new HashSet<string> { Convert.ToHexStringLower(SHA256.HashData(key.ExportSubjectPublicKeyInfo())) };
+        var entries = Chain(10);
+        var full = new AccessLogAudit([], Origin, keys);
+        entries.Take(6).ToList().ForEach(full.Add);
+        var prefix = full.Finish();
+        prefix.HeadHash.ShouldBe(entries[5].Hash);
+        prefix.ResumedAfter.ShouldBe(0);
+
+        // Resumed from entry 6: fed entries 7–10 only; a checkpoint at entry 4 (inside the prefix) is told its hash.
+        var inside = Sign(key, entries[3]);
+        var atEnd = Sign(key, entries[9]);
+        LogVerdict Resume(IEnumerable<AccessLogEntry> newer, string hashAt4)
+        {
+            var audit = new AccessLogAudit([("db", inside), ("file", atEnd)], Origin, keys, (6, prefix.HeadHash!));
+            audit.SizesInPrefix.ShouldBe([4]);
+            audit.Known(4, hashAt4);
+            foreach (var entry in newer)
+            {
+                audit.Add(entry);
+            }
+
+            return audit.Finish();
+        }
+
+        var resumed = Resume(entries.Skip(6), entries[3].Hash);
+        resumed.Intact.ShouldBeTrue();
+        (resumed.Entries, resumed.Chain.Checked, resumed.ResumedAfter, resumed.HeadHash).ShouldBe((10L, 10L, 6L, entries[9].Hash));
+
+        Resume(entries.Skip(6), "0000000000000000").Checkpoints.Single(c => c.Source == "db").Outcome.ShouldBe(CheckpointOutcome.Rewritten);
+        Resume(entries.Skip(7), entries[3].Hash).Chain.FirstBroken.ShouldBe(7, "entry 7 missing right after the prefix");
+        typeof(AccessLogEntry).GetProperty(nameof(AccessLogEntry.Detail))!.SetValue(entries[8], "entry 9, edited");
+        var edited = Resume(entries.Skip(6), entries[3].Hash);
+        (edited.Chain.FirstBroken, edited.HeadHash).ShouldBe((9L, null));
+    }
 }

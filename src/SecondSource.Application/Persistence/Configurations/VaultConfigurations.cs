@@ -58,6 +58,8 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         builder.Property(e => e.Hash).HasMaxLength(64).IsRequired();
         builder.HasIndex(e => e.ArtifactId);
         builder.HasIndex(e => new { e.Party, e.Sequence });
+        // The log page filters by action and reads by sequence from a cursor: an index keeps a rare action from scanning the log.
+        builder.HasIndex(e => new { e.Action, e.Sequence });
     }
 }
 

@@ -7,12 +7,13 @@ using SecondSource.Domain.Vault;
 namespace SecondSource.Web.Pages.Admin.AccessLog;
 
 /// <summary>
-/// The vault's access log, newest or oldest first, filtered by action, party and person, fifty to a page, with the
-/// verification of its hash chain against the newest signed checkpoints; an administrator can sign a checkpoint now and
-/// download the newest one to keep off the server.
+/// The vault's access log, newest or oldest first, filtered by action, party and person, a hundred to a page read from a
+/// cursor (the same cost at entry 10 and entry 1,000,000), with the verification of its hash chain against the newest
+/// signed checkpoints (<see cref="Hosting.AccessLogVerdicts"/>: resumed from the last full check, which says when it
+/// ran); an administrator can sign a checkpoint now and download the newest one to keep off the server.
 /// </summary>
 public sealed class IndexModel(VaultQueries vault, VerifyAccessLogHandler verify, SignLogCheckpointHandler sign, SecondSource.Application.Persistence.SecondSourceDbContext db, Hosting.ReadModelCache cache,
-    SecondSource.Application.Persistence.DataVersion version) : PageModel
+    SecondSource.Application.Persistence.DataVersion version, Hosting.AccessLogVerdicts verdicts) : PageModel
 {
     [TempData]
     public string? Notice { get; set; }
@@ -21,9 +22,13 @@ public sealed class IndexModel(VaultQueries vault, VerifyAccessLogHandler verify
     [TempData]
     public bool NoticeIsRefusal { get; set; }
 
-    // From the query only: the route value "page" (the page's own path) would win over a bound name.
-    [FromQuery(Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>Show the page after this entry, in the order shown.</summary>
+    [BindProperty(Name = "next", SupportsGet = true)]
+    public long? Next { get; set; }
+
+    /// <summary>Show the page before this entry, in the order shown.</summary>
+    [BindProperty(Name = "prev", SupportsGet = true)]
+    public long? Previous { get; set; }
 
     [BindProperty(Name = "what", SupportsGet = true)]
     public AccessAction? What { get; set; }
@@ -45,7 +50,15 @@ public sealed class IndexModel(VaultQueries vault, VerifyAccessLogHandler verify
 
     public IReadOnlyList<AccessLogView> Entries { get; private set; } = [];
 
+    /// <summary>The entries in the whole log (unfiltered).</summary>
     public long Total { get; private set; }
+
+    public bool HasNext { get; private set; }
+
+    public bool HasPrevious { get; private set; }
+
+    /// <summary>When the entries the verdict did not just read were last checked in full (the verdict's <c>ResumedAfter</c>).</summary>
+    public DateTimeOffset FullCheckAt { get; private set; }
 
     public LogVerdict? Verdict { get; private set; }
 
@@ -57,20 +70,19 @@ public sealed class IndexModel(VaultQueries vault, VerifyAccessLogHandler verify
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Max(1, PageNumber);
         Message = Shared.ListAddress.Unknown(ModelState);
-        // A page of the log with its count and the parties to filter by, from the read model: recomputed after any
+        // A page of the log with its size and the parties to filter by, from the read model: recomputed after any
         // write, at most every ReadModels:MaxAgeSeconds for entries another process wrote.
         var filter = new AccessLogFilter(What, Party, Who, Oldest);
+        var backwards = Next is null && Previous is not null;
         // Logged reads move only the log's version (DataVersion.Log): the keys carry it, so a new entry is shown at once.
-        (Entries, Total, Parties) = await cache.GetAsync($"access-log|{version.Log}|{PageNumber}|{filter}", async c =>
-        {
-            var (entries, total) = await vault.LogAsync(PageNumber, filter, c);
-            return (entries, total, await vault.LogPartiesAsync(c));
-        }, ct);
-        // The whole chain is read to verify it: served from the read model (recomputed after a change, or every few
-        // seconds for changes made elsewhere), so paging and filtering do not read the log again. Administrators only.
-        var verdict = await cache.GetAsync($"access-log-verdict|{version.Log}", c => verify.HandleAsync(new VerifyAccessLogRequest([], ShowPaths: false), c), ct);
+        (var slice, Total, Parties) = await cache.GetAsync($"access-log|{version.Log}|{Next ?? Previous}|{backwards}|{filter}", async c =>
+            (await vault.LogAsync(filter, Next ?? Previous, backwards, c), await vault.LogSizeAsync(c), await vault.LogPartiesAsync(c)), ct);
+        (Entries, HasNext, HasPrevious) = (slice.Entries, slice.HasNext, slice.HasPrevious);
+        // The chain's verdict: the entries since the last full check are read (resumed from its head), not the whole log;
+        // served from the read model, so paging and filtering do not read it again. Administrators only.
+        var (verdict, fullCheckAt) = await cache.GetAsync($"access-log-verdict|{version.Log}", c => verdicts.CurrentAsync(verify, c), ct);
+        FullCheckAt = fullCheckAt;
         Verdict = verdict.Value;
         CheckpointError = verdict.Failure?.Message;
         Newest = await cache.GetAsync("access-log-newest-checkpoint", c =>
@@ -95,7 +107,12 @@ public sealed class IndexModel(VaultQueries vault, VerifyAccessLogHandler verify
         return checkpoint is null ? NotFound() : File(System.Text.Encoding.UTF8.GetBytes(checkpoint.Text), "text/plain; charset=utf-8", checkpoint.FileName);
     }
 
-    /// <summary>The log's address with the page changed, every filter kept.</summary>
-    public string Href(int page) =>
-        Shared.ListAddress.Build("/Admin/AccessLog", ("what", What?.ToString()), ("party", Party), ("who", Who), ("oldest", Oldest ? "true" : null), ("page", Shared.ListAddress.Page(page)));
+    /// <summary>The log's first page, every filter kept.</summary>
+    public string FirstPage =>
+        Shared.ListAddress.Build("/Admin/AccessLog", ("what", What?.ToString()), ("party", Party), ("who", Who), ("oldest", Oldest ? "true" : null));
+
+    /// <summary>The log's address for the page after (<paramref name="next"/>) or before an entry, every filter kept.</summary>
+    public string Href(long entry, bool next) =>
+        Shared.ListAddress.Build("/Admin/AccessLog", ("what", What?.ToString()), ("party", Party), ("who", Who), ("oldest", Oldest ? "true" : null),
+            (next ? "next" : "prev", entry.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }
