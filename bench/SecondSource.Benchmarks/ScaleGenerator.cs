@@ -74,7 +74,7 @@ internal static class ScaleGenerator
         File.WriteAllText(Path.Combine(data, "credentials.txt"), credentials);
 
         using var services = Services(data, provider, connection);
-        Generate(services, shape, CancellationToken.None).GetAwaiter().GetResult();
+        Generate(services, data, shape, CancellationToken.None).GetAwaiter().GetResult();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"size {size}: {shape.Programs} programs, {shape.Weeks} weeks, {shape.Measurements:N0} measurements, {shape.Programs * shape.BomRevisions} BOM revisions of {shape.BomLines:N0} lines, {shape.LogEntries:N0} access-log entries, built in {total.Elapsed.TotalSeconds:F0} s"));
         return 0;
@@ -110,7 +110,7 @@ internal static class ScaleGenerator
         return services.BuildServiceProvider();
     }
 
-    private static async Task Generate(ServiceProvider services, ScaleShape shape, CancellationToken ct)
+    private static async Task Generate(ServiceProvider services, string data, ScaleShape shape, CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow;
         var start = now.AddDays(-7 * shape.Weeks);
@@ -118,7 +118,13 @@ internal static class ScaleGenerator
         for (var p = 1; p <= shape.Programs; p++)
         {
             var watch = Stopwatch.StartNew();
-            var (productId, primary, second) = await ProgramAsync(services, p, start, ct);
+            var (productId, primary, second, prefer) = await ProgramAsync(services, p, start, ct);
+            if (p == 1)
+            {
+                // The load script drives the first generated program's pages rather than the demo's (bench/load/pages.py).
+                await File.WriteAllTextAsync(Path.Combine(data, "prefer.txt"), prefer + "\n", ct);
+            }
+
             var programTime = watch.Elapsed;
             await BomsAsync(services, shape, p, productId, start, now, ct);
             var bomTime = watch.Elapsed - programTime;
@@ -144,7 +150,7 @@ internal static class ScaleGenerator
     }
 
     /// <summary>A product and its program: the primary at the demo's primary's plant, a second source at the second line's plant in production, a candidate at Dongguan.</summary>
-    private static async Task<(Guid Product, Guid Primary, Guid Second)> ProgramAsync(ServiceProvider services, int p, DateTimeOffset start, CancellationToken ct)
+    private static async Task<(Guid Product, Guid Primary, Guid Second, string Prefer)> ProgramAsync(ServiceProvider services, int p, DateTimeOffset start, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SecondSourceDbContext>();
@@ -181,7 +187,7 @@ internal static class ScaleGenerator
         secondPlace.PassPilotGate(start.AddDays(-20), Engineer, "pilot matches the golden samples");
         secondPlace.MoveTo(LineStage.Production, start.AddDays(-10), Engineer, "steady weekly share");
         await db.SaveChangesAsync(ct);
-        return (product.Id, primaryLine.Id, secondLine.Id);
+        return (product.Id, primaryLine.Id, secondLine.Id, string.Join('|', product.Id, program.Id, primaryLine.Id, secondLine.Id, candidateLine.Id, product.Code));
     }
 
     /// <summary>The program's BOM: a 2,000-line board revised <see cref="ScaleShape.BomRevisions"/> times (each revision changes 2 % of its lines), each staged, imported and released.</summary>

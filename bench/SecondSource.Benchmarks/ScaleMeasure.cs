@@ -39,6 +39,7 @@ internal static class ScaleMeasure
         {
             for (var run = 0; run < runs; run++)
             {
+                Directory.CreateDirectory(scratch);
                 foreach (var (what, command) in commands)
                 {
                     var (elapsed, peak) = CliProcess.Run(data, what, command);

@@ -10,6 +10,7 @@ marked SLOW. Needs wrk (Debian package) and a built Release app:
     dotnet build -c Release src/SecondSource.Web && bench/load/pages.py
     ROLES=admin DURATION=10 bench/load/pages.py
     APP=/path/to/an/older/build/SecondSource.Web.dll ONLY='^/health$' bench/load/pages.py     # the same pages on another build
+    DATA=/work/scale/sqlite-100 bench/load/pages.py     # a scaled installation (bench -- scale): its credentials.txt signs in
 
 Only GET pages that answer HTML are driven (downloads and PDF packs are other work, measured in docs/performance.md).
 """
@@ -33,6 +34,11 @@ BASE = f"http://127.0.0.1:{PORT}"
 DURATION = int(os.environ.get("DURATION", "5"))
 WARMUP = int(os.environ.get("WARMUP", "2"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "32"))
+DATA = os.environ.get("DATA")  # an existing data folder (a scaled installation) instead of a fresh demo
+# Of several addresses of one page type, drive the one that names these records (ids or codes, a regex): on a scaled
+# installation, its first generated program rather than the demo's (the generator writes them to DATA/prefer.txt).
+_prefer = os.environ.get("PREFER") or (open(os.path.join(DATA, "prefer.txt")).read().strip() if DATA and os.path.exists(os.path.join(DATA, "prefer.txt")) else "")
+PREFER = re.compile(_prefer, re.I) if _prefer else None
 SLOW_MS = 50.0
 ROLES = {
     "admin": "admin@aurora-medical.example",
@@ -62,12 +68,17 @@ def sign_in(email, password):
     return opener, f"{session.name}={session.value}"
 
 
+def preferred(url):
+    return PREFER is not None and PREFER.search(url) is not None
+
+
 def crawl(opener, limit=400):
     seen, pages, queue = set(), {}, ["/"]
     while queue and len(seen) < limit:
         url = queue.pop(0)
         kind = page_type(url)
-        if kind in seen:
+        # A page type is visited once, or once more for an address that names the preferred records.
+        if kind in seen and not (preferred(url) and kind in pages and not preferred(pages[kind])):
             continue
         seen.add(kind)
         try:
@@ -79,7 +90,7 @@ def crawl(opener, limit=400):
         pages[kind] = url
         for href in re.findall(r'href="(/[^"#]*)"', response.read().decode(errors="replace")):
             href = html.unescape(href)
-            if not SKIP.search(href) and page_type(href) not in seen:
+            if not SKIP.search(href) and (page_type(href) not in seen or preferred(href)):
                 queue.append(href)
     return pages
 
@@ -101,10 +112,10 @@ def wrk(url, cookie, seconds):
 def main():
     if not os.path.exists(APP):
         sys.exit(f"{APP} is missing: dotnet build -c Release src/SecondSource.Web")
-    data = tempfile.mkdtemp(prefix="ss-pages-")
-    log = open(os.path.join(data, "app.log"), "w+")
+    data = DATA or tempfile.mkdtemp(prefix="ss-pages-")
+    log = open(os.path.join(tempfile.mkdtemp(prefix="ss-pages-log-"), "app.log"), "w+")
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", RateLimits__SignInPerMinute="10000", Scheduling__Enabled="false")
-    app = subprocess.Popen(["dotnet", APP, "--seed-demo", "--data", data, "--urls", BASE], cwd=os.path.join(ROOT, "src", "SecondSource.Web"),
+    app = subprocess.Popen(["dotnet", APP, *([] if DATA else ["--seed-demo"]), "--data", data, "--urls", BASE], cwd=os.path.join(ROOT, "src", "SecondSource.Web"),
                            stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
         for _ in range(240):
@@ -113,6 +124,8 @@ def main():
             if "Now listening" in text:
                 break
             time.sleep(1)
+        if DATA:
+            text = open(os.path.join(DATA, "credentials.txt")).read()
         wanted = [r.strip() for r in os.environ.get("ROLES", ",".join(ROLES)).split(",")]
         slow = []
         for role in wanted:

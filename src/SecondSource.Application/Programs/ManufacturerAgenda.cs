@@ -71,7 +71,7 @@ public sealed class ManufacturerAgenda(SecondSourceDbContext db, ProgramQueries 
         // Batches on its lines (party-owned, so the filter gives its own) with units still waiting for a test result: the
         // buyer's yields, comparisons and warmth read only tested units.
         var batches = await db.TestBatches.AsNoTracking().Where(b => b.EndedAt == null && b.Kind != BatchKind.Golden)
-            .Select(b => new { b.Id, b.Name, b.ProductId, b.Quantity, b.StartedAt, Tested = db.TestUnits.Count(u => u.BatchId == b.Id && u.Runs > 0) })
+            .Select(b => new { b.Id, b.Name, b.ProductId, b.Quantity, b.StartedAt, Tested = b.UnitsTested })
             .ToListAsync(ct);
         foreach (var batch in batches.Where(b => b.Tested < b.Quantity).OrderBy(b => b.StartedAt))
         {

@@ -125,9 +125,9 @@ public sealed class ReviewFactsReader(SecondSourceDbContext db)
 
     private async Task<(long Units, long FirstPassed, long FinalPassed)> UnitCountsAsync(IReadOnlyList<Guid> batches, CancellationToken ct)
     {
-        var row = await db.TestUnits.AsNoTracking().Where(u => batches.Contains(u.BatchId) && u.Runs > 0).GroupBy(u => 1)
-            .Select(g => new { Units = g.LongCount(), First = g.LongCount(u => u.FirstResult == TestResult.Passed), Final = g.LongCount(u => u.LastResult == TestResult.Passed) })
-            .SingleOrDefaultAsync(ct);
-        return (row?.Units ?? 0, row?.First ?? 0, row?.Final ?? 0);
+        // The batches' tallies as their imports kept them, not a count of every unit.
+        var rows = await db.TestBatches.AsNoTracking().Where(b => batches.Contains(b.Id))
+            .Select(b => new { b.UnitsTested, b.FirstPassUnits, b.FinalPassUnits }).ToListAsync(ct);
+        return (rows.Sum(r => (long)r.UnitsTested), rows.Sum(r => (long)r.FirstPassUnits), rows.Sum(r => (long)r.FinalPassUnits));
     }
 }

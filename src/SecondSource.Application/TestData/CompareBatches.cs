@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SecondSource.Application.Persistence;
 using SecondSource.Domain.Statistics;
-using SecondSource.Domain.TestData;
 
 namespace SecondSource.Application.TestData;
 
@@ -61,10 +60,11 @@ public sealed class CompareBatchesHandler(SecondSourceDbContext db)
     {
         var statistics = await db.BatchStatistics.AsNoTracking().Where(s => batchIds.Contains(s.BatchId)).ToListAsync(ct);
         var partitions = statistics.Select(s => new MeasurementPartition(s.Name, s.Unit, s.Low, s.High, s.Moments, s.Quantiles())).ToList();
-        var units = await db.TestUnits.AsNoTracking().Where(u => batchIds.Contains(u.BatchId) && u.Runs > 0)
-            .GroupBy(u => 1).Select(g => new { Units = g.LongCount(), Passed = g.LongCount(u => u.FirstResult == TestResult.Passed) }).SingleOrDefaultAsync(ct);
+        // The batches' tallies as their imports kept them, not a count of every unit.
+        var tallies = await db.TestBatches.AsNoTracking().Where(b => batchIds.Contains(b.Id)).Select(b => new { b.UnitsTested, b.FirstPassUnits }).ToListAsync(ct);
+        var units = new { Units = tallies.Sum(t => (long)t.UnitsTested), Passed = tallies.Sum(t => (long)t.FirstPassUnits) };
         var defects = await db.TestDefects.AsNoTracking().Where(d => batchIds.Contains(d.BatchId))
             .GroupBy(d => d.Category).Select(g => new { Category = g.Key, Count = g.LongCount() }).ToDictionaryAsync(x => x.Category, x => x.Count, StringComparer.Ordinal, ct);
-        return (partitions, units?.Units ?? 0, units?.Passed ?? 0, defects);
+        return (partitions, units.Units, units.Passed, defects);
     }
 }

@@ -139,6 +139,7 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
             state.Statistician.Writer.Complete();
             await state.StatisticsDone;
             await MergeStatisticsAsync(state, ct);
+            await TallyBatchesAsync(state, ct);
             db.TestDataImports.Add(TestDataImport.Record(line.PartyId, line.Id, sha, request.FileName, format == TestLogFormat.Cfx ? "cfx" : "long-csv", state.Runs, state.NewUnits, state.Measurements, clock.GetUtcNow(), request.By));
             await db.SaveChangesAsync(ct);
             if (owned is not null)
@@ -312,6 +313,32 @@ public sealed class ImportTestDataHandler(SecondSourceDbContext db, TimeProvider
         db.TestDefects.AddRange(defects);
         state.Defects += defects.Count;
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Each batch the file touched gets its tally again from its units, in the import's transaction: units tested, first
+    /// and final pass, runs. Read by the batch lists, health and reviews instead of counting every unit of a product's
+    /// history on each showing; the cost is the touched batches' units, once per import.
+    /// </summary>
+    private async Task TallyBatchesAsync(ImportState state, CancellationToken ct)
+    {
+        foreach (var batch in state.Batches.Values)
+        {
+            var id = batch.Id;
+            var tally = await db.TestUnits.AsNoTracking().Where(u => u.BatchId == id).GroupBy(u => u.BatchId).Select(g => new
+            {
+                Tested = g.Count(u => u.Runs > 0),
+                FirstPass = g.Count(u => u.Runs > 0 && u.FirstResult == TestResult.Passed),
+                Final = g.Count(u => u.Runs > 0 && u.LastResult == TestResult.Passed),
+                Runs = g.Sum(u => (long)u.Runs),
+            }).SingleOrDefaultAsync(ct);
+            var (tested, firstPass, final, runs) = tally is null ? (0, 0, 0, 0L) : (tally.Tested, tally.FirstPass, tally.Final, tally.Runs);
+            await db.TestBatches.Where(b => b.Id == id).ExecuteUpdateAsync(u => u
+                .SetProperty(b => b.UnitsTested, tested)
+                .SetProperty(b => b.FirstPassUnits, firstPass)
+                .SetProperty(b => b.FinalPassUnits, final)
+                .SetProperty(b => b.RunsRecorded, runs), ct);
+        }
     }
 
     /// <summary>A unique key taken by a concurrent import, or SQLite's refusal to write from an outdated snapshot.</summary>

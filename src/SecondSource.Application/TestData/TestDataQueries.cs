@@ -48,26 +48,14 @@ public sealed class TestDataQueries(SecondSourceDbContext db)
     public async Task<BatchSummary?> BatchAsync(Guid batchId, CancellationToken ct) =>
         (await SummariesAsync(db.TestBatches.AsNoTracking().Where(b => b.Id == batchId), ct)).SingleOrDefault();
 
+    /// <summary>Batches with their tallies as the imports kept them (<see cref="TestBatch.UnitsTested"/>): no unit is read.</summary>
     private async Task<IReadOnlyList<BatchSummary>> SummariesAsync(IQueryable<TestBatch> query, CancellationToken ct)
     {
         var lines = (await LinesAsync(ct)).ToDictionary(l => l.Id, l => l.Name);
         var batches = await query.ToListAsync(ct);
-        var ids = batches.Select(b => b.Id).ToList();
-        var units = (await db.TestUnits.AsNoTracking().Where(u => ids.Contains(u.BatchId))
-                .GroupBy(u => u.BatchId)
-                .Select(g => new
-                {
-                    BatchId = g.Key,
-                    Tested = g.Count(u => u.Runs > 0),
-                    FirstPass = g.Count(u => u.Runs > 0 && u.FirstResult == TestResult.Passed),
-                    Final = g.Count(u => u.Runs > 0 && u.LastResult == TestResult.Passed),
-                    Runs = g.Sum(u => (long)u.Runs),
-                }).ToListAsync(ct))
-            .ToDictionary(u => u.BatchId);
         return batches.OrderBy(b => lines.GetValueOrDefault(b.LineId), StringComparer.Ordinal).ThenBy(b => b.StartedAt)
-            .Select(b => units.TryGetValue(b.Id, out var u)
-                ? new BatchSummary(b.Id, lines.GetValueOrDefault(b.LineId) ?? "(line)", b.Name, b.Kind, b.Quantity, b.StartedAt, u.Tested, u.FirstPass, u.Final, u.Runs, b.LineId, b.EndedAt)
-                : new BatchSummary(b.Id, lines.GetValueOrDefault(b.LineId) ?? "(line)", b.Name, b.Kind, b.Quantity, b.StartedAt, 0, 0, 0, 0, b.LineId, b.EndedAt))
+            .Select(b => new BatchSummary(b.Id, lines.GetValueOrDefault(b.LineId) ?? "(line)", b.Name, b.Kind, b.Quantity, b.StartedAt,
+                b.UnitsTested, b.FirstPassUnits, b.FinalPassUnits, b.RunsRecorded, b.LineId, b.EndedAt))
             .ToList();
     }
 

@@ -58,6 +58,18 @@ public sealed class TestBatch : IPartyOwned
 
     public string CreatedBy { get; private set; }
 
+    /// <summary>Units of the batch with at least one run: the batch's tally, kept by each import that touches the batch (never recomputed on read).</summary>
+    public int UnitsTested { get; private set; }
+
+    /// <summary>Units whose first run passed.</summary>
+    public int FirstPassUnits { get; private set; }
+
+    /// <summary>Units whose last run passed.</summary>
+    public int FinalPassUnits { get; private set; }
+
+    /// <summary>Runs recorded for the batch's units.</summary>
+    public long RunsRecorded { get; private set; }
+
     public static TestBatch Create(Guid productId, Guid lineId, PartyId partyId, string name, BatchKind kind, int quantity, DateTimeOffset startedAt, DateTimeOffset? endedAt, DateTimeOffset at, string by)
     {
         if (!Enum.IsDefined(kind))

@@ -2601,6 +2601,12 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("FinalPassUnits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstPassUnits")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2623,8 +2629,14 @@ namespace SecondSource.Migrations.Postgres.Migrations
                     b.Property<int>("Quantity")
                         .HasColumnType("integer");
 
+                    b.Property<long>("RunsRecorded")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UnitsTested")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

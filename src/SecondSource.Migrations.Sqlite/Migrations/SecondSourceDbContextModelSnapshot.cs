@@ -2592,6 +2592,12 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FinalPassUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstPassUnits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2614,7 +2620,13 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RunsRecorded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsTested")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

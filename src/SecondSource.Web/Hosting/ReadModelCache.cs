@@ -9,7 +9,9 @@ namespace SecondSource.Web.Hosting;
 /// the database since (<see cref="DataVersion"/>), so people see their own changes immediately. Changes made elsewhere
 /// (the CLI, another web instance) are picked up once the entry is older than <c>ReadModels:MaxAgeSeconds</c>
 /// (default 5): then one request recomputes while the others keep the previous value, so a busy page never stalls.
-/// Keys must name everything the value depends on — the caller's party scope and role included.
+/// Keys must name everything the value depends on — the caller's party scope and role included. Requests that need the
+/// same key at the same version while it is being computed wait for that one computation instead of each starting their
+/// own (after a write under load, a page read by many recomputes once).
 /// </summary>
 public sealed class ReadModelCache(DataVersion version, TimeProvider clock, IConfiguration configuration)
 {
@@ -17,6 +19,7 @@ public sealed class ReadModelCache(DataVersion version, TimeProvider clock, ICon
     public const int MaxEntries = 2000;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Key, long Version), Lazy<Task<object?>>> _computing = new();
     private TimeSpan? _maxAge;
 
     public TimeSpan MaxAge => _maxAge ??= TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue<double?>("ReadModels:MaxAgeSeconds") ?? 5));
@@ -35,14 +38,20 @@ public sealed class ReadModelCache(DataVersion version, TimeProvider clock, ICon
 
         try
         {
-            var value = await compute(ct);
-            if (_entries.Count >= MaxEntries)
+            // One computation per key and version, shared by whoever asks meanwhile; each caller stops waiting when its own
+            // request ends. It runs on the first caller's services: if that request is torn down under it, the others
+            // compute on their own instead of failing with it.
+            Lazy<Task<object?>>? mine = null;
+            var computing = _computing.GetOrAdd((key, current), k => mine = new Lazy<Task<object?>>(() => ComputeAsync(k, compute)));
+            var started = ReferenceEquals(mine, computing);
+            try
             {
-                _entries.Clear();
+                return (T)(await computing.Value.WaitAsync(ct))!;
             }
-
-            _entries[key] = new Entry(value, current, clock.GetTimestamp());
-            return value;
+            catch (Exception) when (!started && !ct.IsCancellationRequested)
+            {
+                return await compute(ct);
+            }
         }
         catch
         {
@@ -52,6 +61,26 @@ public sealed class ReadModelCache(DataVersion version, TimeProvider clock, ICon
             }
 
             throw;
+        }
+    }
+
+    private async Task<object?> ComputeAsync<T>((string Key, long Version) at, Func<CancellationToken, Task<T>> compute)
+    {
+        try
+        {
+            var value = await compute(CancellationToken.None);
+            if (_entries.Count >= MaxEntries)
+            {
+                _entries.Clear();
+            }
+
+            _entries[at.Key] = new Entry(value, at.Version, clock.GetTimestamp());
+            return value;
+        }
+        finally
+        {
+            // The slot is this key's at this version: once the entry is stored, requests read it instead.
+            _computing.TryRemove(at, out _);
         }
     }
 

@@ -31,6 +31,7 @@ public sealed class PartyIsolationSourceTests
         ["src/SecondSource.Application/Provisioning/ProvisioningQueries.cs"] = "a CA's published CRL (public by design); signed releases, their key and product only for revisions the vault gate granted to the manufacturer",
         ["src/SecondSource.Application/Reviews/ReviewQueries.cs"] = "a manufacturer's review view: the review's program id, then only findings on the manufacturer's own lines (read under its filter) with their verdict history and actions, which carry no number of either line",
         ["src/SecondSource.Application/Database/RestoreDataFolder.cs"] = "SQLite's integrity check (PRAGMA) of a backup file before an operator restores it; reads no rows",
+        ["src/SecondSource.Web/Hosting/AccessLogVerdicts.cs"] = "the access log page's hourly full check of the chain in the background (ADR 0018); the page is for the buyer's administrators, who read the whole log, and the verdict holds no entry",
         ["src/SecondSource.Application/Persistence/BulkWriter.cs"] = "bulk inserts past the interceptor; its one caller (ImportTestData) sets ownership from the line it read under the party filter",
     };
 

@@ -134,6 +134,36 @@ public sealed class ImportTestDataTests
     }
 
     [Theory, DatabaseProviders]
+    public async Task A_batch_tally_is_kept_by_each_import_and_equals_its_units_when_a_retest_arrives_in_a_later_file(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        // Unit 7 fails its first run in a.csv; its passing retest comes a day later in b.csv, with a new unit of P2.
+        var failedOnly = string.Join('\n', Log(0, 10, 2, 6).Csv.Split('\n').Where(l => !l.Contains("T09:00:07", StringComparison.Ordinal)));
+        (await demo.ImportAsync(failedOnly, "a.csv")).Failure.ShouldBeNull();
+        async Task<(int, int, int, long)> TallyAsync(string name) =>
+            (await demo.DbAsync(db => db.TestBatches.Where(b => b.Name == name).Select(b => new { b.UnitsTested, b.FirstPassUnits, b.FinalPassUnits, b.RunsRecorded }).SingleAsync())) is var t
+                ? (t.UnitsTested, t.FirstPassUnits, t.FinalPassUnits, t.RunsRecorded) : default;
+        async Task<(int, int, int, long)> CountedAsync(string name) => await demo.DbAsync(async db =>
+        {
+            var units = await db.TestUnits.Where(u => db.TestBatches.Any(b => b.Id == u.BatchId && b.Name == name)).ToListAsync();
+            return (units.Count(u => u.Runs > 0), units.Count(u => u.Runs > 0 && u.FirstResult == TestResult.Passed), units.Count(u => u.Runs > 0 && u.LastResult == TestResult.Passed), units.Sum(u => (long)u.Runs));
+        });
+
+        (await TallyAsync("P1")).ShouldBe((10, 8, 9, 11L), "units 0 and 7 failed first; unit 0 passed its retest, unit 7 has none yet");
+        var retest = Header + "VE-00007,P1,FCT-T9,TP-4,2026-11-21T09:00:00Z,,Passed,2.4.1,M0,3.3,V,3.2,3.4,Passed\n" +
+                     "VE-00100,P2,FCT-T9,TP-4,2026-11-21T10:00:00Z,,Passed,2.4.1,M0,3.3,V,3.2,3.4,Passed\n";
+        (await demo.ImportAsync(retest, "b.csv")).Failure.ShouldBeNull();
+        (await TallyAsync("P1")).ShouldBe((10, 8, 10, 12L), "the retest in the later file moves P1's final pass");
+        (await TallyAsync("P1")).ShouldBe(await CountedAsync("P1"));
+        (await TallyAsync("P2")).ShouldBe((1, 1, 1, 1L));
+        (await TallyAsync("PR-1")).ShouldBe((0, 0, 0, 0L), "a batch no file touched");
+        foreach (var name in await demo.DbAsync(db => db.TestBatches.Select(b => b.Name).ToListAsync()))
+        {
+            (await TallyAsync(name)).ShouldBe(await CountedAsync(name), $"the demo's batch {name}, imported through the same path");
+        }
+    }
+
+    [Theory, DatabaseProviders]
     public async Task The_same_file_twice_changes_nothing_and_an_overlapping_file_skips_the_stored_runs(DatabaseProvider provider)
     {
         await using var demo = await DemoAsync(provider);
