@@ -9,9 +9,10 @@ namespace SecondSource.Web.Pages.TestData;
 /// <summary>
 /// Test data of a product: its batches on every line the caller sees (units tested, first-pass and final yield),
 /// newest first, filtered by line and kind, fifty to a page; what does not reconcile. Without a product: the products
-/// to choose from.
+/// to choose from. The product's batches and reconciliation come from the read model (per party scope): the
+/// reconciliation compares every serial of the product's history, so it is computed once per change, not per showing.
 /// </summary>
-public sealed class IndexModel(ProductQueries products, BomRevisionQueries lookup, TestDataQueries testData) : PageModel
+public sealed class IndexModel(ProductQueries products, BomRevisionQueries lookup, TestDataQueries testData, Hosting.ScopedReadModel readModel) : PageModel
 {
     public IReadOnlyList<ProductView> Products { get; private set; } = [];
 
@@ -64,7 +65,8 @@ public sealed class IndexModel(ProductQueries products, BomRevisionQueries looku
         }
 
         Message = Shared.ListAddress.Unknown(ModelState);
-        var all = await testData.BatchesAsync(Product.Id, ct);
+        var id = Product.Id;
+        var (all, reconciliation) = await readModel.GetAsync($"test-data|{id}", async c => (await testData.BatchesAsync(id, c), await testData.ReconcileAsync(id, c)), ct);
         AllBatches = all.Count;
         Lines = all.Select(b => (b.LineId, b.Line)).Distinct().OrderBy(l => l.Line, StringComparer.Ordinal).ToList();
         var matching = all.Where(b => Line is null || b.LineId == Line).Where(b => Kind is null || b.Kind == Kind)
@@ -72,7 +74,7 @@ public sealed class IndexModel(ProductQueries products, BomRevisionQueries looku
         Matching = matching.Count;
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Batches = matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
-        Reconciliation = await testData.ReconcileAsync(Product.Id, ct);
+        Reconciliation = reconciliation;
         return Page();
     }
 }

@@ -19,13 +19,13 @@ public sealed class MarginsModel(BomRevisionQueries products, PilotQueries pilot
 
     public async Task<IActionResult> OnGetAsync(Guid product, CancellationToken ct)
     {
-        if (!await FindProductAsync(product, ct))
+        if (!await ViewProductAsync(product, ct))
         {
             return NotFound();
         }
 
-        Margins = await pilots.MarginsAsync(product, ct);
-        Measurements = await testData.MeasurementNamesAsync(product, ct);
+        // From the read model: the names are read from every batch statistic of the product's history.
+        (Margins, Measurements) = await ReadModel($"margins|{product}", async c => (await pilots.MarginsAsync(product, c), await testData.MeasurementNamesAsync(product, c)), ct);
         return Page();
     }
 }

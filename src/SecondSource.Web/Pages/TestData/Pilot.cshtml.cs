@@ -22,19 +22,20 @@ public sealed class PilotModel(BomRevisionQueries products, PilotQueries pilots)
 
     public async Task<IActionResult> OnGetAsync(Guid product, Guid? line, CancellationToken ct)
     {
-        if (!await FindProductAsync(product, ct))
+        if (!await ViewProductAsync(product, ct))
         {
             return NotFound();
         }
 
-        SecondLines = await pilots.SecondLinesAsync(product, ct);
+        SecondLines = await ReadModel($"pilot-lines|{product}", c => pilots.SecondLinesAsync(product, c), ct);
         var chosen = line ?? (SecondLines.Count == 1 ? SecondLines[0].Id : null);
         if (chosen is null)
         {
             return Page();
         }
 
-        var view = await pilots.ViewAsync(product, chosen.Value, ct);
+        // From the read model: the pilot is compared with the golden samples and the primary's production statistics.
+        var view = await ReadModel($"pilot|{product}|{chosen.Value}", c => pilots.ViewAsync(product, chosen.Value, c), ct);
         if (view.Failure is not null)
         {
             return NotFound();
