@@ -107,6 +107,16 @@ public sealed partial class ScaleOutTests
             }
 
             var runs = await RunsAsync(database);
+            // The instances are killed, not stopped: one may die in the middle of a run, leaving its claim "running" for
+            // another instance to take over once the lease expires. Only the newest period can be in that state.
+            var interrupted = runs.Where(r => !r.Succeeded && r.Outcome == "running").ToList();
+            interrupted.Count.ShouldBeLessThanOrEqualTo(1, string.Join("; ", runs.Select(r => r.Outcome)));
+            if (interrupted.Count == 1)
+            {
+                interrupted[0].Period.ShouldBe(runs.Max(r => r.Period), "only a run in progress when the instances were killed");
+                runs = [.. runs.Except(interrupted)];
+            }
+
             runs.Count.ShouldBeGreaterThanOrEqualTo(2, "several periods passed");
             runs.Select(r => r.Period).Distinct().Count().ShouldBe(runs.Count, "one run a period");
             runs.ShouldAllBe(r => r.Succeeded, string.Join("; ", runs.Select(r => r.Outcome)));
@@ -117,7 +127,8 @@ public sealed partial class ScaleOutTests
                 .Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
             numbers.Count.ShouldBe(runs.Count, string.Join("; ", runs.Select(r => r.Outcome)));
             numbers.Order().ShouldBe(Enumerable.Range((int)numbers.Min(), numbers.Count).Select(n => (long)n), "one list a run, none in between");
-            (await CrlNumberAsync(database)).ShouldBe(numbers.Max(), "the CA's number is the last list a run published");
+            // A run killed after publishing but before recording its outcome leaves the CA one list further.
+            (await CrlNumberAsync(database)).ShouldBeInRange(numbers.Max(), numbers.Max() + interrupted.Count, "the CA's number is the last list a run published");
             numbers.Max().ShouldBeGreaterThanOrEqualTo(crlBefore + 1, "lists were published while the test watched");
         }
         finally
