@@ -57,9 +57,9 @@ internal static class ScaleGenerator
     {
         var size = BomAuditBenchmark.Option(args, "--size", 10);
         var weeksOption = BomAuditBenchmark.Option(args, "--weeks", 0);
-        var data = Value(args, "--data") ?? throw new ArgumentException("--data DIR (a new folder) is required");
-        var provider = Value(args, "--provider");
-        var connection = Value(args, "--connection");
+        var data = Argument(args, "--data") ?? throw new ArgumentException("--data DIR (a new folder) is required");
+        var provider = Argument(args, "--provider");
+        var connection = Argument(args, "--connection");
         var shape = ScaleShape.Of(size, weeksOption > 0 ? weeksOption : null);
         if (Directory.Exists(data) && Directory.EnumerateFileSystemEntries(data).Any())
         {
@@ -80,7 +80,8 @@ internal static class ScaleGenerator
         return 0;
     }
 
-    internal static string? Value(string[] args, string name)
+    /// <summary>The value after <paramref name="name"/> on the command line, if given.</summary>
+    internal static string? Argument(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
@@ -226,7 +227,8 @@ internal static class ScaleGenerator
     private static string Revise(string line, int r)
     {
         var fields = line.Split(',');
-        // Item,Designator,Quantity,… — a quoted designator list spans fields, so the first MPN is found from the end's fixed layout.
+        // Item,Designator,Quantity,… — a quoted designator list spans several fields, so the first MPN is counted from the
+        // end (…,Manufacturer,MPN,Manufacturer 2,MPN 2,Supplier,Supplier Part Number,Description).
         var mpn = fields.Length - 6;
         fields[mpn] = $"{fields[mpn]}-E{r:D2}";
         return string.Join(',', fields);

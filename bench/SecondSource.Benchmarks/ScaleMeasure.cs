@@ -14,9 +14,9 @@ internal static class ScaleMeasure
 {
     public static int Run(string[] args)
     {
-        var data = ScaleGenerator.Value(args, "--data") ?? throw new ArgumentException("--data DIR is required");
+        var data = ScaleGenerator.Argument(args, "--data") ?? throw new ArgumentException("--data DIR is required");
         var runs = BomAuditBenchmark.Option(args, "--runs", 3);
-        var quarter = ScaleGenerator.Value(args, "--quarter") ?? PreviousQuarter(DateTime.UtcNow);
+        var quarter = ScaleGenerator.Argument(args, "--quarter") ?? PreviousQuarter(DateTime.UtcNow);
         var database = Path.Combine(data, "secondsource.db");
         Console.WriteLine(Sizes(database));
 
