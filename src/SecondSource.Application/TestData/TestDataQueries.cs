@@ -104,10 +104,14 @@ public sealed class TestDataQueries(SecondSourceDbContext db)
             .OrderByDescending(d => d.Count).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => new DefectCount(d.Key, d.Count)).ToList();
 
     /// <summary>The product's test data that does not add up (what the caller sees of it).</summary>
-    public async Task<Reconciliation> ReconcileAsync(Guid productId, CancellationToken ct)
+    public async Task<Reconciliation> ReconcileAsync(Guid productId, CancellationToken ct) =>
+        await ReconcileAsync(await BatchesAsync(productId, ct), ct);
+
+    /// <summary>The reconciliation of batches the caller already read (<see cref="BatchesAsync"/> of one product).</summary>
+    public async Task<Reconciliation> ReconcileAsync(IReadOnlyList<BatchSummary> batches, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(batches);
         var lines = (await LinesAsync(ct)).ToDictionary(l => l.Id, l => l.Name);
-        var batches = await BatchesAsync(productId, ct);
         var batchIds = batches.Select(b => b.Id).ToList();
         var shared = await db.TestUnits.AsNoTracking().Where(u => batchIds.Contains(u.BatchId))
             .GroupBy(u => u.Serial).Where(g => g.Select(u => u.LineId).Distinct().Count() > 1)

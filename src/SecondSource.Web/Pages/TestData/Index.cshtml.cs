@@ -66,7 +66,11 @@ public sealed class IndexModel(ProductQueries products, BomRevisionQueries looku
 
         Message = Shared.ListAddress.Unknown(ModelState);
         var id = Product.Id;
-        var (all, reconciliation) = await readModel.GetAsync($"test-data|{id}", async c => (await testData.BatchesAsync(id, c), await testData.ReconcileAsync(id, c)), ct);
+        var (all, reconciliation) = await readModel.GetAsync($"test-data|{id}", async c =>
+        {
+            var batches = await testData.BatchesAsync(id, c);
+            return (batches, await testData.ReconcileAsync(batches, c));
+        }, ct);
         AllBatches = all.Count;
         Lines = all.Select(b => (b.LineId, b.Line)).Distinct().OrderBy(l => l.Line, StringComparer.Ordinal).ToList();
         var matching = all.Where(b => Line is null || b.LineId == Line).Where(b => Kind is null || b.Kind == Kind)
