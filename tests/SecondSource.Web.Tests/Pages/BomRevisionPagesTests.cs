@@ -106,6 +106,60 @@ public sealed class BomRevisionPagesTests(SecondSourceWebFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task A_long_revision_is_read_a_page_at_a_time_and_every_line_is_on_exactly_one_page()
+    {
+        // 260 regulators from one maker each: 260 critical lines with a single source, more than a page of the table
+        // and more than a group lists before it folds behind a link.
+        var product = await NewProduct();
+        using var client = await app.SignedInAsync("Engineer");
+        var csv = new System.Text.StringBuilder("Designator,Manufacturer,MPN,Description\n");
+        for (var i = 1; i <= 260; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"U{i},Texas Instruments,TPS7A{1000 + i}DRVR,LDO regulator\n");
+        }
+
+        using var uploaded = await UploadAsync(client, product, "Rev L", System.Text.Encoding.UTF8.GetBytes(csv.ToString()), "long.csv");
+        using var confirmed = await Confirm(client, await WebSession.ParseAsync(uploaded), product);
+        var revisionUrl = confirmed.Headers.Location!.OriginalString;
+
+        var first = await client.GetDocumentAsync(revisionUrl);
+        var group = first.QuerySelector("details.rule-group[data-rule=single-source-critical]")!;
+        group.GetAttribute("data-total").ShouldBe("260");
+        group.QuerySelectorAll("tbody tr").Length.ShouldBe(25);
+        var more = group.QuerySelector("[data-testid=group-more] a")!.GetAttribute("href")!;
+        more.ShouldEndWith("&rule=single-source-critical");
+
+        // Unfiltered: three pages of 100, 100 and 60 lines, together every BOM row once.
+        var rows = new List<string>();
+        var next = revisionUrl;
+        var pages = 0;
+        while (next is not null)
+        {
+            var page = await client.GetDocumentAsync(next);
+            pages++;
+            page.QuerySelector("[data-testid=bom-lines] summary")!.TextContent.ShouldContain("(260)");
+            rows.AddRange(page.QuerySelectorAll("[data-testid=revision-lines] tbody tr").Select(r => r.QuerySelector("td")!.TextContent));
+            next = page.QuerySelector("[data-testid=lines-pager] a[rel=next]")?.GetAttribute("href")?.Split('#')[0];
+        }
+
+        pages.ShouldBe(3);
+        rows.Count.ShouldBe(260);
+        rows.Distinct().Count().ShouldBe(260);
+
+        // Filtered by the rule: the group lists the findings of the page's lines; the last page holds the last 60.
+        var last = await client.GetDocumentAsync(more + "&page=3");
+        last.QuerySelectorAll("[data-testid=revision-lines] tbody tr").Length.ShouldBe(60);
+        var filteredGroup = last.QuerySelector("details.rule-group[data-rule=single-source-critical]")!;
+        filteredGroup.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-row")).ShouldBe(
+            last.QuerySelectorAll("[data-testid=revision-lines] tbody tr").Select(r => r.QuerySelector("td")!.TextContent));
+        filteredGroup.QuerySelector("[data-testid=group-paged]")!.TextContent.ShouldContain("60 of 260");
+        last.QuerySelector("[data-testid=lines-pager] a[rel=next]").ShouldBeNull();
+
+        // A page past the end shows the last one rather than an empty table.
+        (await client.GetDocumentAsync(revisionUrl + "&page=99")).QuerySelectorAll("[data-testid=revision-lines] tbody tr").Length.ShouldBe(60);
+    }
+
+    [Fact]
     public async Task A_file_name_posted_with_a_path_is_stored_as_its_name_only()
     {
         var product = await NewProduct();

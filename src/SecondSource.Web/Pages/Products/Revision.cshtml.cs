@@ -27,13 +27,33 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
     [BindProperty(SupportsGet = true)]
     public Guid? Line { get; set; }
 
+    /// <summary>BOM lines shown in the line-by-line table at a time: a 2,000-line revision is read a page at a time.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>Findings of one rule listed before the rest fold behind a link to that rule's lines.</summary>
+    public const int GroupLimit = 25;
+
+    /// <summary>The page of the line-by-line table (1-based).</summary>
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>Every line the filters let through (findings first, then by BOM row): what the counts say.</summary>
     public IReadOnlyList<AuditedLine> Lines { get; private set; } = [];
 
+    /// <summary>The lines on this page of the table.</summary>
+    public IReadOnlyList<AuditedLine> PageLines { get; private set; } = [];
+
+    public int Pages => Math.Max(1, (Lines.Count + PageSize - 1) / PageSize);
+
+    /// <summary>True when a rule or a manufacturing line narrows the lines (the findings then follow the table's page).</summary>
+    public bool Filtered => Rule is not null || Line is not null;
+
     /// <summary>
-    /// The findings of the shown lines, errors first, then warnings, then notes; within a severity by rule in the
-    /// audit's order (a critical single source before an AVL mismatch); within a rule by BOM row.
+    /// The findings, errors first, then warnings, then notes; within a severity by rule in the audit's order (a critical
+    /// single source before an AVL mismatch); within a rule by BOM row. Each group carries its whole count; it lists the
+    /// findings of this page's lines when filtered, else its first <see cref="GroupLimit"/>.
     /// </summary>
-    public IReadOnlyList<(AuditRule Rule, IReadOnlyList<(AuditedLine Line, AuditFinding Finding)> Items)> Groups { get; private set; } = [];
+    public IReadOnlyList<(AuditRule Rule, int Total, IReadOnlyList<(AuditedLine Line, AuditFinding Finding)> Items)> Groups { get; private set; } = [];
 
     /// <summary>Findings per rule over the whole revision (the filter chips), in the order of <see cref="Groups"/>.</summary>
     public IReadOnlyList<(AuditRule Rule, int Count)> RuleCounts { get; private set; } = [];
@@ -105,11 +125,19 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
             .Where(l => lineName is null || l.Findings.Any(f => f.Lines.Contains(lineName)))
             .OrderByDescending(l => l.Findings.Count > 0).ThenBy(l => l.Line.Row)
             .ToList();
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        PageLines = Lines.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        var onPage = Filtered ? PageLines.ToHashSet() : null;
         Groups = Lines
             .SelectMany(l => l.Findings.Where(f => Rule is null || f.Rule.Id == Rule).Where(f => lineName is null || f.Lines.Contains(lineName)).Select(f => (Line: l, Finding: f)))
             .GroupBy(x => x.Finding.Rule)
             .OrderByDescending(g => g.Key.Severity).ThenBy(g => g.Key.Index)
-            .Select(g => (g.Key, (IReadOnlyList<(AuditedLine, AuditFinding)>)g.OrderBy(x => x.Line.Line.Row).ToList()))
+            .Select(g =>
+            {
+                var ordered = g.OrderBy(x => x.Line.Line.Row);
+                var shown = onPage is null ? ordered.Take(GroupLimit) : ordered.Where(x => onPage.Contains(x.Line));
+                return (g.Key, g.Count(), (IReadOnlyList<(AuditedLine, AuditFinding)>)shown.ToList());
+            })
             .ToList();
         RuleCounts = BomAuditRules.All
             .Select(r => (Rule: r, Count: Audit.Summary.FindingsPerRule.GetValueOrDefault(r.Id)))
@@ -117,5 +145,22 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
             .OrderByDescending(x => x.Rule.Severity).ThenBy(x => x.Rule.Index)
             .ToList();
         return Page();
+    }
+
+    /// <summary>This revision's address with the current filters, at <paramref name="page"/> of the table.</summary>
+    public string Href(int page)
+    {
+        var href = $"/Products/Revision?id={Audit!.Revision.Id}";
+        if (Rule is not null)
+        {
+            href += $"&rule={Uri.EscapeDataString(Rule)}";
+        }
+
+        if (Line is not null)
+        {
+            href += $"&line={Line}";
+        }
+
+        return page > 1 ? href + $"&page={page}" : href;
     }
 }
