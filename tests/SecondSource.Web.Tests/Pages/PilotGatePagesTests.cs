@@ -87,6 +87,37 @@ public sealed class PilotGatePagesTests(SecondSourceWebFactory app) : IClassFixt
         using var guessed = await member.GetAsync(new Uri($"/TestData/Compare?product={product}&a={ids["PR-GOLDEN"]}&b={ids["VE-PILOT"]}", UriKind.Relative));
         guessed.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task The_batches_to_compare_are_a_periods_and_a_chosen_batch_stays_listed_outside_it()
+    {
+        var product = await Product();
+        var batches = await app.RunInSystemScopeAsync(s => s.GetRequiredService<SecondSourceDbContext>().TestBatches
+            .Where(b => b.ProductId == product && b.UnitsTested > 0).Select(b => new { b.Id, b.Name, b.StartedAt }).ToListAsync());
+        var newest = DateOnly.FromDateTime(batches.Max(b => b.StartedAt).UtcDateTime);
+        var from = newest.AddDays(-7 * 13 + 1);
+        var inPeriod = batches.Where(b => DateOnly.FromDateTime(b.StartedAt.UtcDateTime) >= from).Select(b => b.Name).ToList();
+        var oldest = batches.MinBy(b => b.StartedAt)!;
+        inPeriod.Count.ShouldBeLessThan(batches.Count, "the demo's history is longer than the default period");
+        using var viewer = await app.SignedInAsync("Viewer");
+
+        // By default: the 13 weeks up to the newest tested batch.
+        var page = await viewer.GetDocumentAsync($"/TestData/Compare?product={product}");
+        page.QuerySelectorAll("[data-testid=compare-form] tr[data-batch]").Select(r => r.GetAttribute("data-batch")).ShouldBe(inPeriod, ignoreOrder: true);
+        page.QuerySelector("[data-testid=period-count]")!.TextContent.ShouldStartWith($"{inPeriod.Count} of {batches.Count} tested batches listed");
+        page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#from")!.Value.ShouldBe(from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        page.QuerySelectorAll("[data-testid=quarters] a:not([data-testid=every-batch]) strong").Sum(c => int.Parse(c.TextContent, System.Globalization.CultureInfo.InvariantCulture))
+            .ShouldBe(batches.Count, "the demo's batches fall in fewer than eight quarters, so the quarters' counts add up to all of them");
+
+        // A batch already chosen stays listed (and ticked) when the period leaves it out; showing other dates compares nothing yet.
+        var chosen = await viewer.GetDocumentAsync($"/TestData/Compare?product={product}&a={oldest.Id}&show=1");
+        chosen.QuerySelector($"tr[data-batch='{oldest.Name}'] input[name=a]")!.HasAttribute("checked").ShouldBeTrue();
+        chosen.QuerySelector("[data-testid=yield]").ShouldBeNull();
+
+        // Every batch, on request.
+        var all = await viewer.GetDocumentAsync(page.QuerySelector("[data-testid=every-batch]")!.GetAttribute("href")!.Replace("&amp;", "&", StringComparison.Ordinal));
+        all.QuerySelectorAll("[data-testid=compare-form] tr[data-batch]").Length.ShouldBe(batches.Count);
+    }
 }
 
 /// <summary>DFM items by the second line's manufacturer (its own line only; the primary sees none), and the margins page.</summary>
