@@ -81,7 +81,7 @@ public sealed class BomRevisionQueries(SecondSourceDbContext db, PartLibrary lib
         var current = await CurrentIdAsync(productId, ct);
         var all = await Visible().Where(r => r.ProductId == productId)
             .OrderByDescending(r => r.ImportedAt)
-            .Select(r => new BomRevisionSummary(r.Id, r.ProductId, r.Label, r.FileName, r.Sha256, r.Format, r.ImportedAt, r.ImportedBy, r.Lines.Count,
+            .Select(r => new BomRevisionSummary(r.Id, r.ProductId, r.Label, r.FileName, r.Sha256, r.Format, r.ImportedAt, r.ImportedBy, r.LineCount,
                 r.State, r.ReleasedAt, r.ReleasedBy, r.ReleaseNote))
             .ToListAsync(ct);
         return [.. all.Select(r => r with { IsCurrent = r.Id == current })];

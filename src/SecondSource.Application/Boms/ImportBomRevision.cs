@@ -32,7 +32,7 @@ public sealed class ImportBomRevisionHandler(SecondSourceDbContext db, StagedBom
         }
 
         var existing = await db.BomRevisions.AsNoTracking().Where(r => r.ProductId == request.ProductId && r.Sha256 == request.Sha256)
-            .Select(r => new { r.Id, Lines = r.Lines.Count }).SingleOrDefaultAsync(ct);
+            .Select(r => new { r.Id, Lines = r.LineCount }).SingleOrDefaultAsync(ct);
         if (existing is not null)
         {
             return Result.Ok(new ImportedRevision(existing.Id, existing.Lines, AlreadyImported: true));

@@ -58,6 +58,12 @@ public sealed class BomRevision
 
     public IReadOnlyList<BomRevisionLine> Lines => _lines;
 
+    /// <summary>
+    /// How many lines the file gave, fixed at import (a revision's lines never change): lists of revisions read it instead
+    /// of counting the lines, which under a manufacturer's filters costs a check per line.
+    /// </summary>
+    public int LineCount { get; private set; }
+
     public BomRevisionState State { get; private set; } = BomRevisionState.Draft;
 
     /// <summary>When it was released, by whom and why; null while it is a draft.</summary>
@@ -165,6 +171,7 @@ public sealed class BomRevision
             revision._lines.Add(BomRevisionLine.From(revision.Id, position++, line));
         }
 
+        revision.LineCount = position;
         return revision;
     }
 }

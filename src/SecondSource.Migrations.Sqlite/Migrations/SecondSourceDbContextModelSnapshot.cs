@@ -684,6 +684,9 @@ namespace SecondSource.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT");
 

@@ -41,6 +41,23 @@ public sealed class BomRevisionTests
     }
 
     [Theory, DatabaseProviders]
+    public async Task A_revisions_line_count_is_recorded_at_import_and_equals_its_lines(DatabaseProvider provider)
+    {
+        var (database, productId) = await DemoAsync(provider);
+        await using var _d = database;
+        (await ImportAsync(database, productId, Samples.RealBom(Glasgow))).Succeeded.ShouldBeTrue();
+
+        await using var services = database.BuildServices(PartyScope.Unrestricted);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SecondSourceDbContext>();
+        var revisions = await db.BomRevisions.Select(r => new { r.Label, r.LineCount, Counted = r.Lines.Count }).ToListAsync();
+        revisions.Count.ShouldBeGreaterThan(1);
+        revisions.ShouldAllBe(r => r.LineCount == r.Counted && r.LineCount > 0);
+        var listed = await scope.ServiceProvider.GetRequiredService<BomRevisionQueries>().ListAsync(productId, CancellationToken.None);
+        listed.Single(r => r.Label == "Rev C3").Lines.ShouldBe(revisions.Single(r => r.Label == "Rev C3").Counted);
+    }
+
+    [Theory, DatabaseProviders]
     public async Task An_imported_revision_audits_like_its_file_and_against_an_empty_library_knows_no_source(DatabaseProvider provider)
     {
         var (database, productId) = await DemoAsync(provider);
