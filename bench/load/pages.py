@@ -13,7 +13,12 @@ marked SLOW. Needs wrk (Debian package) and a built Release app:
     DATA=/work/scale/sqlite-100 bench/load/pages.py     # a scaled installation (bench -- scale): its credentials.txt signs in
 
 Only GET pages that answer HTML are driven (downloads and PDF packs are other work, measured in docs/performance.md).
+Then the API ("api" in ROLES, there by default): as each station key the sign-ins list, every GET endpoint of /api/v1
+with addresses found through the API itself (the key's identity, the product's BOM revisions and their diff, the vault
+package and a revision's content, the firmware releases) and the device CA's certificate and CRL the admin's crawl
+found. On a scaled installation the API reads the preferred product (its code ends PREFER), the vault the demo's.
 """
+import json
 
 import html
 import http.cookiejar
@@ -40,6 +45,7 @@ DATA = os.environ.get("DATA")  # an existing data folder (a scaled installation)
 _prefer = os.environ.get("PREFER") or (open(os.path.join(DATA, "prefer.txt")).read().strip() if DATA and os.path.exists(os.path.join(DATA, "prefer.txt")) else "")
 PREFER = re.compile(_prefer, re.I) if _prefer else None
 SLOW_MS = 50.0
+API_LINKS = set()  # the anonymous CA addresses the crawl saw (the pages link them)
 ROLES = {
     "admin": "admin@aurora-medical.example",
     "engineer": "engineer@aurora-medical.example",
@@ -90,13 +96,15 @@ def crawl(opener, limit=400):
         pages[kind] = url
         for href in re.findall(r'href="(/[^"#]*)"', response.read().decode(errors="replace")):
             href = html.unescape(href)
+            if href.startswith("/api/v1/provisioning/cas/"):
+                API_LINKS.add(href)
             if not SKIP.search(href) and (page_type(href) not in seen or preferred(href)):
                 queue.append(href)
     return pages
 
 
-def wrk(url, cookie, seconds):
-    out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-H", f"Cookie: {cookie}", BASE + url],
+def wrk(url, cookie, seconds, header=None):
+    out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-H", header or f"Cookie: {cookie}", BASE + url],
                          capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
@@ -113,12 +121,49 @@ def wrk(url, cookie, seconds):
     return rps, ms("50%"), ms("99%"), errors
 
 
+def api_get(key, url):
+    request = urllib.request.Request(BASE + url, headers={"X-Api-Key": key})
+    return json.load(urllib.request.urlopen(request))
+
+
+def api_addresses(key, product):
+    """The GET endpoints of the API for one station key, their ids found through the API itself."""
+    urls = ["/api/v1/me", f"/api/v1/boms/products/{product}/revisions", "/api/v1/vault/products/AUR-VSM200/package", "/api/v1/firmware/releases"]
+    revisions = api_get(key, urls[1])
+    if len(revisions) >= 2:
+        urls.append(f"/api/v1/boms/products/{product}/diff?before={revisions[1]['id']}&after={revisions[0]['id']}")
+    package = api_get(key, urls[2])
+    if package:
+        urls.append(f"/api/v1/vault/revisions/{package[0]['revisionId']}/content")
+    return urls + sorted(API_LINKS)
+
+
+def drive_api(text, slow):
+    keys = re.findall(r"^API key\s+Machine\s+(.+?)\s{2,}(.+?)\s{2,}(ssk_\S+)\s*$", text, re.M)
+    product = _prefer.split("|")[-1] if _prefer else "AUR-VSM200"
+    for party, name, key in keys:
+        print(f"\n### API, station key of {party} ({name}): {CONNECTIONS} connections, {DURATION} s each\n")
+        print("| endpoint | requests/s | p50 ms | p99 ms | errors |")
+        print("|---|---:|---:|---:|---:|")
+        for url in api_addresses(key, product):
+            kind = "GET " + re.sub(r"[0-9a-f]{8}-[0-9a-f-]{27}", "{id}", url.split("?")[0])
+            if not ONLY.search(kind):
+                continue
+            wrk(url, None, WARMUP, header=f"X-Api-Key: {key}")
+            rps, p50, p99, errors = wrk(url, None, DURATION, header=f"X-Api-Key: {key}")
+            mark = " **SLOW**" if p99 > SLOW_MS else ""
+            if mark:
+                slow.append((f"API ({name})", kind, p99))
+            print(f"| {kind}{mark} | {rps:,.0f} | {p50:.1f} | {p99:.1f} | {errors} |", flush=True)
+
+
 def main():
     if not os.path.exists(APP):
         sys.exit(f"{APP} is missing: dotnet build -c Release src/SecondSource.Web")
     data = DATA or tempfile.mkdtemp(prefix="ss-pages-")
     log = open(os.path.join(tempfile.mkdtemp(prefix="ss-pages-log-"), "app.log"), "w+")
-    env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", RateLimits__SignInPerMinute="10000", Scheduling__Enabled="false")
+    # The sign-in and per-key rate limits are raised for the run: it measures the pages and the API, not the limiters.
+    env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", RateLimits__SignInPerMinute="10000", RateLimits__ApiKeyPerMinute="100000000", Scheduling__Enabled="false")
     app = subprocess.Popen(["dotnet", APP, *([] if DATA else ["--seed-demo"]), "--data", data, "--urls", BASE], cwd=os.path.join(ROOT, "src", "SecondSource.Web"),
                            stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
@@ -130,9 +175,9 @@ def main():
             time.sleep(1)
         if DATA:
             text = open(os.path.join(DATA, "credentials.txt")).read()
-        wanted = [r.strip() for r in os.environ.get("ROLES", ",".join(ROLES)).split(",")]
+        wanted = [r.strip() for r in os.environ.get("ROLES", ",".join([*ROLES, "api"])).split(",")]
         slow = []
-        for role in wanted:
+        for role in [r for r in wanted if r != "api"]:
             email = ROLES[role]
             password = re.search(rf"{re.escape(email)}\s+(\S+)\s*$", text, re.M).group(1)
             opener, cookie = sign_in(email, password)
@@ -147,7 +192,9 @@ def main():
                 if mark:
                     slow.append((role, kind, p99))
                 print(f"| {kind}{mark} | {rps:,.0f} | {p50:.1f} | {p99:.1f} | {errors} |", flush=True)
-        print(f"\nPages above {SLOW_MS:.0f} ms p99: {len(slow)}")
+        if "api" in wanted:
+            drive_api(text, slow)
+        print(f"\nPages and endpoints above {SLOW_MS:.0f} ms p99: {len(slow)}")
         for role, kind, p99 in slow:
             print(f"- {role}: {kind} {p99:.0f} ms")
     finally:

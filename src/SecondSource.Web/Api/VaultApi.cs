@@ -36,7 +36,8 @@ public static class VaultApi
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<RevisionItem>>, ProblemHttpResult>> GetPackage(string product, HttpContext http, BomRevisionQueries products, VaultQueries vault, ViewGrantedPackageHandler granted, VaultAccessGate gate, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<RevisionItem>>, ProblemHttpResult>> GetPackage(string product, HttpContext http, BomRevisionQueries products, VaultQueries vault, ViewGrantedPackageHandler granted, VaultAccessGate gate,
+        Hosting.ScopedReadModel readModel, CancellationToken ct)
     {
         var found = await products.FindProductAsync(product, ct);
         if (found is null)
@@ -46,7 +47,10 @@ public static class VaultApi
 
         if (gate.IsGated)
         {
-            var lines = await granted.HandleAsync(found.Id, VaultActor.Of(http), ct);
+            // What is granted comes from the read model (as on the package page); every view is still logged. The download
+            // decides access afresh.
+            var lines = await readModel.GetAsync($"granted-lines|{found.Id}", c => granted.ListAsync(found.Id, c), ct);
+            await granted.RecordViewAsync(found.Id, VaultActor.Of(http), lines, ct);
             return TypedResults.Ok<IReadOnlyList<RevisionItem>>(lines.SelectMany(l => l.Items.Select(i =>
                 new RevisionItem(i.Kind.ToString(), i.Title, i.RevisionId, i.Number, i.FileName, i.Size, i.Sha256, i.UploadedAt, i.ChangeNote, l.Line))).ToList());
         }

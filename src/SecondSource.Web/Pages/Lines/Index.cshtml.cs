@@ -4,7 +4,7 @@ using SecondSource.Application.Lines;
 namespace SecondSource.Web.Pages.Lines;
 
 /// <summary>Line profiles: a manufacturer's people see their own lines, the buyer every line.</summary>
-public sealed class IndexModel(LineQueries lines, LineProfileChangeQueries changes, TimeProvider clock) : PageModel
+public sealed class IndexModel(LineQueries lines, LineProfileChangeQueries changes, Hosting.ScopedReadModel readModel, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<LineView> Lines { get; private set; } = [];
 
@@ -18,7 +18,8 @@ public sealed class IndexModel(LineQueries lines, LineProfileChangeQueries chang
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Lines = await lines.ListAsync(ct);
-        Changes = await changes.RecentAsync(20, ct);
+        // From the read model (the same entry the program forms read), recomputed after a change.
+        Lines = await readModel.GetAsync("lines", lines.ListAsync, ct);
+        Changes = await readModel.GetAsync("line-changes|20", c => changes.RecentAsync(20, c), ct);
     }
 }

@@ -10,7 +10,7 @@ namespace SecondSource.Web.Pages.Programs;
 
 /// <summary>Records the buyer's assessment of a candidate: scored questionnaire, terms, quote and evidence.</summary>
 [Authorize(Policy = Policies.BuyerEditor)]
-public sealed class AssessModel(ProgramQueries programs, RecordAssessmentHandler record) : PageModel
+public sealed class AssessModel(ProgramQueries programs, ProgramReadModel readModel, RecordAssessmentHandler record) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -42,11 +42,11 @@ public sealed class AssessModel(ProgramQueries programs, RecordAssessmentHandler
 
     public string? Message { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Load(ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Load(fresh: false, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await Load(ct))
+        if (!await Load(fresh: true, ct))
         {
             return NotFound();
         }
@@ -71,9 +71,10 @@ public sealed class AssessModel(ProgramQueries programs, RecordAssessmentHandler
         return Page();
     }
 
-    private async Task<bool> Load(CancellationToken ct)
+    /// <summary>The program and the line assessed: from the read model to show the form, read fresh to record it.</summary>
+    private async Task<bool> Load(bool fresh, CancellationToken ct)
     {
-        var program = await programs.FindAsync(Id.ToString(), ct);
+        var program = fresh ? await programs.FindAsync(Id.ToString(), ct) : await readModel.FindAsync(Id, ct);
         var line = program?.Lines.FirstOrDefault(l => l.LineId == Line && l.Role == LineRole.SecondSource);
         if (program is null || line is null)
         {

@@ -10,7 +10,7 @@ namespace SecondSource.Web.Pages.Programs;
 
 /// <summary>Starts a program: a product, its primary line, the full demand a second line must be able to take over.</summary>
 [Authorize(Policy = Policies.BuyerEditor)]
-public sealed class NewModel(ProductQueries products, LineQueries lines, StartProgramHandler start) : PageModel
+public sealed class NewModel(ProductQueries products, ProgramReadModel readModel, StartProgramHandler start) : PageModel
 {
     [BindProperty]
     public string Name { get; set; } = "";
@@ -57,6 +57,6 @@ public sealed class NewModel(ProductQueries products, LineQueries lines, StartPr
     private async Task Load(CancellationToken ct)
     {
         Products = await products.ListAsync(ct);
-        Lines = await lines.ListAsync(ct);
+        Lines = await readModel.LinesAsync(ct);
     }
 }

@@ -11,7 +11,7 @@ namespace SecondSource.Web.Pages.TestData;
 /// measurement (per limit set), and its units — searchable by serial number, filtered by result, sorted by any column,
 /// fifty to a page.
 /// </summary>
-public sealed class BatchModel(TestDataQueries testData, UnitListQueries units) : PageModel
+public sealed class BatchModel(TestDataQueries testData, UnitListQueries units, Hosting.ScopedReadModel readModel) : PageModel
 {
     public BatchSummary Batch { get; private set; } = null!;
 
@@ -52,27 +52,43 @@ public sealed class BatchModel(TestDataQueries testData, UnitListQueries units) 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await testData.BatchAsync(Id, ct) is not { } batch)
+        Message = ListAddress.Unknown(ModelState);
+        // From the read model (keyed by the batch, the list's settings and the caller's scope): a batch's page reads its
+        // hundreds of units, so a page read by many is computed once per change.
+        var view = await readModel.GetAsync($"test-batch|{Id}|{Serial}|{Result}|{Sort}|{Desc}|{PageNumber}", ReadAsync, ct);
+        if (view is null)
         {
             return NotFound();
         }
 
-        Batch = batch;
-        Message = ListAddress.Unknown(ModelState);
-        Statistics = await testData.StatisticsAsync(Id, ct);
-        Defects = await testData.DefectsAsync(Id, ct);
-        var first = await units.ListAsync(new UnitListQuery(Id, Serial, Result, Sort, Desc, PageNumber), ct);
-        (Units, Matching, AllUnits) = first!.Value;
-        if (PageNumber > Pages)
-        {
-            // A page past the end shows the last one.
-            PageNumber = Pages;
-            (Units, Matching, AllUnits) = (await units.ListAsync(new UnitListQuery(Id, Serial, Result, Sort, Desc, PageNumber), ct))!.Value;
-        }
-
-        PageNumber = Math.Max(1, PageNumber);
+        (Batch, Statistics, Defects, Units, Matching, AllUnits, PageNumber) = view;
         return Page();
     }
+
+    private async Task<BatchView?> ReadAsync(CancellationToken ct)
+    {
+        if (await testData.BatchAsync(Id, ct) is not { } batch)
+        {
+            return null;
+        }
+
+        var statistics = await testData.StatisticsAsync(Id, ct);
+        var defects = await testData.DefectsAsync(Id, ct);
+        var page = PageNumber;
+        var (list, matching, all) = (await units.ListAsync(new UnitListQuery(Id, Serial, Result, Sort, Desc, page), ct))!.Value;
+        var pages = Math.Max(1, (matching + UnitListQueries.PageSize - 1) / UnitListQueries.PageSize);
+        if (page > pages)
+        {
+            // A page past the end shows the last one.
+            page = pages;
+            (list, matching, all) = (await units.ListAsync(new UnitListQuery(Id, Serial, Result, Sort, Desc, page), ct))!.Value;
+        }
+
+        return new BatchView(batch, statistics, defects, list, matching, all, Math.Max(1, page));
+    }
+
+    private sealed record BatchView(BatchSummary Batch, IReadOnlyList<BatchMeasurementStatistic> Statistics, IReadOnlyList<DefectCount> Defects,
+        IReadOnlyList<UnitRow> Units, int Matching, int AllUnits, int PageNumber);
 
     /// <summary>This batch's address with some of the unit list's settings changed (a page, a sort).</summary>
     public string Href(int? page = null, UnitSort? sort = null, bool? desc = null) =>
