@@ -52,14 +52,16 @@ public static class BomsApi
         return TypedResults.Ok(items);
     }
 
-    private static async Task<Results<Ok<DiffResponse>, ProblemHttpResult>> Diff(string product, [FromQuery] string? before, [FromQuery] string? after, CompareBomRevisionsHandler compare, CancellationToken ct)
+    private static async Task<Results<Ok<DiffResponse>, ProblemHttpResult>> Diff(string product, [FromQuery] string? before, [FromQuery] string? after, CompareBomRevisionsHandler compare,
+        Hosting.ScopedReadModel readModel, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(before) || string.IsNullOrWhiteSpace(after))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "before and after are required", detail: "Give both revisions as ?before=LABEL_OR_ID&after=LABEL_OR_ID.");
         }
 
-        var result = await compare.HandleAsync(new CompareBomRevisionsRequest(product, before, after), ct);
+        // Two revisions' audits and their difference: from the read model (per the key's scope; recomputed after a change).
+        var result = await readModel.GetAsync($"bom-diff-api|{product}|{before}|{after}", c => compare.HandleAsync(new CompareBomRevisionsRequest(product, before, after), c), ct);
         if (result.Failure is { } failure)
         {
             return Problem(failure, "The revisions cannot be compared");

@@ -8,7 +8,7 @@ namespace SecondSource.Web.Pages.Products;
 /// Two revisions of a product side by side (B5): lines added, removed and changed, sources added and removed per line,
 /// and what that does to dual-sourcing. A manufacturer compares released revisions only (drafts are not found).
 /// </summary>
-public sealed class CompareModel(BomRevisionQueries queries, CompareBomRevisionsHandler compare) : PageModel
+public sealed class CompareModel(BomRevisionQueries queries, CompareBomRevisionsHandler compare, Hosting.ScopedReadModel readModel) : PageModel
 {
     public BomRevisionComparison? Result { get; private set; }
 
@@ -22,14 +22,16 @@ public sealed class CompareModel(BomRevisionQueries queries, CompareBomRevisions
             return NotFound();
         }
 
-        var result = await compare.HandleAsync(new CompareBomRevisionsRequest(found.Id.ToString(), before.ToString(), after.ToString()), ct);
+        // Both revisions' audits and their difference, from the read model (per scope; recomputed after a change).
+        var result = await readModel.GetAsync($"bom-diff|{found.Id}|{before}|{after}",
+            c => compare.HandleAsync(new CompareBomRevisionsRequest(found.Id.ToString(), before.ToString(), after.ToString()), c), ct);
         if (result.Failure is not null)
         {
             return NotFound();
         }
 
         Result = result.Value;
-        Revisions = await queries.ListAsync(found.Id, ct);
+        Revisions = await readModel.GetAsync($"bom-revisions|{found.Id}", c => queries.ListAsync(found.Id, c), ct);
         return Page();
     }
 }

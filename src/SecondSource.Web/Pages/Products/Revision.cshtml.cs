@@ -101,18 +101,17 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
             Rule = null;
         }
 
-        var lineName = Audit.BuildLines.FirstOrDefault(l => l.Id == Line)?.Name;
-        if (Line is not null && lineName is null)
+        if (Line is not null && Audit.BuildLines.All(l => l.Id != Line))
         {
             Message = "That manufacturing line does not build this product; showing every line.";
             Line = null;
         }
 
-        DifferingLines = Audit.BuildLines.Count < 2 ? 0 : Audit.Lines.Count(l => l.Part is { } part
-            && Audit.BuildLines.Select(b => string.Join("|", part.Sources.Where(s => s.UsableOn(b)).Select(s => s.EntryId).Order())).Distinct().Count() > 1);
-        UnknownSources = Audit.Lines.Where(l => l.Part is not null && !l.Line.Dnp && !l.Line.Generic)
-            .Sum(l => l.Line.Sources.Count(s => s.Mpn.Length > 0 && s.ManufacturerKey is not null && l.Part!.Find(s) is null));
-        Unverified = UnverifiedMakers.Of(Audit.Lines.Select(l => l.Line)).List();
+        // What the page derives from the audit (a pass over every line of a 2,000-line revision) is kept with it, per
+        // filter and page: the same audit, computed once per change, read by every request.
+        var audit = Audit;
+        var view = await cache.GetAsync($"bom-audit-view|{id}|{Rule}|{Line}|{PageNumber}|{partyContext.Scope}", _ => Task.FromResult(View(audit, Rule, Line, PageNumber)), ct);
+        (DifferingLines, UnknownSources, Unverified, Lines, PageLines, PageNumber, Groups, RuleCounts) = view;
         if (CanEdit && Unverified.Count > 0)
         {
             KnownMakers = ManufacturerCatalog.CatalogueEntries.Select(e => e.Canonical)
@@ -120,16 +119,27 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
                 .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
         }
 
-        Lines = Audit.Lines
-            .Where(l => Rule is null || l.Findings.Any(f => f.Rule.Id == Rule))
+        return Page();
+    }
+
+    private static RevisionView View(RevisionAudit audit, string? rule, Guid? line, int pageNumber)
+    {
+        var lineName = audit.BuildLines.FirstOrDefault(l => l.Id == line)?.Name;
+        var differing = audit.BuildLines.Count < 2 ? 0 : audit.Lines.Count(l => l.Part is { } part
+            && audit.BuildLines.Select(b => string.Join("|", part.Sources.Where(s => s.UsableOn(b)).Select(s => s.EntryId).Order())).Distinct().Count() > 1);
+        var unknown = audit.Lines.Where(l => l.Part is not null && !l.Line.Dnp && !l.Line.Generic)
+            .Sum(l => l.Line.Sources.Count(s => s.Mpn.Length > 0 && s.ManufacturerKey is not null && l.Part!.Find(s) is null));
+        var unverified = UnverifiedMakers.Of(audit.Lines.Select(l => l.Line)).List();
+        var lines = audit.Lines
+            .Where(l => rule is null || l.Findings.Any(f => f.Rule.Id == rule))
             .Where(l => lineName is null || l.Findings.Any(f => f.Lines.Contains(lineName)))
             .OrderByDescending(l => l.Findings.Count > 0).ThenBy(l => l.Line.Row)
             .ToList();
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        PageLines = Lines.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
-        var onPage = Filtered ? PageLines.ToHashSet() : null;
-        Groups = Lines
-            .SelectMany(l => l.Findings.Where(f => Rule is null || f.Rule.Id == Rule).Where(f => lineName is null || f.Lines.Contains(lineName)).Select(f => (Line: l, Finding: f)))
+        var page = Math.Clamp(pageNumber, 1, Math.Max(1, (lines.Count + PageSize - 1) / PageSize));
+        var pageLines = lines.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var onPage = rule is not null || line is not null ? pageLines.ToHashSet() : null;
+        var groups = lines
+            .SelectMany(l => l.Findings.Where(f => rule is null || f.Rule.Id == rule).Where(f => lineName is null || f.Lines.Contains(lineName)).Select(f => (Line: l, Finding: f)))
             .GroupBy(x => x.Finding.Rule)
             .OrderByDescending(g => g.Key.Severity).ThenBy(g => g.Key.Index)
             .Select(g =>
@@ -139,13 +149,17 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
                 return (g.Key, g.Count(), (IReadOnlyList<(AuditedLine, AuditFinding)>)shown.ToList());
             })
             .ToList();
-        RuleCounts = BomAuditRules.All
-            .Select(r => (Rule: r, Count: Audit.Summary.FindingsPerRule.GetValueOrDefault(r.Id)))
+        var ruleCounts = BomAuditRules.All
+            .Select(r => (Rule: r, Count: audit.Summary.FindingsPerRule.GetValueOrDefault(r.Id)))
             .Where(x => x.Count > 0)
             .OrderByDescending(x => x.Rule.Severity).ThenBy(x => x.Rule.Index)
             .ToList();
-        return Page();
+        return new RevisionView(differing, unknown, unverified, lines, pageLines, page, groups, ruleCounts);
     }
+
+    private sealed record RevisionView(int DifferingLines, int UnknownSources, IReadOnlyList<UnverifiedMaker> Unverified, IReadOnlyList<AuditedLine> Lines,
+        IReadOnlyList<AuditedLine> PageLines, int PageNumber, IReadOnlyList<(AuditRule Rule, int Total, IReadOnlyList<(AuditedLine Line, AuditFinding Finding)> Items)> Groups,
+        IReadOnlyList<(AuditRule Rule, int Count)> RuleCounts);
 
     /// <summary>This revision's address with the current filters, at <paramref name="page"/> of the table.</summary>
     public string Href(int page)

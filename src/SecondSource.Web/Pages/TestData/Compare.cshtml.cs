@@ -13,7 +13,7 @@ namespace SecondSource.Web.Pages.TestData;
 /// click away), so five years of weekly batches do not make a form of thousands of check boxes; batches already
 /// chosen stay listed whatever the period.
 /// </summary>
-public sealed class CompareModel(BomRevisionQueries products, TestDataQueries testData, PilotQueries pilots, CompareBatchesHandler compare) : ProductVaultPage(products)
+public sealed class CompareModel(BomRevisionQueries products, TestDataQueries testData, PilotQueries pilots, CompareBatchesHandler compare, Hosting.ScopedReadModel readModel) : ProductVaultPage(products)
 {
     /// <summary>The default period: a quarter's worth of weeks up to the newest tested batch.</summary>
     public const int DefaultWeeks = 13;
@@ -54,7 +54,8 @@ public sealed class CompareModel(BomRevisionQueries products, TestDataQueries te
         A = a ?? [];
         B = b ?? [];
         MarginFraction = margin ?? 0.1;
-        var tested = (await testData.BatchesAsync(product, ct)).Where(x => x.UnitsTested > 0).ToList();
+        // The product's batches and any comparison come from the read model (per scope; recomputed after a change).
+        var tested = await readModel.GetAsync($"tested-batches|{product}", async c => (IReadOnlyList<BatchSummary>)(await testData.BatchesAsync(product, c)).Where(x => x.UnitsTested > 0).ToList(), ct);
         AllBatches = tested.Count;
         Quarters = tested
             .GroupBy(x => (x.StartedAt.UtcDateTime.Year, Quarter: (x.StartedAt.UtcDateTime.Month + 2) / 3))
@@ -76,7 +77,9 @@ public sealed class CompareModel(BomRevisionQueries products, TestDataQueries te
             return Page();
         }
 
-        var result = await compare.HandleAsync(new CompareBatchesRequest(product, A, B, await pilots.PolicyAsync(product, MarginFraction, ct), PilotQueries.ChartedMeasurements), ct);
+        var result = await readModel.GetAsync(
+            $"batch-comparison|{product}|{string.Join(',', A)}|{string.Join(',', B)}|{MarginFraction.ToString(CultureInfo.InvariantCulture)}",
+            async c => await compare.HandleAsync(new CompareBatchesRequest(product, A, B, await pilots.PolicyAsync(product, MarginFraction, c), PilotQueries.ChartedMeasurements), c), ct);
         if (result.Failure is { Kind: Application.FailureKind.NotFound })
         {
             return NotFound();
