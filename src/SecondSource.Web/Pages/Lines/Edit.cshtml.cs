@@ -13,7 +13,7 @@ namespace SecondSource.Web.Pages.Lines;
 /// admins and engineers edit any. Every change is recorded with who and when.
 /// </summary>
 [Authorize(Policy = Policies.LineEditor)]
-public sealed class EditModel(LineQueries lines, UpdateLineProfileHandler update) : PageModel
+public sealed class EditModel(LineQueries lines, UpdateLineProfileHandler update, Hosting.ScopedReadModel readModel) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -29,7 +29,8 @@ public sealed class EditModel(LineQueries lines, UpdateLineProfileHandler update
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var line = await lines.FindAsync(Id.ToString(), ct);
+        // The form shows the line from the read model (the list's entry); the post reads it fresh.
+        var line = (await readModel.GetAsync("lines", lines.ListAsync, ct)).SingleOrDefault(l => l.Id == Id);
         if (line is null)
         {
             return NotFound();

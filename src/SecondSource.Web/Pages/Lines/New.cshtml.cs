@@ -14,7 +14,7 @@ namespace SecondSource.Web.Pages.Lines;
 /// admins and engineers choose the manufacturer.
 /// </summary>
 [Authorize(Policy = Policies.LineEditor)]
-public sealed class NewModel(AddLineHandler add, SiteQueries sites, PartyQueries parties) : PageModel
+public sealed class NewModel(AddLineHandler add, SiteQueries sites, PartyQueries parties, Hosting.ScopedReadModel readModel) : PageModel
 {
     [BindProperty]
     public string? ManufacturerId { get; set; }
@@ -77,10 +77,11 @@ public sealed class NewModel(AddLineHandler add, SiteQueries sites, PartyQueries
 
     private async Task Load(CancellationToken ct)
     {
-        Sites = await sites.ListAsync(ct);
+        // The choices come from the read model (recomputed after a change); adding the line checks them afresh.
+        Sites = await readModel.GetAsync("sites", sites.ListAsync, ct);
         if (User.IsBuyer())
         {
-            Manufacturers = (await parties.ListAsync(ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
+            Manufacturers = (await readModel.GetAsync("parties", parties.ListAsync, ct)).Where(p => p.Kind == PartyKind.Manufacturer).ToList();
         }
     }
 }
