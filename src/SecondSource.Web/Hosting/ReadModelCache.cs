@@ -8,7 +8,10 @@ namespace SecondSource.Web.Hosting;
 /// data changes, instead of recomputing it on every request. An entry is recomputed at once when this process changed
 /// the database since (<see cref="DataVersion"/>), so people see their own changes immediately. Changes made elsewhere
 /// (the CLI, another web instance) are picked up once the entry is older than <c>ReadModels:MaxAgeSeconds</c>
-/// (default 5): then one request recomputes while the others keep the previous value, so a busy page never stalls.
+/// (default 5), or than <c>ReadModels:CostFactor</c> (default 20) times what its computation took if that is longer:
+/// then one request recomputes while the others keep the previous value, so a busy page never stalls, and an expensive
+/// view (the buyer's dashboard over eleven five-year programs) spends at most a twentieth of the time recomputing for
+/// changes that may not have happened.
 /// Keys must name everything the value depends on — the caller's party scope and role included. Requests that need the
 /// same key at the same version while it is being computed wait for that one computation instead of each starting their
 /// own (after a write under load, a page read by many recomputes once).
@@ -21,8 +24,15 @@ public sealed class ReadModelCache(DataVersion version, TimeProvider clock, ICon
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Key, long Version), Lazy<Task<object?>>> _computing = new();
     private TimeSpan? _maxAge;
+    private double? _costFactor;
 
     public TimeSpan MaxAge => _maxAge ??= TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue<double?>("ReadModels:MaxAgeSeconds") ?? 5));
+
+    /// <summary>An entry is kept for changes made elsewhere at least this many times as long as its computation took.</summary>
+    public double CostFactor => _costFactor ??= Math.Max(0, configuration.GetValue<double?>("ReadModels:CostFactor") ?? 20);
+
+    /// <summary>How long an entry is served before one request recomputes it for changes made elsewhere.</summary>
+    private TimeSpan KeepFor(Entry entry) => TimeSpan.FromTicks(Math.Max(MaxAge.Ticks, (long)(CostFactor * entry.Cost.Ticks)));
 
     public async Task<T> GetAsync<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
     {
@@ -30,7 +40,7 @@ public sealed class ReadModelCache(DataVersion version, TimeProvider clock, ICon
         var current = version.Current;
         if (_entries.TryGetValue(key, out var entry) && entry.Version == current && entry.Value is T cached)
         {
-            if (clock.GetElapsedTime(entry.At) < MaxAge || Interlocked.Exchange(ref entry.Refreshing, 1) == 1)
+            if (clock.GetElapsedTime(entry.At) < KeepFor(entry) || Interlocked.Exchange(ref entry.Refreshing, 1) == 1)
             {
                 return cached;
             }
@@ -68,13 +78,15 @@ public sealed class ReadModelCache(DataVersion version, TimeProvider clock, ICon
     {
         try
         {
+            var started = clock.GetTimestamp();
             var value = await compute(CancellationToken.None);
             if (_entries.Count >= MaxEntries)
             {
                 _entries.Clear();
             }
 
-            _entries[at.Key] = new Entry(value, at.Version, clock.GetTimestamp());
+            var done = clock.GetTimestamp();
+            _entries[at.Key] = new Entry(value, at.Version, done, clock.GetElapsedTime(started, done));
             return value;
         }
         finally
@@ -84,8 +96,11 @@ public sealed class ReadModelCache(DataVersion version, TimeProvider clock, ICon
         }
     }
 
-    private sealed class Entry(object? value, long version, long at)
+    private sealed class Entry(object? value, long version, long at, TimeSpan cost)
     {
+        /// <summary>What computing the value took.</summary>
+        public TimeSpan Cost { get; } = cost;
+
         public int Refreshing;
 
         public object? Value { get; } = value;

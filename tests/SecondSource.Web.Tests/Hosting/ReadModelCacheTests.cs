@@ -68,4 +68,30 @@ public sealed class ReadModelCacheTests
         await cache.GetAsync("missing", Missing, CancellationToken.None);
         calls.ShouldBe(2, "a record that is not there (404) is asked for again");
     }
+
+    [Fact]
+    public async Task An_expensive_value_is_kept_longer_for_changes_made_elsewhere_but_a_local_change_is_seen_at_once()
+    {
+        var clock = new FakeTimeProvider();
+        var version = new DataVersion();
+        var cache = Cache(version, clock);
+        var computed = 0;
+        Task<string> Expensive(CancellationToken _)
+        {
+            clock.Advance(TimeSpan.FromSeconds(2)); // the computation takes 2 s: kept 20 × 2 = 40 s, not 5
+            return Task.FromResult($"value {++computed}");
+        }
+
+        await cache.GetAsync("k", Expensive, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(39));
+        (await cache.GetAsync("k", Expensive, CancellationToken.None)).ShouldBe("value 1", "39 s is within 20 times its cost");
+        clock.Advance(TimeSpan.FromSeconds(2));
+        (await cache.GetAsync("k", Expensive, CancellationToken.None)).ShouldBe("value 2", "past 40 s one caller recomputes");
+
+        version.Advance();
+        (await cache.GetAsync("k", Expensive, CancellationToken.None)).ShouldBe("value 3", "a local change is seen at once, whatever the cost");
+        (await cache.GetAsync("cheap", _ => Task.FromResult("cheap 1"), CancellationToken.None)).ShouldBe("cheap 1");
+        clock.Advance(TimeSpan.FromSeconds(6));
+        (await cache.GetAsync("cheap", _ => Task.FromResult("cheap 2"), CancellationToken.None)).ShouldBe("cheap 2", "a cheap value still follows the 5 s age");
+    }
 }
