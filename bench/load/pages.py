@@ -11,6 +11,7 @@ marked SLOW. Needs wrk (Debian package) and a built Release app:
     ROLES=admin DURATION=10 bench/load/pages.py
     APP=/path/to/an/older/build/SecondSource.Web.dll ONLY='^/health$' bench/load/pages.py     # the same pages on another build
     DATA=/work/scale/sqlite-100 bench/load/pages.py     # a scaled installation (bench -- scale): its credentials.txt signs in
+    APP_ARGS="--Database:Provider Postgres --ConnectionStrings:SecondSource Host=…;Database=…" bench/load/pages.py   # on PostgreSQL
 
 Only GET pages that answer HTML are driven (downloads and PDF packs are other work, measured in docs/performance.md).
 Then the API ("api" in ROLES, there by default): as each station key the sign-ins list, every GET endpoint of /api/v1
@@ -19,6 +20,7 @@ package and a revision's content, the firmware releases) and the device CA's cer
 found. On a scaled installation the API reads the preferred product (its code ends PREFER), the vault the demo's.
 """
 import json
+import shlex
 
 import html
 import http.cookiejar
@@ -40,6 +42,7 @@ DURATION = int(os.environ.get("DURATION", "5"))
 WARMUP = int(os.environ.get("WARMUP", "2"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "32"))
 DATA = os.environ.get("DATA")  # an existing data folder (a scaled installation) instead of a fresh demo
+APP_ARGS = shlex.split(os.environ.get("APP_ARGS", ""))  # more settings for the app (the database provider and connection)
 # Of several addresses of one page type, drive the one that names these records (ids or codes, a regex): on a scaled
 # installation, its first generated program rather than the demo's (the generator writes them to DATA/prefer.txt).
 _prefer = os.environ.get("PREFER") or (open(os.path.join(DATA, "prefer.txt")).read().strip() if DATA and os.path.exists(os.path.join(DATA, "prefer.txt")) else "")
@@ -164,7 +167,7 @@ def main():
     log = open(os.path.join(tempfile.mkdtemp(prefix="ss-pages-log-"), "app.log"), "w+")
     # The sign-in and per-key rate limits are raised for the run: it measures the pages and the API, not the limiters.
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", RateLimits__SignInPerMinute="10000", RateLimits__ApiKeyPerMinute="100000000", Scheduling__Enabled="false")
-    app = subprocess.Popen(["dotnet", APP, *([] if DATA else ["--seed-demo"]), "--data", data, "--urls", BASE], cwd=os.path.join(ROOT, "src", "SecondSource.Web"),
+    app = subprocess.Popen(["dotnet", APP, *([] if DATA else ["--seed-demo"]), "--data", data, "--urls", BASE, *APP_ARGS], cwd=os.path.join(ROOT, "src", "SecondSource.Web"),
                            stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
         for _ in range(240):

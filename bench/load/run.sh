@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Load test of the web app on the demo data (issue 12): the app in Release on loopback, signed in as the demo's buyer
-# admin, each page driven by wrk at 8, 32 and 128 connections for DURATION seconds after a WARMUP at 32 (not
-# reported: the JIT's tiers), then the test-data ingest API (a new unit of 20 measurements a request, bench/load/
-# ingest.lua), then (SQLite) a SOAK of the dashboard at 32 connections with the app's resident memory every 30 s.
+# Load test of the web app on the demo data (issues 12 and 24): first every page type of every demo role and every GET
+# endpoint of the API as each station key, at 32 connections (bench/load/pages.py: a page is SLOW above 50 ms p99);
+# then the app in Release on loopback, signed in as the demo's buyer admin, three key pages driven by wrk at 8, 32 and
+# 128 connections for DURATION seconds after a WARMUP at 32 (not reported: the JIT's tiers), then the test-data ingest
+# API (a new unit of 20 measurements a request, bench/load/ingest.lua), then (SQLite) a SOAK of the dashboard at 32
+# connections with the app's resident memory every 30 s. PAGES=0 leaves out the first part.
 # Prints markdown tables: requests/s, p50 and p99 latency, errors (non-2xx and socket errors), memory.
 #   bench/load/run.sh                     SQLite (a fresh data folder)
 #   SECONDSOURCE_BENCH_POSTGRES="Host=…;Username=…;Password=…;Database=postgres" bench/load/run.sh   PostgreSQL too
@@ -98,5 +100,26 @@ run_provider() {
   rm -rf "$data"
 }
 
+# Every page and endpoint (bench/load/pages.py) on a fresh demo of the provider.
+every_page() {
+  local provider="$1"
+  echo
+  echo "## Every page and API endpoint, $provider"
+  if [[ "$provider" == "Postgres" ]]; then
+    local db="sspages_$RANDOM" field
+    field() { tr ';' '\n' <<<"$SECONDSOURCE_BENCH_POSTGRES" | sed -n "s/^$1=//Ip" | head -1; }
+    PGHOST="$(field Host)" PGPORT="$(field Port)" PGUSER="$(field Username)" PGPASSWORD="$(field Password)" PGDATABASE="$(field Database)" \
+      psql -qc "CREATE DATABASE $db" >/dev/null
+    APP="$APP" APP_ARGS="--Database:Provider Postgres --ConnectionStrings:SecondSource '$(sed "s/Database=[^;]*/Database=$db/" <<<"$SECONDSOURCE_BENCH_POSTGRES");Maximum Pool Size=40'" \
+      python3 bench/load/pages.py
+  else
+    APP="$APP" python3 bench/load/pages.py
+  fi
+}
+
+if [[ "${PAGES:-1}" != "0" ]]; then
+  every_page Sqlite
+  if [[ -n "${SECONDSOURCE_BENCH_POSTGRES:-}" ]]; then every_page Postgres; fi
+fi
 run_provider Sqlite
 if [[ -n "${SECONDSOURCE_BENCH_POSTGRES:-}" ]]; then run_provider Postgres; fi
