@@ -3,8 +3,8 @@
 
 Starts the web app in Release on the demo (SQLite, a fresh data folder), signs in as each demo role, crawls every
 same-site link from the home page the way EveryPageTests does (one address per page type: the path, plus the page
-handler when there is one), then drives each page with wrk at CONNECTIONS (32) for DURATION (5) seconds after a
-warm-up, and prints one markdown table per role: requests/s, p50, p99, errors; a page whose p99 exceeds 50 ms is
+handler when there is one), warms every page up (WARMUP seconds each, so that no page carries the JIT's tiers), then
+drives each page with wrk at CONNECTIONS (32) for DURATION (5) seconds after another warm-up, and prints one markdown table per role: requests/s, p50, p99, errors; a page whose p99 exceeds 50 ms is
 marked SLOW. Needs wrk (Debian package) and a built Release app:
 
     dotnet build -c Release src/SecondSource.Web && bench/load/pages.py
@@ -141,17 +141,22 @@ def api_addresses(key, product):
     return urls + sorted(API_LINKS)
 
 
+def kind_of(url):
+    return "GET " + re.sub(r"[0-9a-f]{8}-[0-9a-f-]{27}", "{id}", url.split("?")[0])
+
+
 def drive_api(text, slow):
-    keys = re.findall(r"^API key\s+Machine\s+(.+?)\s{2,}(.+?)\s{2,}(ssk_\S+)\s*$", text, re.M)
+    keys = re.findall(r"^\s*API key\s+Machine\s+(.+?)\s{2,}(.+?)\s{2,}(ssk_\S+)\s*$", text, re.M)
     product = _prefer.split("|")[-1] if _prefer else "AUR-VSM200"
     for party, name, key in keys:
         print(f"\n### API, station key of {party} ({name}): {CONNECTIONS} connections, {DURATION} s each\n")
         print("| endpoint | requests/s | p50 ms | p99 ms | errors |")
         print("|---|---:|---:|---:|---:|")
-        for url in api_addresses(key, product):
-            kind = "GET " + re.sub(r"[0-9a-f]{8}-[0-9a-f-]{27}", "{id}", url.split("?")[0])
-            if not ONLY.search(kind):
-                continue
+        urls = [u for u in api_addresses(key, product) if ONLY.search(kind_of(u))]
+        for url in urls:
+            wrk(url, None, WARMUP, header=f"X-Api-Key: {key}")
+        for url in urls:
+            kind = kind_of(url)
             wrk(url, None, WARMUP, header=f"X-Api-Key: {key}")
             rps, p50, p99, errors = wrk(url, None, DURATION, header=f"X-Api-Key: {key}")
             mark = " **SLOW**" if p99 > SLOW_MS else ""
@@ -188,7 +193,11 @@ def main():
             print(f"\n### {role}: {len(pages)} page types, {CONNECTIONS} connections, {DURATION} s each\n")
             print("| page | requests/s | p50 ms | p99 ms | errors |")
             print("|---|---:|---:|---:|---:|")
-            for kind, url in sorted((k, u) for k, u in pages.items() if ONLY.search(k)):
+            driven = sorted((k, u) for k, u in pages.items() if ONLY.search(k))
+            # Every page is warmed up before any is measured: the first pages would otherwise carry the JIT's tiers.
+            for kind, url in driven:
+                wrk(url, cookie, WARMUP)
+            for kind, url in driven:
                 wrk(url, cookie, WARMUP)
                 rps, p50, p99, errors = wrk(url, cookie, DURATION)
                 mark = " **SLOW**" if p99 > SLOW_MS else ""

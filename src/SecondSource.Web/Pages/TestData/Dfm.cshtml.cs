@@ -19,13 +19,13 @@ public sealed class DfmModel(BomRevisionQueries products, PilotQueries pilots) :
 
     public async Task<IActionResult> OnGetAsync(Guid product, CancellationToken ct)
     {
-        if (!await FindProductAsync(product, ct))
+        if (!await ViewProductAsync(product, ct))
         {
             return NotFound();
         }
 
-        Items = await pilots.DfmAsync(product, ct);
-        SecondLines = await pilots.SecondLinesAsync(product, ct);
+        // From the read model (per scope, recomputed after a change); each status change posts to its own handler, which reads afresh.
+        (Items, SecondLines) = await ReadModel($"dfm|{product}", async c => (await pilots.DfmAsync(product, c), await pilots.SecondLinesAsync(product, c)), ct);
         return Page();
     }
 }
