@@ -17,10 +17,17 @@ internal static class ScaleMeasure
         var data = ScaleGenerator.Argument(args, "--data") ?? throw new ArgumentException("--data DIR is required");
         var runs = BomAuditBenchmark.Option(args, "--runs", 3);
         var quarter = ScaleGenerator.Argument(args, "--quarter") ?? PreviousQuarter(DateTime.UtcNow);
+        var provider = ScaleGenerator.Argument(args, "--provider");
+        var connection = ScaleGenerator.Argument(args, "--connection");
+        // On PostgreSQL every command names the database; the sizes and the program check read the SQLite file only.
+        string[] on = provider is null ? [] : ["--provider", provider, "--connection", connection ?? throw new ArgumentException("--connection is required with --provider")];
         var database = Path.Combine(data, "secondsource.db");
-        Console.WriteLine(Sizes(database));
+        if (provider is null)
+        {
+            Console.WriteLine(Sizes(database));
+        }
 
-        var generated = HasProgram(database, "GEN-G01");
+        var generated = provider is not null || HasProgram(database, "GEN-G01");
         var commands = new List<(string What, string[] Args)>
         {
             ("health", ["health"]),
@@ -42,14 +49,22 @@ internal static class ScaleMeasure
                 Directory.CreateDirectory(scratch);
                 foreach (var (what, command) in commands)
                 {
-                    var (elapsed, peak) = CliProcess.Run(data, what, command);
+                    var (elapsed, peak) = CliProcess.Run(data, what, [.. command, .. on]);
                     results[what].Add((elapsed.TotalSeconds, peak));
+                }
+
+                if (provider is not null)
+                {
+                    // On PostgreSQL the database is backed up with pg_dump (docs/operations.md), not by the product.
+                    Directory.Delete(scratch, recursive: true);
+                    continue;
                 }
 
                 var backup = Path.Combine(scratch, $"backup-{run}");
                 var (backupTime, backupPeak) = CliProcess.Run(data, "db backup --full", "db", "backup", backup, "--full");
                 results.TryAdd("db backup --full", []);
                 results["db backup --full"].Add((backupTime.TotalSeconds, backupPeak));
+
                 var restored = Path.Combine(scratch, $"restored-{run}");
                 var (restoreTime, restorePeak) = CliProcess.Run(data, "db restore", "db", "restore", backup, "--into", restored);
                 results.TryAdd("db restore", []);
