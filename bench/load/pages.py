@@ -4,8 +4,9 @@
 Starts the web app in Release on the demo (SQLite, a fresh data folder), signs in as each demo role, crawls every
 same-site link from the home page the way EveryPageTests does (one address per page type: the path, plus the page
 handler when there is one), warms every page up (WARMUP seconds each, so that no page carries the JIT's tiers), then
-drives each page with wrk at CONNECTIONS (32) for DURATION (5) seconds after another warm-up, and prints one markdown table per role: requests/s, p50, p99, errors; a page whose p99 exceeds 50 ms is
-marked SLOW. Needs wrk (Debian package) and a built Release app:
+drives each page with wrk at CONNECTIONS (32) for DURATION (5) seconds after another warm-up, and prints one markdown
+table per role: requests/s, p50, p99, errors; a page whose p99 exceeds 50 ms is marked SLOW. Needs wrk (Debian
+package) and a built Release app:
 
     dotnet build -c Release src/SecondSource.Web && bench/load/pages.py
     ROLES=admin DURATION=10 bench/load/pages.py
@@ -19,13 +20,13 @@ with addresses found through the API itself (the key's identity, the product's B
 package and a revision's content, the firmware releases) and the device CA's certificate and CRL the admin's crawl
 found. On a scaled installation the API reads the preferred product (its code ends PREFER), the vault the demo's.
 """
-import json
-import shlex
 
 import html
 import http.cookiejar
+import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile

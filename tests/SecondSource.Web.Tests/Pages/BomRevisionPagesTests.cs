@@ -145,6 +145,10 @@ public sealed class BomRevisionPagesTests(SecondSourceWebFactory app) : IClassFi
         pages.ShouldBe(3);
         rows.Count.ShouldBe(260);
         rows.Distinct().Count().ShouldBe(260);
+        first.QuerySelector("[data-testid=bom-lines]")!.HasAttribute("open").ShouldBeFalse("folded while the findings above say what needs doing");
+        var second = await client.GetDocumentAsync(first.QuerySelector("[data-testid=lines-pager] a[rel=next]")!.GetAttribute("href")!.Split('#')[0]);
+        var back = await client.GetDocumentAsync(second.QuerySelector("[data-testid=lines-pager] a[rel=prev]")!.GetAttribute("href")!.Split('#')[0]);
+        back.QuerySelector("[data-testid=bom-lines]")!.HasAttribute("open").ShouldBeTrue("a page of the table asked for is shown open, the first one too");
 
         // Filtered by the rule: the group lists the findings of the page's lines; the last page holds the last 60.
         var last = await client.GetDocumentAsync(more + "&page=3");

@@ -45,6 +45,9 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
 
     public int Pages => Math.Max(1, (Lines.Count + PageSize - 1) / PageSize);
 
+    /// <summary>True when the address names a page of the table (the pager's links do): the table is then shown open.</summary>
+    public bool PageAsked => Request.Query.ContainsKey("page");
+
     /// <summary>True when a rule or a manufacturing line narrows the lines (the findings then follow the table's page).</summary>
     public bool Filtered => Rule is not null || Line is not null;
 
@@ -175,6 +178,6 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
             href += $"&line={Line}";
         }
 
-        return page > 1 ? href + $"&page={page}" : href;
+        return href + $"&page={page}";
     }
 }
