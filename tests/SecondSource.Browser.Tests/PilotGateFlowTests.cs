@@ -36,6 +36,12 @@ public sealed class PilotGateFlowTests : IAsyncLifetime
             engineer.Screenshot("pilot-gate-blocked");
             engineer.Driver.ExecuteScript("document.querySelector('[data-testid=distribution-charts]').scrollIntoView()");
             engineer.Screenshot("pilot-gate-charts");
+
+            // Comparing batches: the period's batches to choose from, the quarters a click away.
+            engineer.Driver.Navigate().GoToUrl(new Uri(pilotUrl.Replace("/TestData/Pilot", "/TestData/Compare", StringComparison.OrdinalIgnoreCase)));
+            engineer.Wait.Until(d => d.FindElements(By.CssSelector("[data-testid=period]")).Count > 0);
+            engineer.Driver.FindElements(By.CssSelector("[data-testid=quarters] a")).Count.ShouldBeGreaterThan(1);
+            engineer.ScreenshotsAt("batch-compare");
         }
 
         using (var member = SignedIn("Member", "Vistula"))
