@@ -35,16 +35,21 @@ row() {
   echo "| $label | $c | $rps | $p50 | $p99 | $(( ${non2xx:-0} + ${sock:-0} )) |"
 }
 
+# A new database on the server SECONDSOURCE_BENCH_POSTGRES names (prefix + a random number); prints its connection string.
+new_database() {
+  local db="$1_$RANDOM" field
+  field() { tr ';' '\n' <<<"$SECONDSOURCE_BENCH_POSTGRES" | sed -n "s/^$1=//Ip" | head -1; }
+  PGHOST="$(field Host)" PGPORT="$(field Port)" PGUSER="$(field Username)" PGPASSWORD="$(field Password)" PGDATABASE="$(field Database)" \
+    psql -qc "CREATE DATABASE $db" >/dev/null
+  sed "s/Database=[^;]*/Database=$db/" <<<"$SECONDSOURCE_BENCH_POSTGRES"
+}
+
 run_provider() {
   local provider="$1" data log pid base cookie token admin password
   data="$(mktemp -d)"; log="$data/app.log"; base="http://127.0.0.1:$PORT"
   local web_extra=() cli_extra=()
   if [[ "$provider" == "Postgres" ]]; then
-    local db="ssload_$RANDOM" field
-    field() { tr ';' '\n' <<<"$SECONDSOURCE_BENCH_POSTGRES" | sed -n "s/^$1=//Ip" | head -1; }
-    PGHOST="$(field Host)" PGPORT="$(field Port)" PGUSER="$(field Username)" PGPASSWORD="$(field Password)" PGDATABASE="$(field Database)" \
-      psql -qc "CREATE DATABASE $db" >/dev/null
-    local connection; connection="$(sed "s/Database=[^;]*/Database=$db/" <<<"$SECONDSOURCE_BENCH_POSTGRES")"
+    local connection; connection="$(new_database ssload)"
     # The app's pool stays under the server's max_connections (100 on Debian), leaving room for the CLI.
     web_extra=(--Database:Provider Postgres --ConnectionStrings:SecondSource "$connection;Maximum Pool Size=40")
     cli_extra=(--provider Postgres --connection "$connection")
@@ -106,11 +111,7 @@ every_page() {
   echo
   echo "## Every page and API endpoint, $provider"
   if [[ "$provider" == "Postgres" ]]; then
-    local db="sspages_$RANDOM" field
-    field() { tr ';' '\n' <<<"$SECONDSOURCE_BENCH_POSTGRES" | sed -n "s/^$1=//Ip" | head -1; }
-    PGHOST="$(field Host)" PGPORT="$(field Port)" PGUSER="$(field Username)" PGPASSWORD="$(field Password)" PGDATABASE="$(field Database)" \
-      psql -qc "CREATE DATABASE $db" >/dev/null
-    APP="$APP" APP_ARGS="--Database:Provider Postgres --ConnectionStrings:SecondSource '$(sed "s/Database=[^;]*/Database=$db/" <<<"$SECONDSOURCE_BENCH_POSTGRES");Maximum Pool Size=40'" \
+    APP="$APP" APP_ARGS="--Database:Provider Postgres --ConnectionStrings:SecondSource '$(new_database sspages);Maximum Pool Size=40'" \
       python3 bench/load/pages.py
   else
     APP="$APP" python3 bench/load/pages.py

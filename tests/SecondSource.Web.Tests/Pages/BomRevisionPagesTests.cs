@@ -159,6 +159,11 @@ public sealed class BomRevisionPagesTests(SecondSourceWebFactory app) : IClassFi
         filteredGroup.QuerySelector("[data-testid=group-paged]")!.TextContent.ShouldContain("60 of 260");
         last.QuerySelector("[data-testid=lines-pager] a[rel=next]").ShouldBeNull();
 
+        // A page that is not a number is named, and the first page shown.
+        var notANumber = await client.GetDocumentAsync(revisionUrl + "&page=two");
+        notANumber.QuerySelector(".alert.error")!.TextContent.ShouldContain("'two' for page");
+        notANumber.QuerySelectorAll("[data-testid=revision-lines] tbody tr").Length.ShouldBe(100);
+
         // A page past the end shows the last one rather than an empty table.
         (await client.GetDocumentAsync(revisionUrl + "&page=99")).QuerySelectorAll("[data-testid=revision-lines] tbody tr").Length.ShouldBe(60);
     }

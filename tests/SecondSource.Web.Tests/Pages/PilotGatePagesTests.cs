@@ -114,6 +114,14 @@ public sealed class PilotGatePagesTests(SecondSourceWebFactory app) : IClassFixt
         chosen.QuerySelector($"tr[data-batch='{oldest.Name}'] input[name=a]")!.HasAttribute("checked").ShouldBeTrue();
         chosen.QuerySelector("[data-testid=yield]").ShouldBeNull();
 
+        // An address the page cannot use is named, and the page still shows a period.
+        var bad = await viewer.GetDocumentAsync($"/TestData/Compare?product={product}&from=31-12-2026");
+        bad.QuerySelector("[data-testid=period-message]")!.TextContent.ShouldContain("'31-12-2026' for from");
+        bad.QuerySelectorAll("[data-testid=compare-form] tr[data-batch]").Length.ShouldBe(inPeriod.Count);
+        var backwards = await viewer.GetDocumentAsync($"/TestData/Compare?product={product}&from=2026-12-01&to=2026-01-01");
+        backwards.QuerySelector("[data-testid=period-message]")!.TextContent.ShouldBe("The period starts (2026-12-01) after it ends (2026-01-01): no batch started in it.");
+        backwards.QuerySelectorAll("[data-testid=compare-form] tr[data-batch]").ShouldBeEmpty();
+
         // Every batch, on request.
         var all = await viewer.GetDocumentAsync(page.QuerySelector("[data-testid=every-batch]")!.GetAttribute("href")!.Replace("&amp;", "&", StringComparison.Ordinal));
         all.QuerySelectorAll("[data-testid=compare-form] tr[data-batch]").Length.ShouldBe(batches.Count);

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecondSource.Application.Boms;
-using SecondSource.Application.Persistence;
 using SecondSource.Domain.Boms;
 using SecondSource.Web.Authorization;
 using SecondSource.Web.Hosting;
+using SecondSource.Web.Pages.Shared;
 
 namespace SecondSource.Web.Pages.Products;
 
@@ -12,7 +12,7 @@ namespace SecondSource.Web.Pages.Products;
 /// One BOM revision through the dual-AVL audit against the library: coverage per manufacturing line, then the BOM
 /// lines (findings first), optionally of one rule or about one line; editors can adopt the BOM's unknown sources.
 /// </summary>
-public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cache, IPartyContext partyContext, Application.Avl.AvlQueries avl, CompareBomRevisionsHandler compare) : PageModel
+public sealed class RevisionModel(BomRevisionQueries queries, ScopedReadModel cache, Application.Avl.AvlQueries avl, CompareBomRevisionsHandler compare) : PageModel
 {
     /// <summary>For an editor looking at a draft: what releasing it changes against the current revision (null when there is none yet).</summary>
     public BomRevisionComparison? ReleaseChanges { get; private set; }
@@ -86,7 +86,7 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Audit = await cache.GetAsync($"bom-audit|{id}|{partyContext.Scope}", c => queries.AuditAsync(id, CriticalityPolicy.Default, c), ct);
+        Audit = await cache.GetAsync($"bom-audit|{id}", c => queries.AuditAsync(id, CriticalityPolicy.Default, c), ct);
         if (Audit is null)
         {
             return NotFound();
@@ -98,6 +98,8 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
             ReleaseChanges = await compare.CompareAsync(product, current, Audit.Revision.Id, ct);
         }
 
+        // A value the address gives that is not one (a page that is not a number, a line that is not an id) is named.
+        Message = ListAddress.Unknown(ModelState);
         if (Rule is not null && !BomAuditRules.All.Any(r => r.Id == Rule))
         {
             Message = $"There is no audit rule '{Rule}'; showing every line.";
@@ -113,7 +115,7 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
         // What the page derives from the audit (a pass over every line of a 2,000-line revision) is kept with it, per
         // filter and page: the same audit, computed once per change, read by every request.
         var audit = Audit;
-        var view = await cache.GetAsync($"bom-audit-view|{id}|{Rule}|{Line}|{PageNumber}|{partyContext.Scope}", _ => Task.FromResult(View(audit, Rule, Line, PageNumber)), ct);
+        var view = await cache.GetAsync($"bom-audit-view|{id}|{Rule}|{Line}|{PageNumber}", _ => Task.FromResult(View(audit, Rule, Line, PageNumber)), ct);
         (DifferingLines, UnknownSources, Unverified, Lines, PageLines, PageNumber, Groups, RuleCounts) = view;
         if (CanEdit && Unverified.Count > 0)
         {
@@ -165,19 +167,6 @@ public sealed class RevisionModel(BomRevisionQueries queries, ReadModelCache cac
         IReadOnlyList<(AuditRule Rule, int Count)> RuleCounts);
 
     /// <summary>This revision's address with the current filters, at <paramref name="page"/> of the table.</summary>
-    public string Href(int page)
-    {
-        var href = $"/Products/Revision?id={Audit!.Revision.Id}";
-        if (Rule is not null)
-        {
-            href += $"&rule={Uri.EscapeDataString(Rule)}";
-        }
-
-        if (Line is not null)
-        {
-            href += $"&line={Line}";
-        }
-
-        return href + $"&page={page}";
-    }
+    public string Href(int page) => ListAddress.Build($"/Products/Revision?id={Audit!.Revision.Id}",
+        ("rule", Rule), ("line", Line?.ToString()), ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using SecondSource.Application.Boms;
 using SecondSource.Application.TestData;
+using SecondSource.Web.Pages.Shared;
 using SecondSource.Web.Pages.Vault;
 
 namespace SecondSource.Web.Pages.TestData;
@@ -44,6 +45,9 @@ public sealed class CompareModel(BomRevisionQueries products, TestDataQueries te
 
     public string? Problem { get; private set; }
 
+    /// <summary>What the address asked for that the page could not use (a date that is not one, a period that ends before it starts).</summary>
+    public string? Message { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid product, Guid[]? a, Guid[]? b, double? margin, DateOnly? from, DateOnly? to, bool all, string? show, CancellationToken ct)
     {
         if (!await FindProductAsync(product, ct))
@@ -71,6 +75,8 @@ public sealed class CompareModel(BomRevisionQueries products, TestDataQueries te
             From = from ?? To?.AddDays(-7 * DefaultWeeks + 1);
         }
 
+        Message = ListAddress.Unknown(ModelState)
+            ?? (From > To ? $"The period starts ({Iso(From)}) after it ends ({Iso(To)}): no batch started in it." : null);
         Batches = tested.Where(x => Everything || InPeriod(x) || A.Contains(x.Id) || B.Contains(x.Id)).ToList();
         if ((A.Count == 0 && B.Count == 0) || show is not null)
         {
@@ -91,12 +97,15 @@ public sealed class CompareModel(BomRevisionQueries products, TestDataQueries te
     }
 
     /// <summary>This page for another period, keeping the batches chosen and the margin.</summary>
-    public string PeriodHref(DateOnly? from, DateOnly? to, bool all = false)
-    {
-        var href = $"/TestData/Compare?product={Product!.Id}" + (all ? "&all=true" : $"&from={Iso(from)}&to={Iso(to)}");
-        href += string.Concat(A.Select(id => $"&a={id}")) + string.Concat(B.Select(id => $"&b={id}"));
-        return href + $"&margin={MarginFraction.ToString(CultureInfo.InvariantCulture)}&show=1";
-    }
+    public string PeriodHref(DateOnly? from, DateOnly? to, bool all = false) =>
+        ListAddress.Build($"/TestData/Compare?product={Product!.Id}",
+        [
+            .. all ? [("all", "true")] : new[] { ("from", Iso(from)), ("to", Iso(to)) },
+            .. A.Select(id => ("a", id.ToString())),
+            .. B.Select(id => ("b", id.ToString())),
+            ("margin", MarginFraction.ToString(CultureInfo.InvariantCulture)),
+            ("show", "1"),
+        ]);
 
     /// <summary>The period as the form's date fields write it.</summary>
     public static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
