@@ -97,7 +97,7 @@ public sealed class HealthQueries(SecondSourceDbContext db, AvlQueries avl, Prog
             DocumentsMissingAtSecond = primary is null ? 0 : seconds.Sum(s => s.Items.Count(i =>
                 i.Value.State is SyncState.NotGranted or SyncState.NotAcknowledged && primary.Items.TryGetValue(i.Key, out var p) && p.State is SyncState.Current or SyncState.Behind)),
             HasTestData = hasTestData,
-            SerialsOnSeveralLines = reconciliation.SerialsOnSeveralLines.Count,
+            SerialsOnSeveralLines = reconciliation.SharedSerials,
             BatchCountMismatches = reconciliation.CountMismatches.Count,
             ShiftDocumented = readiness.Any(r => r.Plan is not null),
             LastDrillOn = lastDrill?.HeldOn,

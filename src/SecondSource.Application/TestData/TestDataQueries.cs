@@ -29,11 +29,24 @@ public sealed record UnitTrace(string Serial, string Line, Guid BatchId, string 
 /// <summary>A batch's defects per category, most first.</summary>
 public sealed record DefectCount(string Category, int Count);
 
-/// <summary>What does not add up across a product's test data: serials seen on two lines, batches whose tested count is not their quantity.</summary>
-public sealed record Reconciliation(IReadOnlyList<(string Serial, IReadOnlyList<string> Lines)> SerialsOnSeveralLines, IReadOnlyList<BatchSummary> CountMismatches);
+/// <summary>
+/// What does not add up across a product's test data: serials seen on two lines (the first <see cref="ListedSerials"/>
+/// of <see cref="SharedSerials"/>, each with the lines it was tested on), batches whose tested count is not their quantity.
+/// </summary>
+public sealed record Reconciliation(IReadOnlyList<(string Serial, IReadOnlyList<string> Lines)> SerialsOnSeveralLines, IReadOnlyList<BatchSummary> CountMismatches, int SharedSerials)
+{
+    /// <summary>How many serials are listed with their lines at most.</summary>
+    public const int ListedSerials = 200;
 
-/// <summary>Lines, batches and batch statistics as the caller may see them (the party filter decides).</summary>
-public sealed class TestDataQueries(SecondSourceDbContext db)
+    /// <summary>How a line the viewer may not see is named in a projection.</summary>
+    public const string AnotherLine = "another manufacturer's line";
+}
+
+/// <summary>
+/// Lines, batches and batch statistics as the caller may see them (the party filter decides); the serials tested on
+/// several lines are found once over the whole product and projected (ADR 0013).
+/// </summary>
+public sealed class TestDataQueries(SecondSourceDbContext db, IPartyContext party)
 {
     public async Task<IReadOnlyList<LineRef>> LinesAsync(CancellationToken ct) =>
         (await (from l in db.Lines
@@ -103,23 +116,47 @@ public sealed class TestDataQueries(SecondSourceDbContext db)
         (await db.TestDefects.AsNoTracking().Where(d => d.BatchId == batchId).GroupBy(d => d.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .OrderByDescending(d => d.Count).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => new DefectCount(d.Key, d.Count)).ToList();
 
-    /// <summary>The product's test data that does not add up (what the caller sees of it).</summary>
+    /// <summary>The product's test data that does not add up: the serials over the whole product, projected; the caller's batches.</summary>
     public async Task<Reconciliation> ReconcileAsync(Guid productId, CancellationToken ct) =>
-        await ReconcileAsync(await BatchesAsync(productId, ct), ct);
+        await ReconcileAsync(productId, await BatchesAsync(productId, ct), ct);
 
-    /// <summary>The reconciliation of batches the caller already read (<see cref="BatchesAsync"/> of one product).</summary>
-    public async Task<Reconciliation> ReconcileAsync(IReadOnlyList<BatchSummary> batches, CancellationToken ct)
+    /// <summary>
+    /// The reconciliation with the caller's batches of the product already read (<see cref="BatchesAsync"/>). A serial
+    /// on two lines is one fact about both: it is found over every line's units of the product (the system scope, as
+    /// <c>ProgramFacts</c> reads), then a manufacturer is shown the serials its own lines tested, with its line named
+    /// and every other line as <see cref="Reconciliation.AnotherLine"/> — never its name, units or numbers.
+    /// </summary>
+    public async Task<Reconciliation> ReconcileAsync(Guid productId, IReadOnlyList<BatchSummary> batches, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        var lines = (await LinesAsync(ct)).ToDictionary(l => l.Id, l => l.Name);
-        var batchIds = batches.Select(b => b.Id).ToList();
-        var shared = await db.TestUnits.AsNoTracking().Where(u => batchIds.Contains(u.BatchId))
-            .GroupBy(u => u.Serial).Where(g => g.Select(u => u.LineId).Distinct().Count() > 1)
-            .Select(g => g.Key).OrderBy(s => s).Take(200).ToListAsync(ct);
-        var sharedLines = (await db.TestUnits.AsNoTracking().Where(u => shared.Contains(u.Serial)).Select(u => new { u.Serial, u.LineId }).ToListAsync(ct))
-            .GroupBy(u => u.Serial).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(u => lines.GetValueOrDefault(u.LineId) ?? "(line)").Order(StringComparer.Ordinal).ToList());
+        var viewer = party.Scope;
+        var visible = (await LinesAsync(ct)).ToDictionary(l => l.Id, l => l.Name);
+        var own = visible.Keys.ToList();
+        int total;
+        List<string> shared;
+        List<(string Serial, Guid LineId)> pairs;
+        using (party.BeginSystemScope())
+        {
+            var units = from u in db.TestUnits.AsNoTracking()
+                        join b in db.TestBatches on u.BatchId equals b.Id
+                        where b.ProductId == productId
+                        select u;
+            var groups = units.GroupBy(u => u.Serial).Where(g => g.Select(u => u.LineId).Distinct().Count() > 1);
+            if (viewer.IsRestricted)
+            {
+                groups = groups.Where(g => g.Count(u => own.Contains(u.LineId)) > 0);
+            }
+
+            total = await groups.CountAsync(ct);
+            shared = await groups.Select(g => g.Key).OrderBy(s => s).Take(Reconciliation.ListedSerials).ToListAsync(ct);
+            pairs = [.. (await units.Where(u => shared.Contains(u.Serial)).Select(u => new { u.Serial, u.LineId }).ToListAsync(ct)).Select(u => (u.Serial, u.LineId))];
+        }
+
+        var lines = pairs.GroupBy(p => p.Serial).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.LineId).Distinct()
+            .Select(id => visible.GetValueOrDefault(id) ?? Reconciliation.AnotherLine).Order(StringComparer.Ordinal).ToList());
         return new Reconciliation(
-            shared.Select(s => (s, sharedLines.GetValueOrDefault(s) ?? [])).ToList(),
-            batches.Where(b => b.UnitsTested != b.Quantity && b.UnitsTested > 0).ToList());
+            shared.Select(s => (s, lines.GetValueOrDefault(s) ?? [])).ToList(),
+            batches.Where(b => b.UnitsTested != b.Quantity && b.UnitsTested > 0).ToList(),
+            total);
     }
 }

@@ -269,4 +269,29 @@ public sealed class ImportTestDataTests
             t => t.Runs[0].Measurements[0].ShouldSatisfyAllConditions(m => m.Value.ShouldBe(3.5), m => m.Result.ShouldBe(TestResult.Failed), m => m.Unit.ShouldBe("V")));
         ownTrace.ShouldHaveSingleItem().Batch.ShouldBe("P1", "a manufacturer traces its own line's unit only");
     }
+
+    [Theory, DatabaseProviders]
+    public async Task A_serial_on_two_manufacturers_lines_is_one_fact_each_sees_with_the_other_line_unnamed(DatabaseProvider provider)
+    {
+        // Before: each manufacturer's reconciliation was computed on its own units only and found no shared serial at all.
+        await using var demo = await DemoAsync(provider);
+        (await demo.ImportAsync(Log(0, 8, 3, 10).Csv)).Failure.ShouldBeNull();
+        (await demo.ImportAsync(Log(0, 2, 3, 11, batch: "PR-1").Csv, line: demo.PearlRiver.Id)).Failure.ShouldBeNull();
+        (await demo.ImportAsync(Log(5000, 3, 3, 12, batch: "PR-1").Csv, line: demo.PearlRiver.Id)).Failure.ShouldBeNull();
+
+        Task<Reconciliation> As(PartyScope scope) => demo.AsAsync(scope, s => s.GetRequiredService<TestDataQueries>().ReconcileAsync(demo.Product, CancellationToken.None));
+        var buyer = await As(PartyScope.Unrestricted);
+        var primary = await As(PartyScope.For(demo.Vistula.PartyId));
+        var second = await As(PartyScope.For(demo.PearlRiver.PartyId));
+
+        buyer.SharedSerials.ShouldBe(2);
+        buyer.SerialsOnSeveralLines.ShouldAllBe(s => s.Lines.SequenceEqual(new[] { demo.PearlRiver.Name, demo.Vistula.Name }));
+        foreach (var (view, own, other) in new[] { (primary, demo.Vistula, demo.PearlRiver), (second, demo.PearlRiver, demo.Vistula) })
+        {
+            view.SharedSerials.ShouldBe(2, "the same serials as the buyer's, found over both lines");
+            view.SerialsOnSeveralLines.Select(s => s.Serial).ShouldBe(["VE-00000", "VE-00001"]);
+            view.SerialsOnSeveralLines.ShouldAllBe(s => s.Lines.Count == 2 && s.Lines.Contains(own.Name) && s.Lines.Contains(Reconciliation.AnotherLine));
+            view.SerialsOnSeveralLines.SelectMany(s => s.Lines).ShouldNotContain(other.Name, "the other manufacturer's line is never named");
+        }
+    }
 }

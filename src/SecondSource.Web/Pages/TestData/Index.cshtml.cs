@@ -69,7 +69,7 @@ public sealed class IndexModel(ProductQueries products, BomRevisionQueries looku
         var (all, reconciliation) = await readModel.GetAsync($"test-data|{id}", async c =>
         {
             var batches = await testData.BatchesAsync(id, c);
-            return (batches, await testData.ReconcileAsync(batches, c));
+            return (batches, await testData.ReconcileAsync(id, batches, c));
         }, ct);
         AllBatches = all.Count;
         Lines = all.Select(b => (b.LineId, b.Line)).Distinct().OrderBy(l => l.Line, StringComparer.Ordinal).ToList();
