@@ -147,8 +147,9 @@ public sealed class TestDataQueries(SecondSourceDbContext db, IPartyContext part
                 groups = groups.Where(g => g.Count(u => own.Contains(u.LineId)) > 0);
             }
 
-            total = await groups.CountAsync(ct);
             shared = await groups.Select(g => g.Key).OrderBy(s => s).Take(Reconciliation.ListedSerials).ToListAsync(ct);
+            // Counted again over the product's units only when the list is full (almost never): one grouping otherwise.
+            total = shared.Count < Reconciliation.ListedSerials ? shared.Count : await groups.CountAsync(ct);
             pairs = [.. (await units.Where(u => shared.Contains(u.Serial)).Select(u => new { u.Serial, u.LineId }).ToListAsync(ct)).Select(u => (u.Serial, u.LineId))];
         }
 

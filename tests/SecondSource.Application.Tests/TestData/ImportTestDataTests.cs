@@ -294,4 +294,17 @@ public sealed class ImportTestDataTests
             view.SerialsOnSeveralLines.SelectMany(s => s.Lines).ShouldNotContain(other.Name, "the other manufacturer's line is never named");
         }
     }
+
+    [Theory, DatabaseProviders]
+    public async Task More_shared_serials_than_are_listed_are_all_counted(DatabaseProvider provider)
+    {
+        await using var demo = await DemoAsync(provider);
+        (await demo.ImportAsync(Log(0, Reconciliation.ListedSerials + 5, 1, 13).Csv)).Failure.ShouldBeNull();
+        (await demo.ImportAsync(Log(0, Reconciliation.ListedSerials + 5, 1, 14, batch: "PR-1").Csv, line: demo.PearlRiver.Id)).Failure.ShouldBeNull();
+
+        var second = await demo.AsAsync(PartyScope.For(demo.PearlRiver.PartyId), s => s.GetRequiredService<TestDataQueries>().ReconcileAsync(demo.Product, CancellationToken.None));
+
+        second.SharedSerials.ShouldBe(Reconciliation.ListedSerials + 5);
+        second.SerialsOnSeveralLines.Count.ShouldBe(Reconciliation.ListedSerials);
+    }
 }
