@@ -23,6 +23,12 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public const string ConnectionStringName = "SecondSource";
     public const string SqliteFileName = "secondsource.db";
 
+    /// <summary>
+    /// Whether a SQLite context loads the compiled model (ADR 0020) instead of building the model; false only for the
+    /// design-time factory, where <c>dotnet ef</c> must see the model as the code builds it.
+    /// </summary>
+    public bool UseCompiledModel { get; init; } = true;
+
     /// <summary>Reads the settings; throws <see cref="DatabaseConfigurationException"/> naming the bad key.</summary>
     public static DatabaseSettings FromConfiguration(IConfiguration configuration)
     {

@@ -1,4 +1,6 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +37,14 @@ public static class PersistenceServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The compiled SQLite model beside the SQLite migrations (ADR 0020): loading it costs a few milliseconds where
+    /// building the model costs most of a CLI command's start. Null where the migrations assembly is not deployed.
+    /// </summary>
+    private static readonly Lazy<IModel?> CompiledSqliteModel = new(() =>
+        Type.GetType($"{SqliteMigrationsAssembly}.CompiledModel.SecondSourceDbContextModel, {SqliteMigrationsAssembly}")
+            ?.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as IModel);
+
     /// <summary>Provider, connection and migrations assembly; shared with the design-time factories.</summary>
     public static void ConfigureProvider(DbContextOptionsBuilder options, DatabaseSettings settings)
     {
@@ -45,6 +55,11 @@ public static class PersistenceServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
                 options.AddInterceptors(SqlitePragmaInterceptor.Instance);
+                if (settings.UseCompiledModel && CompiledSqliteModel.Value is { } model)
+                {
+                    options.UseModel(model);
+                }
+
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));

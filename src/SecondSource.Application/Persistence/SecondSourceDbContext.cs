@@ -1,4 +1,4 @@
-using System.Reflection;
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -14,16 +14,33 @@ using SecondSource.Domain.Vault;
 namespace SecondSource.Application.Persistence;
 
 /// <summary>
-/// The one database of an installation. Mappings live in <c>Persistence/Configurations</c>; party isolation
-/// is applied here, as the named query filter <see cref="PartyFilter"/>: to every <see cref="IPartyOwned"/> entity
-/// (own rows only), every <see cref="IBuyerOnly"/> entity (none at all), and to programs and products (those
-/// a manufacturer's lines take part in).
+/// The one database of an installation. Mappings live in <c>Persistence/Configurations</c>; party isolation is the
+/// named query filter <see cref="PartyFilter"/>, defined once in <see cref="PartyFilters"/> and applied here (and by
+/// SQLite's compiled model, ADR 0020): to every <see cref="IPartyOwned"/> entity (own rows only), every
+/// <see cref="IBuyerOnly"/> entity (none at all), and to programs and products (those a manufacturer's lines take part in).
 /// </summary>
 public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext> options, IPartyContext partyContext)
     : IdentityUserContext<UserAccount, Guid>(options)
 {
     /// <summary>Name of the query filter that restricts a manufacturer to its own rows.</summary>
     public const string PartyFilter = "Party";
+
+    private readonly bool _withoutPartyFilters;
+
+    private SecondSourceDbContext(DbContextOptions<SecondSourceDbContext> options, bool withoutPartyFilters)
+        : this(options, FixedPartyContext.System) => _withoutPartyFilters = withoutPartyFilters;
+
+    /// <summary>
+    /// A context whose model has no party filters, for one purpose only: <c>dotnet ef dbcontext optimize</c>, which
+    /// cannot write query filters into a compiled model (dotnet/efcore#24897). The compiled model gets them back from
+    /// <see cref="PartyFilters"/> as it is loaded (ADR 0020); its own service provider keeps this model out of every
+    /// cache a real context uses.
+    /// </summary>
+    public static SecondSourceDbContext ForCompiledModelGeneration(DbContextOptionsBuilder<SecondSourceDbContext> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SecondSourceDbContext(options.EnableServiceProviderCaching(false).Options, withoutPartyFilters: true);
+    }
 
     public DbSet<Party> Parties => Set<Party>();
 
@@ -202,78 +219,24 @@ public sealed class SecondSourceDbContext(DbContextOptions<SecondSourceDbContext
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SecondSourceDbContext).Assembly);
 
-        var applyFilter = typeof(SecondSourceDbContext).GetMethod(nameof(ApplyPartyFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
-        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(IPartyOwned).IsAssignableFrom(t.ClrType)).ToList())
+        if (!_withoutPartyFilters)
         {
-            applyFilter.MakeGenericMethod(entityType.ClrType).Invoke(this, [builder]);
+            foreach (var (entity, filter) in PartyFilters.For(builder.Model.GetEntityTypes().Select(t => t.ClrType), Expression.Constant(this)))
+            {
+                builder.Entity(entity).HasQueryFilter(PartyFilter, filter);
+            }
         }
-
-        var buyerOnly = typeof(SecondSourceDbContext).GetMethod(nameof(ApplyBuyerOnlyFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
-        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(IBuyerOnly).IsAssignableFrom(t.ClrType)).ToList())
-        {
-            buyerOnly.MakeGenericMethod(entityType.ClrType).Invoke(this, [builder]);
-        }
-
-        // A manufacturer sees the buyer and itself, never another manufacturer.
-        builder.Entity<Party>().HasQueryFilter(
-            PartyFilter,
-            p => !PartyRestricted || p.Id == ScopedPartyId || p.Kind == PartyKind.Buyer);
-
-        // A manufacturer sees the programs (and their products) its lines take part in, and no others.
-        builder.Entity<ProductProgram>().HasQueryFilter(
-            PartyFilter,
-            p => !PartyRestricted || p.Lines.Any(l => l.PartyId == ScopedPartyId));
-        builder.Entity<Product>().HasQueryFilter(
-            PartyFilter,
-            p => !PartyRestricted || Set<ProgramLine>().Any(l => l.PartyId == ScopedPartyId && Set<ProductProgram>().Any(pp => pp.Id == l.ProgramId && pp.ProductId == p.Id)));
-
-        // A product's equivalence margins go with the product's visibility (the buyer sets them; the lines read them).
-        builder.Entity<Domain.Statistics.MeasurementMargin>().HasQueryFilter(
-            PartyFilter,
-            m => !PartyRestricted || Set<ProgramLine>().Any(l => l.PartyId == ScopedPartyId && Set<ProductProgram>().Any(pp => pp.Id == l.ProgramId && pp.ProductId == m.ProductId)));
-
-        // A product's BOM revisions, their lines and sources go with the product's visibility.
-        builder.Entity<BomRevision>().HasQueryFilter(
-            PartyFilter,
-            r => !PartyRestricted || Set<ProgramLine>().Any(l => l.PartyId == ScopedPartyId && Set<ProductProgram>().Any(pp => pp.Id == l.ProgramId && pp.ProductId == r.ProductId)));
-        builder.Entity<BomRevisionLine>().HasQueryFilter(
-            PartyFilter,
-            line => !PartyRestricted || Set<BomRevision>().Any(r => r.Id == line.RevisionId));
-        builder.Entity<BomRevisionSource>().HasQueryFilter(
-            PartyFilter,
-            s => !PartyRestricted || Set<BomRevisionLine>().Any(l => l.Id == s.LineId));
-
-        // A part, its AVL entries and their qualification records are seen where a visible BOM revision uses the part.
-        // Line acceptances and change records are party-owned: a manufacturer sees its own line's only.
-        builder.Entity<Part>().HasQueryFilter(
-            PartyFilter,
-            p => !PartyRestricted || Set<BomRevisionLine>().Any(l => l.PartId == p.Id));
-        builder.Entity<AvlEntry>().HasQueryFilter(
-            PartyFilter,
-            e => !PartyRestricted || Set<Part>().Any(p => p.Id == e.PartId));
-        builder.Entity<QualificationRecord>().HasQueryFilter(
-            PartyFilter,
-            q => !PartyRestricted || Set<AvlEntry>().Any(e => e.Id == q.EntryId));
-        builder.Entity<QualificationEvidence>().HasQueryFilter(
-            PartyFilter,
-            e => !PartyRestricted || Set<QualificationRecord>().Any(q => q.Id == e.RecordId));
     }
 
-    private void ApplyPartyFilter<TEntity>(ModelBuilder builder)
-        where TEntity : class, IPartyOwned =>
-        builder.Entity<TEntity>().HasQueryFilter(
-            PartyFilter,
-            e => !PartyRestricted || EF.Property<PartyId>(e, nameof(IPartyOwned.PartyId)) == ScopedPartyId);
+    /// <summary>
+    /// A country code as its two letters. The empty text stands for no code (<c>default</c>): never stored, but the
+    /// compiled model (ADR 0020) records a property's sentinel as a provider value, and it must convert back.
+    /// </summary>
+    public sealed class CountryCodeConverter() : ValueConverter<CountryCode, string>(c => c.Value ?? "", v => v.Length == 0 ? default : CountryCode.Parse(v, "Country"));
 
-    private void ApplyBuyerOnlyFilter<TEntity>(ModelBuilder builder)
-        where TEntity : class, IBuyerOnly =>
-        builder.Entity<TEntity>().HasQueryFilter(PartyFilter, _ => !PartyRestricted);
+    public sealed class PartyIdConverter() : ValueConverter<PartyId, Guid>(id => id.Value, value => new PartyId(value));
 
-    private sealed class CountryCodeConverter() : ValueConverter<CountryCode, string>(c => c.Value, v => CountryCode.Parse(v, "Country"));
+    public sealed class ApiKeyIdConverter() : ValueConverter<ApiKeyId, Guid>(id => id.Value, value => new ApiKeyId(value));
 
-    private sealed class PartyIdConverter() : ValueConverter<PartyId, Guid>(id => id.Value, value => new PartyId(value));
-
-    private sealed class ApiKeyIdConverter() : ValueConverter<ApiKeyId, Guid>(id => id.Value, value => new ApiKeyId(value));
-
-    private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+    public sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 }

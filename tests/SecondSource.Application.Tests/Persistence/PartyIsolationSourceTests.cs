@@ -20,6 +20,8 @@ public sealed class PartyIsolationSourceTests
         ["src/SecondSource.Web/Hosting/ScheduledWorkService.cs"] = "scheduled work runs for the whole installation, as the CLI does; each job is one of the reviewed IScheduledJob classes",
         ["src/SecondSource.Application/Database/DescribeDatabase.cs"] = "operator's row counts (raw SQL over model table names)",
         ["src/SecondSource.Application/Persistence/PartyScope.cs"] = "defines the system scope",
+        ["src/SecondSource.Application/Persistence/SecondSourceDbContext.cs"] = "defines the filterless context that only the compiled model's generation may use (ADR 0020)",
+        ["src/SecondSource.Migrations.Sqlite/DesignTimeFactory.cs"] = "dotnet ef dbcontext optimize writes the compiled model from a filterless context; the compiled model adds the filters back as it loads and CompiledModelTests checks them (ADR 0020)",
         ["src/SecondSource.Application/Health/ProgramTrendQueries.cs"] = "the dashboard's quarterly trend computed once over each program the viewer may see (listed under its own filter), then projected as ProgramFacts does: a manufacturer gets its own lines' batches and yields and no share; checked by the projection test and the dashboard page test",
         ["src/SecondSource.Application/TestData/TestDataQueries.cs"] = "finds the serials tested on several lines once over every line's units of the product (ADR 0013), then shows a manufacturer only the serials its own lines tested, the other lines unnamed; checked by the reconciliation projection test",
         ["src/SecondSource.Application/Programs/ProgramFacts.cs"] = "computes a program's derived facts (warmth, parity, shift, sync) once over the whole program, then returns only the entries of lines the viewer's party owns (ADR 0013); the projection is checked by the IDOR canary and the one-truth tests",
@@ -36,7 +38,7 @@ public sealed class PartyIsolationSourceTests
         ["src/SecondSource.Application/Persistence/BulkWriter.cs"] = "bulk inserts past the interceptor; its one caller (ImportTestData) sets ownership from the line it read under the party filter",
     };
 
-    private static readonly string[] Bypasses = ["CreateCommand", "BeginBinaryImport", "IgnoreQueryFilters", "BeginSystemScope", "SqlQueryRaw", "FromSqlRaw", "ExecuteSqlRaw", "FromSql(", "SqlQuery("];
+    private static readonly string[] Bypasses = ["CreateCommand", "BeginBinaryImport", "IgnoreQueryFilters", "BeginSystemScope", "SqlQueryRaw", "FromSqlRaw", "ExecuteSqlRaw", "FromSql(", "SqlQuery(", "ForCompiledModelGeneration"];
 
     [Fact]
     public void Only_reviewed_files_bypass_the_party_filter()
