@@ -6,7 +6,8 @@ namespace SecondSource.Benchmarks;
 /// <summary>Runs one <c>secondsource</c> command on a data folder and reports its wall time and peak resident memory.</summary>
 internal static class CliProcess
 {
-    public static string Cli => Path.Combine(AppContext.BaseDirectory, "secondsource.dll");
+    /// <summary>The CLI the commands run: this benchmark's own build, or a published one a benchmark names (<c>--build</c>).</summary>
+    public static string Cli { get; set; } = Path.Combine(AppContext.BaseDirectory, "secondsource.dll");
 
     /// <summary>Runs the command (exit 0 or 1 expected), prints "what: N s (peak M MiB)" and returns both figures.</summary>
     public static (TimeSpan Elapsed, long PeakBytes) Run(string data, string what, params string[] args)

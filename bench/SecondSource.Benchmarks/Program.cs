@@ -18,6 +18,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S] [--baseline PUBLISHED_CLI_DIR] [--runs N] | bom-diff [--lines N] [--runs N] | library [--lines N] | vault [--mib N] | testdata [--measurements N] | compare [--measurements N] | plan [--products N] [--weeks N] [--scenarios N] [--time-limit S] | provisioning [--certificates N] | cli-start [--build PUBLISHED_CLI_DIR]... [--runs N] | scale --data NEW_DIR [--size 10|100] [--weeks N] [--provider Postgres --connection C] | scale-measure --data DIR [--runs N] [--quarter yyyyQn] [--provider Postgres --connection C]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SecondSource.Benchmarks -- bom-audit [--lines N] [--seed S] [--baseline PUBLISHED_CLI_DIR] [--runs N] | bom-diff [--lines N] [--runs N] | library [--lines N] | vault [--mib N] | testdata [--measurements N] [--build PUBLISHED_CLI_DIR]... [--runs N] | compare [--measurements N] | plan [--products N] [--weeks N] [--scenarios N] [--time-limit S] | provisioning [--certificates N] | cli-start [--build PUBLISHED_CLI_DIR]... [--runs N] | scale --data NEW_DIR [--size 10|100] [--weeks N] [--provider Postgres --connection C] | scale-measure --data DIR [--runs N] [--quarter yyyyQn] [--provider Postgres --connection C]");
     return 2;
 }

@@ -26,16 +26,53 @@ internal static class TestDataBenchmark
             var rows = File.ReadLines(log).LongCount() - 1;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {rows:N0} measurements of {units:N0} units in {batches.Count} batches ({new FileInfo(log).Length / 1048576.0:F0} MiB) in {watch.Elapsed.TotalSeconds:F1} s"));
 
-            var data = Path.Combine(folder, "sqlite");
-            Ingest(data, [], batches, log, rows, () =>
+            // Published builds to compare (--build DIR, repeatable): each imports the same log into its own fresh demo, in
+            // turn, --runs times; the medians are printed side by side (the machine is shared: interleaving spreads its noise).
+            var builds = new List<string>();
+            for (var i = 0; i < args.Length - 1; i++)
             {
-                var db = Path.Combine(data, "secondsource.db");
+                if (args[i] == "--build")
+                {
+                    builds.Add(Path.Combine(Path.GetFullPath(args[i + 1]), "secondsource.dll"));
+                }
+            }
+
+            if (builds.Count > 0)
+            {
+                var runs = BomAuditBenchmark.Option(args, "--runs", 3);
+                var seconds = builds.ToDictionary(b => b, _ => new List<double>());
+                for (var run = 0; run < runs; run++)
+                {
+                    foreach (var build in builds)
+                    {
+                        CliProcess.Cli = build;
+                        var data = Path.Combine(folder, $"sqlite-{run}-{builds.IndexOf(build)}");
+                        seconds[build].Add(Ingest(data, [], batches, log, rows, () => 0));
+                        Directory.Delete(data, recursive: true);
+                    }
+                }
+
+                foreach (var build in builds)
+                {
+                    var sorted = seconds[build].Order().ToList();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{build}: median {sorted[sorted.Count / 2]:F2} s ({rows / sorted[sorted.Count / 2]:N0} measurements/s) of {runs}"));
+                }
+
+                Peer(folder, log, rows);
+                return 0;
+            }
+
+            var sqlite = Path.Combine(folder, "sqlite");
+            Ingest(sqlite, [], batches, log, rows, () =>
+            {
+                var db = Path.Combine(sqlite, "secondsource.db");
                 return new FileInfo(db).Length + (File.Exists(db + "-wal") ? new FileInfo(db + "-wal").Length : 0);
             });
 
             Peer(folder, log, rows);
 
-            var postgres = Environment.GetEnvironmentVariable("SECONDSOURCE_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("SECONDSOURCE_TEST_POSTGRES");
+            var postgres = Environment.GetEnvironmentVariable("SECONDSOURCE_BENCH_POSTGRES") is { Length: > 0 } bench ? bench
+                : Environment.GetEnvironmentVariable("SECONDSOURCE_TEST_POSTGRES") is { Length: > 0 } test ? test : null;
             if (postgres is not null)
             {
                 var database = $"ss_bench_{Guid.NewGuid():N}"[..20];
@@ -79,7 +116,8 @@ internal static class TestDataBenchmark
         }
     }
 
-    private static void Ingest(string data, string[] provider, IReadOnlyList<string> batches, string log, long rows, Func<long> storedBytes)
+    /// <summary>Seeds the demo, adds the log's batches, imports it; prints the rate and bytes stored and returns the import's seconds.</summary>
+    private static double Ingest(string data, string[] provider, IReadOnlyList<string> batches, string log, long rows, Func<long> storedBytes)
     {
         string[] With(params string[] args) => [.. args, .. provider];
         CliProcess.Run(data, "  seed the demo", With("demo", "seed"));
@@ -93,6 +131,7 @@ internal static class TestDataBenchmark
         var after = storedBytes();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {rows / elapsed.TotalSeconds:N0} measurements/s (wall time of the whole command, process start included); {(after - before) / (double)rows:F2} bytes stored per measurement"));
+        return elapsed.TotalSeconds;
     }
 
     private static void Peer(string folder, string log, long rows)
