@@ -47,7 +47,7 @@ internal static class TestDataBenchmark
                     {
                         CliProcess.Cli = build;
                         var data = Path.Combine(folder, $"sqlite-{run}-{builds.IndexOf(build)}");
-                        seconds[build].Add(Ingest(data, [], batches, log, rows, () => 0));
+                        seconds[build].Add(Ingest(data, [], batches, log, rows, () => SqliteBytes(data)));
                         Directory.Delete(data, recursive: true);
                     }
                 }
@@ -63,11 +63,7 @@ internal static class TestDataBenchmark
             }
 
             var sqlite = Path.Combine(folder, "sqlite");
-            Ingest(sqlite, [], batches, log, rows, () =>
-            {
-                var db = Path.Combine(sqlite, "secondsource.db");
-                return new FileInfo(db).Length + (File.Exists(db + "-wal") ? new FileInfo(db + "-wal").Length : 0);
-            });
+            Ingest(sqlite, [], batches, log, rows, () => SqliteBytes(sqlite));
 
             Peer(folder, log, rows);
 
@@ -114,6 +110,13 @@ internal static class TestDataBenchmark
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>The SQLite file of a data folder with its write-ahead log.</summary>
+    private static long SqliteBytes(string data)
+    {
+        var db = Path.Combine(data, "secondsource.db");
+        return new FileInfo(db).Length + (File.Exists(db + "-wal") ? new FileInfo(db + "-wal").Length : 0);
     }
 
     /// <summary>Seeds the demo, adds the log's batches, imports it; prints the rate and bytes stored and returns the import's seconds.</summary>
